@@ -1,0 +1,45 @@
+package io.pqzk.zk.claims;
+
+/** One comparison of an attribute against a public constant below 2^32. */
+public record Predicate(Attribute attribute, Op op, long constant) {
+
+  /** Comparison operators. */
+  public enum Op {
+    GE(">="),
+    LE("<="),
+    EQ("==");
+
+    private final String symbol;
+
+    Op(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  public Predicate {
+    java.util.Objects.requireNonNull(attribute, "attribute");
+    java.util.Objects.requireNonNull(op, "op");
+    if (constant < 0 || constant >= Attribute.LIMIT) {
+      throw new IllegalArgumentException(
+          "constant of " + attribute.columnName() + " out of range [0, 2^32): " + constant);
+    }
+  }
+
+  /** Evaluates the predicate on a value. */
+  public boolean holds(long value) {
+    return switch (op) {
+      case GE -> value >= constant;
+      case LE -> value <= constant;
+      case EQ -> value == constant;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return attribute.columnName() + op.symbol + constant;
+  }
+}
