@@ -1,0 +1,35 @@
+package io.pqzk.bench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code java -cp benchmarks.jar io.pqzk.bench.report.ReportMain JMH_JSON OUT_DIR [COMMAND]}:
+ * writes {@code OUT_DIR/report.md} and the charts beside it.
+ */
+public final class ReportMain {
+  private ReportMain() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: ReportMain JMH_JSON OUT_DIR [COMMAND]");
+      System.exit(2);
+    }
+    Path out = write(Path.of(args[0]), Path.of(args[1]), args.length > 2 ? args[2] : "pqzk bench");
+    System.out.println("report: " + out);
+  }
+
+  /** Writes the report and charts; returns the report's path. */
+  public static Path write(Path json, Path dir, String command) throws IOException {
+    List<JmhResult> results = JmhJson.read(json);
+    Files.createDirectories(dir);
+    List<String> charts = Charts.write(results, dir);
+    Path report = dir.resolve("report.md");
+    Files.writeString(report, MarkdownReport.render(results, MachineInfo.describe(), command, charts),
+        StandardCharsets.UTF_8);
+    return report;
+  }
+}

@@ -1,0 +1,67 @@
+package io.pqzk.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+  private static Path sample() throws URISyntaxException {
+    return Path.of(ReportTest.class.getResource("/sample-jmh.json").toURI());
+  }
+
+  @Test
+  void median_isTakenOverRawIterations_notJmhMean() throws Exception {
+    List<JmhResult> r = JmhJson.read(sample());
+    assertEquals(4, r.size());
+    assertEquals(368.0, r.get(0).median());
+    assertEquals(355.0, r.get(1).median()); // even count: mean of the middle two
+    assertEquals("sig", r.get(0).area());
+    assertEquals("SignatureBench.sign", r.get(0).shortName());
+  }
+
+  @Test
+  void tables_showWhatTheJsonSays() throws Exception {
+    List<JmhResult> results = JmhJson.read(sample());
+    String md = MarkdownReport.render(results, Map.of("CPU", "test"), "pqzk bench --quick", List.of());
+    for (JmhResult r : results) {
+      String row = md.lines().filter(l -> l.startsWith("| " + r.shortName() + " | " + r.paramString() + " |"))
+          .findFirst().orElseThrow(() -> new AssertionError("no row for " + r.benchmark()));
+      String[] cells = row.split("\\|");
+      assertEquals(MarkdownReport.fmt(r.median()), cells[3].trim(), row);
+      assertEquals(r.unit(), cells[5].trim(), row);
+    }
+    String api = md.lines().filter(l -> l.contains("via=api")).findFirst().orElseThrow();
+    assertTrue(api.contains("| 1.037 |"), api); // 368 / 355 from the same run
+    assertTrue(md.contains("| StarkBench.prove |  | proofBytes | 81234 |"), md);
+    assertTrue(md.indexOf("## Signatures") < md.indexOf("## Proof systems"));
+    assertTrue(md.indexOf("## Proof systems") < md.indexOf("## Ledger"));
+  }
+
+  @Test
+  void report_writesMarkdownAndOneChartPerArea(@TempDir Path dir) throws Exception {
+    Path report = ReportMain.write(sample(), dir, "pqzk bench --quick");
+    String md = Files.readString(report);
+    assertTrue(md.contains("Produced by `pqzk bench --quick`"));
+    for (String chart : List.of("sig.png", "zk.png", "ledger.png")) {
+      Path c = dir.resolve(chart);
+      assertTrue(Files.size(c) > 1000, chart);
+      assertTrue(md.contains("](" + chart + ")"), chart);
+    }
+  }
+
+  @Test
+  void notJmhJson_isRejectedWithTheFileName(@TempDir Path dir) throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"not\": \"an array\"}");
+    IOException e = assertThrows(IOException.class, () -> JmhJson.read(bad));
+    assertTrue(e.getMessage().contains("bad.json"), e.getMessage());
+  }
+}
