@@ -11,8 +11,9 @@ import java.util.TreeMap;
  * in the report comes from one run. Conventions the benchmarks follow:
  *
  * <ul>
- *   <li>a parameter {@code via} with value {@code raw} marks the raw-provider baseline of the
- *       rows that differ from it only by {@code via} (the project's API over the raw provider);
+ *   <li>a parameter {@code api} (or {@code via}) with value {@code raw} marks the raw-provider
+ *       baseline of the rows that differ from it only by that parameter (the project's API over
+ *       the raw provider);
  *   <li>a parameter {@code system} with value {@code stark} is the baseline of the other proof
  *       systems on the same claim;
  *   <li>a method named {@code xxxRaw} is the baseline of method {@code xxx} in the same class
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class Baselines {
-  private static final Map<String, String> SWITCHES = Map.of("via", "raw", "system", "stark");
+  private static final Map<String, String> SWITCHES = Map.of("api", "raw", "via", "raw", "system", "stark");
 
   private Baselines() {}
 
