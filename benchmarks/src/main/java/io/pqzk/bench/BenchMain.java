@@ -1,0 +1,92 @@
+package io.pqzk.bench;
+
+import io.pqzk.bench.report.ReportMain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmark suites and writes the evaluator's report: {@code OUT/jmh.json} (raw JMH
+ * output), {@code OUT/report.md} and the charts beside it. Called by {@code pqzk bench}.
+ *
+ * <p>Quick mode (at most about 5 minutes on 2 cores): one fork, one 1 s warm-up and three 1 s
+ * measurements per benchmark, and a representative subset of parameters ({@link #QUICK_PARAMS}).
+ * Full mode: every parameter, each suite's own warm-up and measurement settings.
+ */
+public final class BenchMain {
+  /** Parameter values quick mode keeps; parameters not named here keep all their values. */
+  static final Map<String, String[]> QUICK_PARAMS = Map.of(
+      "mldsa", new String[] {"ML-DSA-65"},
+      "slhdsa", new String[] {"SLH-DSA-SHA2-128f"},
+      "messageSize", new String[] {"1024"},
+      "depth", new String[] {"20"},
+      "txPerBlock", new String[] {"256"});
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = false;
+    Path out = Path.of("bench-out");
+    String include = "io\\.pqzk\\.bench\\..*";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--out" -> out = Path.of(need(args, ++i, "--out"));
+        case "--include" -> include = need(args, ++i, "--include");
+        default -> {
+          System.err.println("pqzk bench: unknown option " + args[i]
+              + " (usage: pqzk bench [--quick] [--out DIR] [--include REGEX])");
+          System.exit(2);
+        }
+      }
+    }
+    Files.createDirectories(out);
+    Path json = out.resolve("jmh.json");
+    String command = "pqzk bench" + (quick ? " --quick" : "") + " --out " + out;
+    System.err.println("pqzk bench: " + (quick ? "quick run (about 5 minutes on 2 cores)" : "full run")
+        + "; JMH prints its progress and ETA below; results go to " + out.toAbsolutePath());
+    run(options(quick, include, json));
+    Path report = ReportMain.write(json, out, command);
+    System.out.println("pqzk bench: wrote " + json + ", " + report + " and its charts");
+  }
+
+  private static String need(String[] args, int i, String opt) {
+    if (i >= args.length) {
+      System.err.println("pqzk bench: " + opt + " needs a value");
+      System.exit(2);
+    }
+    return args[i];
+  }
+
+  static ChainedOptionsBuilder options(boolean quick, String include, Path json) {
+    ChainedOptionsBuilder o = new OptionsBuilder()
+        .include(include)
+        .resultFormat(ResultFormatType.JSON)
+        .result(json.toString())
+        .shouldFailOnError(true);
+    if (quick) {
+      o.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
+          .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+          .timeout(TimeValue.minutes(2));
+      QUICK_PARAMS.forEach(o::param);
+    }
+    List<String> jvmArgs = new ArrayList<>(List.of("-Xss4m", "-Djava.awt.headless=true"));
+    if (Runtime.version().feature() >= 17) {
+      jvmArgs.add("--enable-native-access=ALL-UNNAMED");
+    }
+    o.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+    return o;
+  }
+
+  private static void run(ChainedOptionsBuilder o) throws RunnerException {
+    new Runner(o.build()).run();
+  }
+}
