@@ -1,0 +1,78 @@
+package io.pqzk.cli;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pqzk bench}: runs the JMH suites of the {@code benchmarks} module in a child JVM (JMH
+ * forks its own JVMs per benchmark) and writes the report. The {@code ./pqzk} launcher builds
+ * {@code benchmarks/target/benchmarks.jar} when it is missing or stale.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure signatures, proof systems and the ledger on this machine; write raw JMH JSON,",
+      "a Markdown report (median, error, unit, ratio to the baseline of the same run) and charts.",
+      "Quick: at most about 5 minutes on 2 cores, a representative subset of parameters.",
+      "Full: every parameter with each suite's own settings (about an hour on 2 cores)."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--quick", description = "Short run: 1 fork, 1 warm-up and 3 measured 1 s iterations, subset of parameters.")
+  boolean quick;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "bench-out")
+  Path out;
+
+  @Option(names = "--include", paramLabel = "REGEX", description = "Only benchmarks whose name matches (JMH regex).")
+  String include;
+
+  @Override
+  public Integer call() throws Exception {
+    Path jar = benchmarksJar();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(jar.toString());
+    cmd.add("io.pqzk.bench.BenchMain");
+    if (quick) {
+      cmd.add("--quick");
+    }
+    cmd.add("--out");
+    cmd.add(out.toString());
+    if (include != null) {
+      cmd.add("--include");
+      cmd.add(include);
+    }
+    Process p = new ProcessBuilder(cmd).inheritIO().start();
+    int code = p.waitFor();
+    if (code != 0) {
+      throw CliException.badInput("benchmark run failed (exit " + code + "); see the JMH output above");
+    }
+    return Main.OK;
+  }
+
+  private static Path benchmarksJar() throws URISyntaxException {
+    String prop = System.getProperty("pqzk.benchmarks.jar");
+    Path jar;
+    if (prop != null) {
+      jar = Path.of(prop);
+    } else {
+      Path self = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // ledger-adapter/target/pqzk.jar -> benchmarks/target/benchmarks.jar
+      jar = self.getParent().getParent().getParent().resolve("benchmarks" + File.separator + "target" + File.separator + "benchmarks.jar");
+    }
+    if (!Files.isRegularFile(jar)) {
+      throw CliException.badInput("benchmarks jar not found at " + jar
+          + ": run ./pqzk bench (the launcher builds it) or ./mvnw -B -DskipTests package");
+    }
+    return jar;
+  }
+}
