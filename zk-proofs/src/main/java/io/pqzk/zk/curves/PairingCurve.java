@@ -157,6 +157,16 @@ public final class PairingCurve {
     return new G2Point(this, g2.add(a.p, b.p));
   }
 
+  public G1Point neg(G1Point a) {
+    own(a.curve);
+    return new G1Point(this, g1.neg(a.p));
+  }
+
+  public G2Point neg(G2Point a) {
+    own(a.curve);
+    return new G2Point(this, g2.neg(a.p));
+  }
+
   /** [k]P for any k &gt;= 0 (not reduced mod r, so it is exact for points outside the subgroup). */
   public G1Point mul(G1Point a, BigInteger k) {
     own(a.curve);
