@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      ZokratesCommand.class,
     })
 public final class Main implements Runnable {
 

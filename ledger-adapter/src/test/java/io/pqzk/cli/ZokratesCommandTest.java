@@ -1,0 +1,94 @@
+package io.pqzk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code pqzk zokrates verify} against the zokrates-js fixtures of the zk-proofs module. */
+class ZokratesCommandTest {
+  private static final Path FIXTURES = Path.of("..", "zk-proofs", "src", "test", "resources", "zokrates");
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.newCommandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static Path fx(String circuit, String curve, String file) {
+    return FIXTURES.resolve(circuit).resolve(curve).resolve(file);
+  }
+
+  @Test
+  void verify_genuineProof_exits0AndWarnsOnce() {
+    for (String curve : new String[] {"bn128", "bls12_381"}) {
+      int code =
+          run("zokrates", "verify", "--vk", fx("merkle", curve, "verification.key.json").toString(),
+              "--proof", fx("merkle", curve, "proof.json").toString());
+      assertEquals(Main.OK, code, err.toString());
+    }
+    assertTrue(out.toString().contains("accepted: Groth16 proof on bn128"), out.toString());
+    assertTrue(out.toString().contains("accepted: Groth16 proof on bls12_381"), out.toString());
+    assertEquals(2, err.toString().split("not post-quantum sound", -1).length - 1, err.toString());
+  }
+
+  @Test
+  void verify_tamperedInput_exits1(@TempDir Path dir) throws IOException {
+    String proof = Files.readString(fx("cubic", "bn128", "proof.json"));
+    // public input y = 35 = 0x23 -> 36
+    String tampered = proof.replace("0000000000000000000000000000000000000000000000000000000000000023\"",
+        "0000000000000000000000000000000000000000000000000000000000000024\"");
+    assertTrue(!tampered.equals(proof));
+    Path p = Files.writeString(dir.resolve("proof.json"), tampered);
+    int code = run("zokrates", "verify", "--vk", fx("cubic", "bn128", "verification.key.json").toString(),
+        "--proof", p.toString());
+    assertEquals(Main.VERIFICATION_FAILED, code);
+    assertTrue(err.toString().contains("rejected"), err.toString());
+  }
+
+  @Test
+  void verify_malformedProof_exits2(@TempDir Path dir) throws IOException {
+    Path p = Files.writeString(dir.resolve("proof.json"), "{\"scheme\":\"g16\"");
+    int code = run("zokrates", "verify", "--vk", fx("cubic", "bn128", "verification.key.json").toString(),
+        "--proof", p.toString());
+    assertEquals(Main.BAD_INPUT, code);
+    assertTrue(err.toString().contains("malformed"), err.toString());
+    assertTrue(!err.toString().contains("at io.pqzk"), "no stack trace: " + err);
+  }
+
+  @Test
+  void verify_keyForAnotherCircuit_exits2or1() {
+    // cubic has 1 public input, multi has 6: a wrong key is refused as malformed
+    int code = run("zokrates", "verify", "--vk", fx("multi", "bn128", "verification.key.json").toString(),
+        "--proof", fx("cubic", "bn128", "proof.json").toString());
+    assertEquals(Main.BAD_INPUT, code);
+    // merkle and cubic both have 1 input: the pairing check rejects
+    code = run("zokrates", "verify", "--vk", fx("merkle", "bn128", "verification.key.json").toString(),
+        "--proof", fx("cubic", "bn128", "proof.json").toString());
+    assertEquals(Main.VERIFICATION_FAILED, code);
+  }
+
+  @Test
+  void verify_missingFile_exits2() {
+    int code = run("zokrates", "verify", "--vk", "/nonexistent/vk.json", "--proof", "/nonexistent/p.json");
+    assertEquals(Main.BAD_INPUT, code);
+    assertTrue(err.toString().contains("cannot read"), err.toString());
+  }
+
+  @Test
+  void help_mentionsTrustedSetup() {
+    assertEquals(Main.OK, run("zokrates", "verify", "--help"));
+    assertTrue(out.toString().contains("Exit codes"), out.toString());
+  }
+}

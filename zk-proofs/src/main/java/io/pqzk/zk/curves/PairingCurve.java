@@ -1,0 +1,249 @@
+package io.pqzk.zk.curves;
+
+import io.pqzk.zk.curves.internal.Fp;
+import io.pqzk.zk.curves.internal.Fp2;
+import io.pqzk.zk.curves.internal.Fp2Field;
+import io.pqzk.zk.curves.internal.Jacobian;
+import io.pqzk.zk.curves.internal.Pairing;
+import io.pqzk.zk.curves.internal.Tower;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pairing-friendly curve with an optimal ate pairing, in pure Java: BN254 (alt_bn128, EIP-196/197,
+ * ZoKrates "bn128") and BLS12-381 (EIP-2537, ZoKrates "bls12_381").
+ *
+ * <p>Guarantees: factories accept only canonical coordinates (0 &lt;= c &lt; p) of points on the
+ * curve (G1) or on the twist (G2); subgroup membership is a separate, explicit check ({@link
+ * #isInSubgroup(G1Point)}, {@link #isInSubgroup(G2Point)}: [r]P = O), which callers must make
+ * before {@link #pairingProductIsOne}. G1 has cofactor 1 on BN254, so every BN254 G1 point is in the
+ * subgroup. All inputs here are public data: the code is not constant-time.
+ */
+public final class PairingCurve {
+
+  /** BN254 = alt_bn128: y^2 = x^3 + 3, twist y^2 = x^3 + 3/(9+u) (D-type), x = 4965661367192848881. */
+  public static final PairingCurve BN254 =
+      new PairingCurve(
+          "bn254",
+          new BigInteger("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16),
+          new BigInteger("30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001", 16),
+          3,
+          9,
+          false,
+          true,
+          BigInteger.valueOf(4965661367192848881L).multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+
+  /** BLS12-381: y^2 = x^3 + 4, twist y^2 = x^3 + 4(1+u) (M-type), x = -0xd201000000010000. */
+  public static final PairingCurve BLS12_381 =
+      new PairingCurve(
+          "bls12_381",
+          new BigInteger(
+              "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab",
+              16),
+          new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16),
+          4,
+          1,
+          true,
+          false,
+          new BigInteger("-d201000000010000", 16));
+
+  private final String name;
+  private final BigInteger p;
+  private final BigInteger r;
+  final Fp fp;
+  final Fp2Field fp2;
+  final Jacobian<long[]> g1;
+  final Jacobian<Fp2> g2;
+  private final Pairing pairing;
+  private final boolean g1CofactorOne;
+
+  private PairingCurve(
+      String name,
+      BigInteger p,
+      BigInteger r,
+      int b,
+      int xi0,
+      boolean mTwist,
+      boolean bn,
+      BigInteger loop) {
+    this.name = name;
+    this.p = p;
+    this.r = r;
+    this.fp = new Fp(p);
+    this.fp2 = new Fp2Field(fp);
+    Fp2 xi = fp2.of(fp.of(xi0), fp.one());
+    Tower tower = new Tower(fp2, xi);
+    this.g1 = new Jacobian<>(fp, fp.of(b));
+    Fp2 bFp2 = fp2.of(fp.of(b), fp.zero());
+    Fp2 twistB = mTwist ? fp2.mul(bFp2, xi) : fp2.mul(bFp2, fp2.inv(xi));
+    this.g2 = new Jacobian<>(fp2, twistB);
+    this.pairing = new Pairing(tower, g2, mTwist, bn, loop, r);
+    this.g1CofactorOne = bn;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The base field modulus p. */
+  public BigInteger p() {
+    return p;
+  }
+
+  /** The prime order r of G1, G2 and GT (the scalar field of Groth16 circuits). */
+  public BigInteger r() {
+    return r;
+  }
+
+  /** Bytes of a big-endian base field element (32 or 48). */
+  public int fieldBytes() {
+    return (p.bitLength() + 7) / 8;
+  }
+
+  private long[] coordinate(BigInteger c, String what) throws InvalidPointException {
+    if (c.signum() < 0 || c.compareTo(p) >= 0) {
+      throw new InvalidPointException(what + " is not a canonical field element (not below p)");
+    }
+    return fp.fromCanonical(c);
+  }
+
+  /** The G1 point (x, y); (0, 0) is the point at infinity (EIP-196 and ZoKrates convention). */
+  public G1Point g1(BigInteger x, BigInteger y) throws InvalidPointException {
+    long[] xx = coordinate(x, "G1 x");
+    long[] yy = coordinate(y, "G1 y");
+    if (fp.isZero(xx) && fp.isZero(yy)) {
+      return new G1Point(this, g1.infinity());
+    }
+    if (!g1.isOnCurve(xx, yy)) {
+      throw new InvalidPointException("G1 point is not on the " + name + " curve");
+    }
+    return new G1Point(this, g1.fromAffine(xx, yy));
+  }
+
+  /** The G2 point with x = x0 + x1 u, y = y0 + y1 u; all zero is the point at infinity. */
+  public G2Point g2(BigInteger x0, BigInteger x1, BigInteger y0, BigInteger y1)
+      throws InvalidPointException {
+    Fp2 x = fp2.of(coordinate(x0, "G2 x.c0"), coordinate(x1, "G2 x.c1"));
+    Fp2 y = fp2.of(coordinate(y0, "G2 y.c0"), coordinate(y1, "G2 y.c1"));
+    if (fp2.isZero(x) && fp2.isZero(y)) {
+      return new G2Point(this, g2.infinity());
+    }
+    if (!g2.isOnCurve(x, y)) {
+      throw new InvalidPointException("G2 point is not on the " + name + " twist");
+    }
+    return new G2Point(this, g2.fromAffine(x, y));
+  }
+
+  public boolean isInSubgroup(G1Point a) {
+    own(a.curve);
+    return g1CofactorOne || g1.isInfinity(g1.mul(a.p, r));
+  }
+
+  public boolean isInSubgroup(G2Point a) {
+    own(a.curve);
+    return g2.isInfinity(g2.mul(a.p, r));
+  }
+
+  public G1Point add(G1Point a, G1Point b) {
+    own(a.curve);
+    own(b.curve);
+    return new G1Point(this, g1.add(a.p, b.p));
+  }
+
+  public G2Point add(G2Point a, G2Point b) {
+    own(a.curve);
+    own(b.curve);
+    return new G2Point(this, g2.add(a.p, b.p));
+  }
+
+  public G1Point neg(G1Point a) {
+    own(a.curve);
+    return new G1Point(this, g1.neg(a.p));
+  }
+
+  public G2Point neg(G2Point a) {
+    own(a.curve);
+    return new G2Point(this, g2.neg(a.p));
+  }
+
+  /** [k]P for any k &gt;= 0 (not reduced mod r, so it is exact for points outside the subgroup). */
+  public G1Point mul(G1Point a, BigInteger k) {
+    own(a.curve);
+    return new G1Point(this, g1.mul(a.p, k));
+  }
+
+  public G2Point mul(G2Point a, BigInteger k) {
+    own(a.curve);
+    return new G2Point(this, g2.mul(a.p, k));
+  }
+
+  /** sum [k_i] P_i with shared doublings. */
+  public G1Point msm(List<G1Point> points, List<BigInteger> scalars) {
+    if (points.size() != scalars.size()) {
+      throw new IllegalArgumentException("points and scalars differ in number");
+    }
+    @SuppressWarnings("unchecked")
+    Jacobian.Point<long[]>[] ps = new Jacobian.Point[points.size()];
+    for (int i = 0; i < ps.length; i++) {
+      own(points.get(i).curve);
+      ps[i] = points.get(i).p;
+    }
+    return new G1Point(this, g1.msm(ps, scalars.toArray(new BigInteger[0])));
+  }
+
+  /** Affine [x, y] as integers; [0, 0] for infinity. */
+  public BigInteger[] affine(G1Point a) {
+    List<long[]> xy = g1.toAffine(a.p);
+    if (xy == null) {
+      return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
+    }
+    return new BigInteger[] {fp.toBigInteger(xy.get(0)), fp.toBigInteger(xy.get(1))};
+  }
+
+  /** Affine [x.c0, x.c1, y.c0, y.c1] as integers; all zero for infinity. */
+  public BigInteger[] affine(G2Point a) {
+    List<Fp2> xy = g2.toAffine(a.p);
+    if (xy == null) {
+      return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+    }
+    return new BigInteger[] {
+      fp.toBigInteger(xy.get(0).c0()),
+      fp.toBigInteger(xy.get(0).c1()),
+      fp.toBigInteger(xy.get(1).c0()),
+      fp.toBigInteger(xy.get(1).c1())
+    };
+  }
+
+  /**
+   * Whether prod e(a_i, b_i) == 1 in GT, with one shared Miller loop and one final
+   * exponentiation. Every point must already have passed the subgroup check.
+   */
+  public boolean pairingProductIsOne(List<G1Point> as, List<G2Point> bs) {
+    if (as.size() != bs.size()) {
+      throw new IllegalArgumentException("G1 and G2 lists differ in length");
+    }
+    List<long[][]> ps = new ArrayList<>(as.size());
+    List<Fp2[]> qs = new ArrayList<>(as.size());
+    for (int i = 0; i < as.size(); i++) {
+      own(as.get(i).curve);
+      own(bs.get(i).curve);
+      List<long[]> a = g1.toAffine(as.get(i).p);
+      List<Fp2> b = g2.toAffine(bs.get(i).p);
+      ps.add(a == null ? null : new long[][] {a.get(0), a.get(1)});
+      qs.add(b == null ? null : new Fp2[] {b.get(0), b.get(1)});
+    }
+    return pairing.productIsOne(ps, qs);
+  }
+
+  private void own(PairingCurve c) {
+    if (c != this) {
+      throw new IllegalArgumentException("point belongs to " + c.name + ", not " + name);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

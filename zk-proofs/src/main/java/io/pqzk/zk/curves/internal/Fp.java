@@ -1,0 +1,241 @@
+package io.pqzk.zk.curves.internal;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * A prime field GF(p) in Montgomery form on 64-bit limbs (little-endian {@code long[]}, value
+ * times 2^(64n) mod p). Multiplication is CIOS (Koc, Acar, Kaliski 1996, "Analyzing and comparing
+ * Montgomery multiplication algorithms", section 4). Elements are always fully reduced, so
+ * {@link #eq} is limb equality. BigInteger appears only in conversions and inversion, never in the
+ * multiplication path used by the pairing.
+ *
+ * <p>Public data only: the verifier handles no secrets, so branches on values are acceptable here.
+ */
+public final class Fp implements FieldOps<long[]> {
+  final int n;
+  private final long[] p;
+  private final long n0inv; // -p^{-1} mod 2^64
+  private final BigInteger modulus;
+  private final BigInteger r;
+  private final BigInteger rInv;
+  private final long[] one;
+  private final long[] zero;
+
+  public Fp(BigInteger modulus) {
+    if (!modulus.testBit(0) || modulus.bitLength() < 3) {
+      throw new IllegalArgumentException("modulus must be an odd prime");
+    }
+    this.modulus = modulus;
+    this.n = (modulus.bitLength() + 63) / 64;
+    this.p = limbs(modulus, n);
+    BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+    this.n0inv = modulus.negate().modInverse(two64).longValue();
+    this.r = BigInteger.ONE.shiftLeft(64 * n).mod(modulus);
+    this.rInv = r.modInverse(modulus);
+    this.one = limbs(r, n);
+    this.zero = new long[n];
+  }
+
+  public BigInteger modulus() {
+    return modulus;
+  }
+
+  static long[] limbs(BigInteger v, int n) {
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = v.shiftRight(64 * i).longValue();
+    }
+    return out;
+  }
+
+  /** Montgomery form of {@code v}, which must already be in [0, p). */
+  public long[] fromCanonical(BigInteger v) {
+    if (v.signum() < 0 || v.compareTo(modulus) >= 0) {
+      throw new IllegalArgumentException("not a canonical field element");
+    }
+    return limbs(v.multiply(r).mod(modulus), n);
+  }
+
+  /** Montgomery form of {@code v mod p}; for constants. */
+  public long[] of(BigInteger v) {
+    return fromCanonical(v.mod(modulus));
+  }
+
+  public long[] of(long v) {
+    return of(BigInteger.valueOf(v));
+  }
+
+  public BigInteger toBigInteger(long[] a) {
+    BigInteger v = BigInteger.ZERO;
+    for (int i = n - 1; i >= 0; i--) {
+      v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[i])));
+    }
+    return v.multiply(rInv).mod(modulus);
+  }
+
+  @Override
+  public long[] zero() {
+    return zero;
+  }
+
+  @Override
+  public long[] one() {
+    return one;
+  }
+
+  @Override
+  public boolean isZero(long[] a) {
+    long acc = 0;
+    for (long l : a) {
+      acc |= l;
+    }
+    return acc == 0;
+  }
+
+  @Override
+  public boolean eq(long[] a, long[] b) {
+    return Arrays.equals(a, b);
+  }
+
+  @Override
+  public long[] add(long[] a, long[] b) {
+    long[] c = new long[n];
+    long carry = 0;
+    for (int i = 0; i < n; i++) {
+      long s = a[i] + b[i];
+      long c1 = Long.compareUnsigned(s, a[i]) < 0 ? 1 : 0;
+      long s2 = s + carry;
+      long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+      c[i] = s2;
+      carry = c1 | c2;
+    }
+    if (carry != 0 || geqP(c)) {
+      subP(c);
+    }
+    return c;
+  }
+
+  @Override
+  public long[] sub(long[] a, long[] b) {
+    long[] c = new long[n];
+    long borrow = 0;
+    for (int i = 0; i < n; i++) {
+      long d = a[i] - b[i];
+      long b1 = Long.compareUnsigned(a[i], b[i]) < 0 ? 1 : 0;
+      long d2 = d - borrow;
+      long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
+      c[i] = d2;
+      borrow = b1 | b2;
+    }
+    if (borrow != 0) {
+      long carry = 0;
+      for (int i = 0; i < n; i++) {
+        long s = c[i] + p[i];
+        long c1 = Long.compareUnsigned(s, c[i]) < 0 ? 1 : 0;
+        long s2 = s + carry;
+        long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+        c[i] = s2;
+        carry = c1 | c2;
+      }
+    }
+    return c;
+  }
+
+  @Override
+  public long[] neg(long[] a) {
+    return isZero(a) ? zero : sub(zero, a);
+  }
+
+  @Override
+  public long[] dbl(long[] a) {
+    return add(a, a);
+  }
+
+  @Override
+  public long[] sqr(long[] a) {
+    return mul(a, a);
+  }
+
+  private static long mulHi(long a, long b) {
+    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+  }
+
+  @Override
+  public long[] mul(long[] a, long[] b) {
+    final int n = this.n;
+    final long[] p = this.p;
+    long[] t = new long[n + 2];
+    for (int i = 0; i < n; i++) {
+      long bi = b[i];
+      long carry = 0;
+      for (int j = 0; j < n; j++) {
+        long lo = a[j] * bi;
+        long hi = mulHi(a[j], bi);
+        long s = lo + t[j];
+        hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        long s2 = s + carry;
+        hi += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+        t[j] = s2;
+        carry = hi;
+      }
+      long s = t[n] + carry;
+      t[n + 1] = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
+      t[n] = s;
+      long m = t[0] * n0inv;
+      long lo0 = m * p[0];
+      long hi0 = mulHi(m, p[0]);
+      long s0 = lo0 + t[0];
+      carry = hi0 + (Long.compareUnsigned(s0, lo0) < 0 ? 1 : 0);
+      for (int j = 1; j < n; j++) {
+        long lo = m * p[j];
+        long hi = mulHi(m, p[j]);
+        long sj = lo + t[j];
+        hi += Long.compareUnsigned(sj, lo) < 0 ? 1 : 0;
+        long sj2 = sj + carry;
+        hi += Long.compareUnsigned(sj2, sj) < 0 ? 1 : 0;
+        t[j - 1] = sj2;
+        carry = hi;
+      }
+      long sn = t[n] + carry;
+      long cn = Long.compareUnsigned(sn, carry) < 0 ? 1 : 0;
+      t[n - 1] = sn;
+      t[n] = t[n + 1] + cn;
+    }
+    long[] c = Arrays.copyOf(t, n);
+    if (t[n] != 0 || geqP(c)) {
+      subP(c);
+    }
+    return c;
+  }
+
+  @Override
+  public long[] inv(long[] a) {
+    if (isZero(a)) {
+      throw new ArithmeticException("inverse of zero");
+    }
+    return fromCanonical(toBigInteger(a).modInverse(modulus));
+  }
+
+  private boolean geqP(long[] c) {
+    for (int i = n - 1; i >= 0; i--) {
+      int cmp = Long.compareUnsigned(c[i], p[i]);
+      if (cmp != 0) {
+        return cmp > 0;
+      }
+    }
+    return true;
+  }
+
+  private void subP(long[] c) {
+    long borrow = 0;
+    for (int i = 0; i < n; i++) {
+      long d = c[i] - p[i];
+      long b1 = Long.compareUnsigned(c[i], p[i]) < 0 ? 1 : 0;
+      long d2 = d - borrow;
+      long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
+      c[i] = d2;
+      borrow = b1 | b2;
+    }
+  }
+}

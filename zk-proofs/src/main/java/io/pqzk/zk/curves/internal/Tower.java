@@ -1,0 +1,165 @@
+package io.pqzk.zk.curves.internal;
+
+import io.pqzk.zk.curves.internal.Fp12.Fp6;
+import java.math.BigInteger;
+
+/**
+ * Arithmetic in GF(p^6) = GF(p^2)[v]/(v^3 - xi) and GF(p^12) = GF(p^6)[w]/(w^2 - v), so w^6 = xi
+ * (xi = 9 + u for BN254, 1 + u for BLS12-381). Multiplication is Karatsuba at each level.
+ * Frobenius maps use the constants gamma[k][i] = xi^(i (p^k - 1) / 6), computed once here: an
+ * element is sum g_i w^i, and its p^k-th power is sum conj^k(g_i) gamma[k][i] w^i.
+ */
+public final class Tower {
+  final Fp fp;
+  final Fp2Field f2;
+  final Fp2 xi;
+  private final Fp2[][] gamma = new Fp2[4][6];
+  private final Fp6 zero6;
+  private final Fp6 one6;
+  private final Fp12 one12;
+
+  public Tower(Fp2Field f2, Fp2 xi) {
+    this.f2 = f2;
+    this.fp = f2.fp;
+    this.xi = xi;
+    BigInteger p = fp.modulus();
+    for (int k = 1; k <= 3; k++) {
+      BigInteger e = p.pow(k).subtract(BigInteger.ONE).divide(BigInteger.valueOf(6));
+      Fp2 g = f2.pow(xi, e);
+      Fp2 acc = f2.one();
+      for (int i = 0; i < 6; i++) {
+        gamma[k][i] = acc;
+        acc = f2.mul(acc, g);
+      }
+    }
+    zero6 = new Fp6(f2.zero(), f2.zero(), f2.zero());
+    one6 = new Fp6(f2.one(), f2.zero(), f2.zero());
+    one12 = new Fp12(one6, zero6);
+  }
+
+  public Fp2Field fp2() {
+    return f2;
+  }
+
+  /** gamma[k][i] = xi^(i (p^k - 1)/6), used by the twist endomorphisms. */
+  public Fp2 gamma(int k, int i) {
+    return gamma[k][i];
+  }
+
+  Fp2 mulXi(Fp2 a) {
+    return f2.mul(a, xi);
+  }
+
+  // ---- GF(p^6)
+
+  Fp6 add6(Fp6 a, Fp6 b) {
+    return new Fp6(f2.add(a.c0, b.c0), f2.add(a.c1, b.c1), f2.add(a.c2, b.c2));
+  }
+
+  Fp6 sub6(Fp6 a, Fp6 b) {
+    return new Fp6(f2.sub(a.c0, b.c0), f2.sub(a.c1, b.c1), f2.sub(a.c2, b.c2));
+  }
+
+  Fp6 neg6(Fp6 a) {
+    return new Fp6(f2.neg(a.c0), f2.neg(a.c1), f2.neg(a.c2));
+  }
+
+  Fp6 mul6(Fp6 a, Fp6 b) {
+    Fp2 v0 = f2.mul(a.c0, b.c0);
+    Fp2 v1 = f2.mul(a.c1, b.c1);
+    Fp2 v2 = f2.mul(a.c2, b.c2);
+    Fp2 t0 = f2.sub(f2.sub(f2.mul(f2.add(a.c1, a.c2), f2.add(b.c1, b.c2)), v1), v2);
+    Fp2 c0 = f2.add(v0, mulXi(t0));
+    Fp2 t1 = f2.sub(f2.sub(f2.mul(f2.add(a.c0, a.c1), f2.add(b.c0, b.c1)), v0), v1);
+    Fp2 c1 = f2.add(t1, mulXi(v2));
+    Fp2 t2 = f2.sub(f2.sub(f2.mul(f2.add(a.c0, a.c2), f2.add(b.c0, b.c2)), v0), v2);
+    Fp2 c2 = f2.add(t2, v1);
+    return new Fp6(c0, c1, c2);
+  }
+
+  /** a * v: (c0, c1, c2) -> (xi c2, c0, c1). */
+  Fp6 mulByV(Fp6 a) {
+    return new Fp6(mulXi(a.c2), a.c0, a.c1);
+  }
+
+  Fp6 inv6(Fp6 a) {
+    Fp2 t0 = f2.sub(f2.sqr(a.c0), mulXi(f2.mul(a.c1, a.c2)));
+    Fp2 t1 = f2.sub(mulXi(f2.sqr(a.c2)), f2.mul(a.c0, a.c1));
+    Fp2 t2 = f2.sub(f2.sqr(a.c1), f2.mul(a.c0, a.c2));
+    Fp2 norm =
+        f2.add(f2.mul(a.c0, t0), mulXi(f2.add(f2.mul(a.c2, t1), f2.mul(a.c1, t2))));
+    Fp2 ni = f2.inv(norm);
+    return new Fp6(f2.mul(t0, ni), f2.mul(t1, ni), f2.mul(t2, ni));
+  }
+
+  boolean isZero6(Fp6 a) {
+    return f2.isZero(a.c0) && f2.isZero(a.c1) && f2.isZero(a.c2);
+  }
+
+  boolean eq6(Fp6 a, Fp6 b) {
+    return f2.eq(a.c0, b.c0) && f2.eq(a.c1, b.c1) && f2.eq(a.c2, b.c2);
+  }
+
+  // ---- GF(p^12)
+
+  public Fp12 one() {
+    return one12;
+  }
+
+  public boolean isOne(Fp12 a) {
+    return eq6(a.c0, one6) && isZero6(a.c1);
+  }
+
+  public Fp12 mul(Fp12 a, Fp12 b) {
+    Fp6 v0 = mul6(a.c0, b.c0);
+    Fp6 v1 = mul6(a.c1, b.c1);
+    Fp6 c1 = sub6(sub6(mul6(add6(a.c0, a.c1), add6(b.c0, b.c1)), v0), v1);
+    return new Fp12(add6(v0, mulByV(v1)), c1);
+  }
+
+  public Fp12 sqr(Fp12 a) {
+    // complex squaring: (a0 + a1 w)^2 = (a0 + a1)(a0 + v a1) - a0 a1 - v a0 a1 + 2 a0 a1 w
+    Fp6 m = mul6(a.c0, a.c1);
+    Fp6 t = mul6(add6(a.c0, a.c1), add6(a.c0, mulByV(a.c1)));
+    Fp6 c0 = sub6(sub6(t, m), mulByV(m));
+    return new Fp12(c0, add6(m, m));
+  }
+
+  /** Conjugation a0 - a1 w, which is the p^6-th power (the inverse in the cyclotomic subgroup). */
+  public Fp12 conj(Fp12 a) {
+    return new Fp12(a.c0, neg6(a.c1));
+  }
+
+  public Fp12 inv(Fp12 a) {
+    Fp6 norm = sub6(mul6(a.c0, a.c0), mulByV(mul6(a.c1, a.c1)));
+    Fp6 ni = inv6(norm);
+    return new Fp12(mul6(a.c0, ni), neg6(mul6(a.c1, ni)));
+  }
+
+  /** The p^k-th power, k in 1..3. */
+  public Fp12 frobenius(Fp12 a, int k) {
+    Fp2[] g = {a.c0.c0, a.c1.c0, a.c0.c1, a.c1.c1, a.c0.c2, a.c1.c2};
+    for (int i = 0; i < 6; i++) {
+      Fp2 x = (k & 1) == 1 ? f2.conj(g[i]) : g[i];
+      g[i] = i == 0 ? x : f2.mul(x, gamma[k][i]);
+    }
+    return new Fp12(new Fp6(g[0], g[2], g[4]), new Fp6(g[1], g[3], g[5]));
+  }
+
+  /** Builds sum g_i w^i from its six coefficients (null means zero). */
+  public Fp12 fromW(Fp2 g0, Fp2 g1, Fp2 g2, Fp2 g3, Fp2 g4, Fp2 g5) {
+    return new Fp12(new Fp6(z(g0), z(g2), z(g4)), new Fp6(z(g1), z(g3), z(g5)));
+  }
+
+  private Fp2 z(Fp2 a) {
+    return a == null ? f2.zero() : a;
+  }
+
+  public boolean isZero(Fp12 a) {
+    return isZero6(a.c0) && isZero6(a.c1);
+  }
+
+  public boolean eq(Fp12 a, Fp12 b) {
+    return eq6(a.c0, b.c0) && eq6(a.c1, b.c1);
+  }
+}

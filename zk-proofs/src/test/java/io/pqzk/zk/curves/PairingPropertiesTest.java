@@ -1,0 +1,85 @@
+package io.pqzk.zk.curves;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pqzk.zk.curves.internal.Fp;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Algebraic cross-checks that complement the precompile vectors. */
+class PairingPropertiesTest {
+  private static final Random RND = new Random(20261124);
+
+  static G1Point g1Gen(PairingCurve c) throws InvalidPointException {
+    if (c == PairingCurve.BN254) {
+      return c.g1(BigInteger.ONE, BigInteger.TWO);
+    }
+    return c.g1(
+        new BigInteger(
+            "17f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb", 16),
+        new BigInteger(
+            "08b3f481e3aaa0f1a09e30ed741d8ae4fcf5e095d5d00af600db18cb2c04b3edd03cc744a2888ae40caa232946c5e7e1", 16));
+  }
+
+  static G2Point g2Gen(PairingCurve c) throws InvalidPointException {
+    if (c == PairingCurve.BN254) {
+      return c.g2(
+          new BigInteger("10857046999023057135944570762232829481370756359578518086990519993285655852781"),
+          new BigInteger("11559732032986387107991004021392285783925812861821192530917403151452391805634"),
+          new BigInteger("8495653923123431417604973247489272438418190587263600148770280649306958101930"),
+          new BigInteger("4082367875863433681332203403145435568316851327593401208105741076214120093531"));
+    }
+    return c.g2(
+        new BigInteger("024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8", 16),
+        new BigInteger("13e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e", 16),
+        new BigInteger("0ce5d527727d6e118cc9cdc6da2e351aadfd9baa8cbdd3a76d429a695160d12c923ac9cc3baca289e193548608b82801", 16),
+        new BigInteger("0606c4a02ea734cc32acd2b02bc28b99cb3e287e85a763af267492ab572e99ab3f370d275cec1da1aaa9075ff05f79be", 16));
+  }
+
+  @Test
+  void fpMul_matchesBigInteger_bothCurves() {
+    for (PairingCurve c : List.of(PairingCurve.BN254, PairingCurve.BLS12_381)) {
+      Fp f = new Fp(c.p());
+      for (int i = 0; i < 500; i++) {
+        BigInteger a = new BigInteger(c.p().bitLength() + 8, RND).mod(c.p());
+        BigInteger b = i == 0 ? c.p().subtract(BigInteger.ONE) : new BigInteger(c.p().bitLength() + 8, RND).mod(c.p());
+        long[] am = f.fromCanonical(a);
+        long[] bm = f.fromCanonical(b);
+        assertEquals(a.multiply(b).mod(c.p()), f.toBigInteger(f.mul(am, bm)));
+        assertEquals(a.add(b).mod(c.p()), f.toBigInteger(f.add(am, bm)));
+        assertEquals(a.subtract(b).mod(c.p()), f.toBigInteger(f.sub(am, bm)));
+      }
+    }
+  }
+
+  @Test
+  void pairing_isBilinearAndNonDegenerate_bothCurves() throws InvalidPointException {
+    for (PairingCurve c : List.of(PairingCurve.BN254, PairingCurve.BLS12_381)) {
+      G1Point p = g1Gen(c);
+      G2Point q = g2Gen(c);
+      assertTrue(c.isInSubgroup(p) && c.isInSubgroup(q), c.name());
+      BigInteger a = new BigInteger(250, RND);
+      BigInteger b = new BigInteger(250, RND);
+      G1Point abNeg = c.mul(p, c.r().subtract(a.multiply(b).mod(c.r())));
+      // e(aP, bQ) * e(-abP, Q) == 1
+      assertTrue(c.pairingProductIsOne(List.of(c.mul(p, a), abNeg), List.of(c.mul(q, b), q)), c.name());
+      // but e(aP, bQ) * e(-abP, 2Q) != 1, and e(P, Q) != 1
+      assertFalse(
+          c.pairingProductIsOne(List.of(c.mul(p, a), abNeg), List.of(c.mul(q, b), c.add(q, q))), c.name());
+      assertFalse(c.pairingProductIsOne(List.of(p), List.of(q)), c.name());
+    }
+  }
+
+  @Test
+  void g1_coordinateNotBelowP_throws() {
+    for (PairingCurve c : List.of(PairingCurve.BN254, PairingCurve.BLS12_381)) {
+      assertThrows(InvalidPointException.class, () -> c.g1(c.p(), BigInteger.TWO));
+      assertThrows(InvalidPointException.class, () -> c.g1(BigInteger.ONE, BigInteger.ONE));
+    }
+  }
+}
