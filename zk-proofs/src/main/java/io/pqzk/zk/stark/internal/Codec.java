@@ -23,6 +23,14 @@ public final class Codec {
     return v;
   }
 
+  /** 8-byte little-endian length, then the bytes. */
+  public static byte[] lengthPrefixed(byte[] data) {
+    byte[] out = new byte[8 + data.length];
+    putLong(out, 0, data.length);
+    System.arraycopy(data, 0, out, 8, data.length);
+    return out;
+  }
+
   public static void putExt(byte[] b, int off, Ext3 e) {
     putLong(b, off, e.a0);
     putLong(b, off + 8, e.a1);
