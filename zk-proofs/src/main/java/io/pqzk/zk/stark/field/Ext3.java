@@ -126,6 +126,26 @@ public final class Ext3 {
     return mul(o.inv());
   }
 
+  /** Batch inversion (Montgomery's trick); every input must be non-zero. */
+  public static Ext3[] batchInv(Ext3[] v) {
+    Ext3[] out = new Ext3[v.length];
+    Ext3 acc = ONE;
+    for (int i = 0; i < v.length; i++) {
+      out[i] = acc;
+      acc = acc.mul(v[i]);
+    }
+    Ext3 inv = acc.inv();
+    for (int i = v.length - 1; i >= 0; i--) {
+      Ext3 t = out[i].mul(inv);
+      inv = inv.mul(v[i]);
+      out[i] = t;
+    }
+    return out;
+  }
+
+  /** The extension generator X (a0 = 0, a1 = 1, a2 = 0). */
+  public static final Ext3 X = new Ext3(0, 1, 0);
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Ext3 e && e.a0 == a0 && e.a1 == a1 && e.a2 == a2;

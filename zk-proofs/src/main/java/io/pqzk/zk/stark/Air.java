@@ -1,0 +1,73 @@
+package io.pqzk.zk.stark;
+
+import io.pqzk.zk.stark.field.Ext3;
+import io.pqzk.zk.stark.field.Goldilocks;
+import io.pqzk.zk.stark.field.Ntt;
+import java.util.List;
+
+/**
+ * An algebraic intermediate representation: a trace of {@link #width()} columns and
+ * {@link #traceLength()} rows (a power of two), transition constraints that must vanish on every
+ * row pair (i, i+1) for i in [0, n-1), and assertions (column, row, value).
+ *
+ * <p>Row-dependent behaviour (round constants, selectors) comes from periodic columns: public
+ * columns of length n known to the verifier, interpolated like trace columns, so each counts as
+ * degree 1 in {@link #maxDegree()} (the largest total degree of a constraint in trace and periodic
+ * columns). The composition polynomial then has degree below (maxDegree - 1) * n.
+ *
+ * <p>{@link #identity()} must encode the AIR's name, version and every public input: the
+ * transcript absorbs it first, so a proof cannot be moved to another statement.
+ */
+public abstract class Air {
+  /** A boundary constraint: trace[column][row] == value. */
+  public record Assertion(int column, int row, long value) {}
+
+  private volatile long[][] periodicCoefficients;
+
+  public abstract int width();
+
+  public abstract int traceLength();
+
+  public abstract int numConstraints();
+
+  public abstract int maxDegree();
+
+  /** Public columns, each of length {@link #traceLength()}. */
+  public abstract long[][] periodicColumns();
+
+  /**
+   * Writes the {@link #numConstraints()} transition constraint values for one row pair. Must be a
+   * polynomial of the declared degree in its inputs (no branching on values).
+   */
+  public abstract void evaluate(Ext3[] cur, Ext3[] next, Ext3[] periodic, Ext3[] out);
+
+  public abstract List<Assertion> assertions();
+
+  /** Name, version and public inputs, length-prefixed by the caller. */
+  public abstract byte[] identity();
+
+  /** Coefficients of the periodic columns (interpolated over the trace domain), cached. */
+  public long[][] periodicCoefficients() {
+    long[][] c = periodicCoefficients;
+    if (c == null) {
+      long[][] cols = periodicColumns();
+      c = new long[cols.length][];
+      for (int k = 0; k < cols.length; k++) {
+        c[k] = cols[k].clone();
+        Ntt.inverse(c[k]);
+      }
+      periodicCoefficients = c;
+    }
+    return c;
+  }
+
+  /** Number of composition segments of degree below n. */
+  public int numSegments() {
+    return Math.max(1, maxDegree() - 1);
+  }
+
+  /** Generator of the trace domain. */
+  public long traceGenerator() {
+    return Goldilocks.rootOfUnity(Integer.numberOfTrailingZeros(traceLength()));
+  }
+}

@@ -1,0 +1,487 @@
+package io.pqzk.zk.stark;
+
+import io.pqzk.zk.stark.field.Ext3;
+import io.pqzk.zk.stark.field.Goldilocks;
+import io.pqzk.zk.stark.field.Ntt;
+import io.pqzk.zk.stark.internal.Codec;
+import io.pqzk.zk.stark.internal.Fri;
+import io.pqzk.zk.stark.internal.MerkleTree;
+import io.pqzk.zk.stark.internal.Transcript;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * The STARK prover (ethSTARK documentation, ePrint 2021/582, sections 3-5; DEEP-ALI as in
+ * Winterfell): LDE of the trace on a coset, salted Merkle commitment, composition of every
+ * constraint with extension-field coefficients, split composition plus a random mask polynomial
+ * committed together, out-of-domain point z with openings at z and g*z, DEEP composition, FRI,
+ * proof-of-work grinding, then queries. The proof layout is documented in {@link StarkVerifier}.
+ *
+ * <p>Zero-knowledge needs the AIR's trace to end in random rows (the AIR's job); this class
+ * salts every trace and composition leaf and mixes the random mask into the DEEP polynomial.
+ */
+public final class StarkProver {
+  static final String DOMAIN = "pqzk/stark/v1";
+  static final byte[] MAGIC = "PQZKSTK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static final long SHIFT = Goldilocks.GENERATOR;
+
+  private StarkProver() {}
+
+  /**
+   * Proves that {@code trace} satisfies {@code air}; throws IllegalArgumentException naming the
+   * first violated constraint or assertion when it does not.
+   */
+  public static byte[] prove(Air air, long[][] trace, StarkOptions opt, SecureRandom rnd) {
+    String bad = firstViolation(air, trace);
+    if (bad != null) {
+      throw new IllegalArgumentException("trace does not satisfy the AIR: " + bad);
+    }
+    return proveUncheckedForTesting(air, trace, opt, rnd);
+  }
+
+  /** The first violated constraint as "constraint j at row i" or "assertion ...", else null. */
+  public static String firstViolation(Air air, long[][] trace) {
+    int n = air.traceLength();
+    int w = air.width();
+    long[][] per = air.periodicColumns();
+    Ext3[] cur = new Ext3[w];
+    Ext3[] next = new Ext3[w];
+    Ext3[] p = new Ext3[per.length];
+    Ext3[] out = new Ext3[air.numConstraints()];
+    for (int i = 0; i + 1 < n; i++) {
+      for (int c = 0; c < w; c++) {
+        cur[c] = Ext3.base(trace[c][i]);
+        next[c] = Ext3.base(trace[c][i + 1]);
+      }
+      for (int k = 0; k < per.length; k++) {
+        p[k] = Ext3.base(per[k][i]);
+      }
+      air.evaluate(cur, next, p, out);
+      for (int j = 0; j < out.length; j++) {
+        if (!out[j].isZero()) {
+          return "constraint " + j + " at row " + i;
+        }
+      }
+    }
+    for (Air.Assertion a : air.assertions()) {
+      if (trace[a.column()][a.row()] != a.value()) {
+        return "assertion column " + a.column() + " row " + a.row();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Builds a proof WITHOUT checking the trace: test-only, so soundness tests can force a proof
+   * from a doctored trace and show the verifier rejects it. Never call it in production code.
+   */
+  public static byte[] proveUncheckedForTesting(Air air, long[][] trace, StarkOptions opt,
+      SecureRandom rnd) {
+    int n = air.traceLength();
+    int w = air.width();
+    int b = opt.blowup();
+    if (b < air.maxDegree()) {
+      throw new IllegalArgumentException(
+          "blowup " + b + " is below the AIR's constraint degree " + air.maxDegree());
+    }
+    int bigN = n * b;
+    int logN = Integer.numberOfTrailingZeros(bigN);
+    int seg = air.numSegments();
+    long g = air.traceGenerator();
+    long[] xs = domain(bigN);
+
+    Transcript tr = new Transcript(DOMAIN);
+    tr.absorb("options", opt.encode());
+    tr.absorb("air", air.identity());
+
+    // 1. trace LDE and commitment
+    long[][] tCoef = new long[w][];
+    long[][] tLde = new long[w][];
+    IntStream.range(0, w).parallel().forEach(c -> {
+      long[] co = trace[c].clone();
+      Ntt.inverse(co);
+      tCoef[c] = co;
+      tLde[c] = Ntt.evaluateOnCoset(co, bigN, SHIFT);
+    });
+    byte[][] tSalt = salts(bigN, rnd);
+    byte[][] tLeaves = rows(tLde, bigN);
+    MerkleTree tTree = new MerkleTree(tLeaves, tSalt);
+    tr.absorb("trace-root", tTree.root());
+
+    // 2. composition
+    List<Air.Assertion> asserts = air.assertions();
+    Ext3[] alpha = tr.drawExt(air.numConstraints() + asserts.size());
+    Ext3[] h = compose(air, tLde, xs, g, alpha, asserts, b);
+    long[][] hCoef = new long[3][];
+    IntStream.range(0, 3).parallel().forEach(k -> {
+      long[] v = new long[bigN];
+      for (int i = 0; i < bigN; i++) {
+        v[i] = k == 0 ? h[i].a0 : k == 1 ? h[i].a1 : h[i].a2;
+      }
+      hCoef[k] = Ntt.interpolateCoset(v, SHIFT);
+    });
+    // segment s, component k: coefficients [s*n, (s+1)*n); then the random mask R (degree < n)
+    long[][] cCoef = new long[3 * (seg + 1)][];
+    for (int s = 0; s < seg; s++) {
+      for (int k = 0; k < 3; k++) {
+        long[] part = new long[n];
+        System.arraycopy(hCoef[k], s * n, part, 0, n);
+        cCoef[3 * s + k] = part;
+      }
+    }
+    for (int k = 0; k < 3; k++) {
+      long[] r = new long[n];
+      for (int i = 0; i < n; i++) {
+        r[i] = randomElement(rnd);
+      }
+      cCoef[3 * seg + k] = r;
+    }
+    long[][] cLde = new long[cCoef.length][];
+    IntStream.range(0, cCoef.length).parallel()
+        .forEach(k -> cLde[k] = Ntt.evaluateOnCoset(cCoef[k], bigN, SHIFT));
+    byte[][] cLeaves = rows(cLde, bigN);
+    byte[][] cSalt = salts(bigN, rnd);
+    MerkleTree cTree = new MerkleTree(cLeaves, cSalt);
+    tr.absorb("composition-root", cTree.root());
+
+    // 3. out-of-domain point and openings at z and g*z
+    Ext3 z = drawOod(tr, n, bigN);
+    Ext3 gz = z.mulBase(g);
+    Ext3[] tz = new Ext3[w];
+    Ext3[] tgz = new Ext3[w];
+    IntStream.range(0, w).parallel().forEach(c -> {
+      tz[c] = Ntt.evaluate(tCoef[c], z);
+      tgz[c] = Ntt.evaluate(tCoef[c], gz);
+    });
+    Ext3[] hz = new Ext3[seg];
+    for (int s = 0; s < seg; s++) {
+      hz[s] = extPolyAt(cCoef, s, z);
+    }
+    tr.absorbExt("ood-trace-z", tz);
+    tr.absorbExt("ood-trace-gz", tgz);
+    tr.absorbExt("ood-composition-z", hz);
+
+    // 4. DEEP composition
+    Ext3[] gamma = tr.drawExt(2 * w + seg);
+    Ext3[] deep = deep(tLde, cLde, xs, z, gz, tz, tgz, hz, gamma, w, seg);
+
+    // 5. FRI commit phase
+    List<MerkleTree> friTrees = new ArrayList<>();
+    List<Ext3[]> layers = new ArrayList<>();
+    int f = opt.folding();
+    int degree = n;
+    Ext3[] cur = deep;
+    long offset = SHIFT;
+    while (degree > opt.maxRemainderDegree() + 1) {
+      int m = cur.length;
+      int groups = m / f;
+      byte[][] leaves = new byte[groups][];
+      Ext3[] curF = cur;
+      IntStream.range(0, groups).parallel().forEach(j -> leaves[j] = Fri.leaf(group(curF, j, f)));
+      MerkleTree t = new MerkleTree(leaves, null);
+      friTrees.add(t);
+      layers.add(cur);
+      tr.absorb("fri-root", t.root());
+      Ext3 beta = tr.drawExt();
+      long omegaM = Goldilocks.rootOfUnity(Integer.numberOfTrailingZeros(m));
+      long zetaInv = Goldilocks.inv(Goldilocks.pow(omegaM, groups));
+      Ext3[] nextLayer = new Ext3[groups];
+      long off = offset;
+      IntStream.range(0, groups).parallel().forEach(j -> nextLayer[j] = Fri.fold(
+          group(curF, j, f), Goldilocks.mul(off, Goldilocks.pow(omegaM, j)), zetaInv, beta));
+      cur = nextLayer;
+      offset = Goldilocks.pow(offset, f);
+      degree /= f;
+    }
+    Ext3[] remainder = remainder(cur, offset, degree);
+    tr.absorbExt("fri-remainder", remainder);
+
+    // 6. grinding, bound to everything absorbed so far, then queries
+    long nonce = grind(tr.state(), opt.grindingBits());
+    tr.absorb("pow-nonce", Transcript.longLe(nonce));
+    int[] positions = queries(tr, opt.queries(), logN);
+
+    // 7. write the proof
+    Codec.Writer out = new Codec.Writer();
+    out.bytes(MAGIC).bytes(opt.encode()).u8(Integer.numberOfTrailingZeros(n)).u16(w).u8(seg);
+    out.bytes(tTree.root()).bytes(cTree.root());
+    for (Ext3 e : tz) {
+      out.ext(e);
+    }
+    for (Ext3 e : tgz) {
+      out.ext(e);
+    }
+    for (Ext3 e : hz) {
+      out.ext(e);
+    }
+    out.u8(friTrees.size());
+    for (MerkleTree t : friTrees) {
+      out.bytes(t.root());
+    }
+    out.u8(remainder.length);
+    for (Ext3 e : remainder) {
+      out.ext(e);
+    }
+    out.base(nonce);
+    out.u16(positions.length);
+    for (int p : positions) {
+      out.bytes(tLeaves[p]).bytes(tSalt[p]);
+      for (byte[] s : tTree.path(p)) {
+        out.bytes(s);
+      }
+    }
+    for (int p : positions) {
+      out.bytes(cLeaves[p]).bytes(cSalt[p]);
+      for (byte[] s : cTree.path(p)) {
+        out.bytes(s);
+      }
+    }
+    int[] pos = positions;
+    for (int l = 0; l < friTrees.size(); l++) {
+      Ext3[] layer = layers.get(l);
+      int groups = layer.length / f;
+      int[] idx = distinctMod(pos, groups);
+      out.u16(idx.length);
+      for (int j : idx) {
+        for (Ext3 e : group(layer, j, f)) {
+          out.ext(e);
+        }
+        for (byte[] s : friTrees.get(l).path(j)) {
+          out.bytes(s);
+        }
+      }
+      pos = idx;
+    }
+    return out.toByteArray();
+  }
+
+  static long[] domain(int size) {
+    long[] xs = new long[size];
+    long w = Goldilocks.rootOfUnity(Integer.numberOfTrailingZeros(size));
+    xs[0] = SHIFT;
+    for (int i = 1; i < size; i++) {
+      xs[i] = Goldilocks.mul(xs[i - 1], w);
+    }
+    return xs;
+  }
+
+  static Ext3[] group(Ext3[] layer, int j, int f) {
+    int groups = layer.length / f;
+    Ext3[] v = new Ext3[f];
+    for (int t = 0; t < f; t++) {
+      v[t] = layer[j + t * groups];
+    }
+    return v;
+  }
+
+  /** Sorted distinct values of p mod m. */
+  static int[] distinctMod(int[] p, int m) {
+    TreeSet<Integer> s = new TreeSet<>();
+    for (int v : p) {
+      s.add(v % m);
+    }
+    return s.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static byte[][] rows(long[][] cols, int size) {
+    byte[][] r = new byte[size][];
+    IntStream.range(0, size).parallel().forEach(i -> {
+      byte[] b = new byte[8 * cols.length];
+      for (int c = 0; c < cols.length; c++) {
+        Codec.putLong(b, 8 * c, cols[c][i]);
+      }
+      r[i] = b;
+    });
+    return r;
+  }
+
+  private static byte[][] salts(int size, SecureRandom rnd) {
+    byte[][] s = new byte[size][MerkleTree.SALT];
+    for (byte[] x : s) {
+      rnd.nextBytes(x);
+    }
+    return s;
+  }
+
+  static long randomElement(SecureRandom rnd) {
+    while (true) {
+      long v = rnd.nextLong();
+      if (Goldilocks.isCanonical(v)) {
+        return v;
+      }
+    }
+  }
+
+  /** H(x) = sum alpha_j C_j(x) (x - g^(n-1)) / (x^n - 1) + sum alpha_k (T_c(x) - v) / (x - g^r). */
+  private static Ext3[] compose(Air air, long[][] tLde, long[] xs, long g, Ext3[] alpha,
+      List<Air.Assertion> asserts, int b) {
+    int n = air.traceLength();
+    int bigN = xs.length;
+    int w = air.width();
+    long[][] pCoef = air.periodicCoefficients();
+    long[][] pLde = new long[pCoef.length][];
+    IntStream.range(0, pCoef.length).parallel()
+        .forEach(k -> pLde[k] = Ntt.evaluateOnCoset(pCoef[k], bigN, SHIFT));
+    // x^n takes b distinct values on the coset
+    long[] zInv = new long[b];
+    for (int k = 0; k < b; k++) {
+      zInv[k] = Goldilocks.sub(Goldilocks.pow(xs[k], n), 1);
+    }
+    long[] zInvF = Goldilocks.batchInv(zInv);
+    long gLast = Goldilocks.pow(g, n - 1);
+    int[] rowsUsed = asserts.stream().mapToInt(Air.Assertion::row).distinct().toArray();
+    java.util.Map<Integer, long[]> rowInv = new java.util.HashMap<>();
+    for (int r : rowsUsed) {
+      long gr = Goldilocks.pow(g, r);
+      long[] d = new long[bigN];
+      for (int i = 0; i < bigN; i++) {
+        d[i] = Goldilocks.sub(xs[i], gr);
+      }
+      rowInv.put(r, Goldilocks.batchInv(d));
+    }
+    int nc = air.numConstraints();
+    Ext3[] h = new Ext3[bigN];
+    int chunk = 256;
+    IntStream.range(0, (bigN + chunk - 1) / chunk).parallel().forEach(ch -> {
+      Ext3[] cur = new Ext3[w];
+      Ext3[] next = new Ext3[w];
+      Ext3[] per = new Ext3[pLde.length];
+      Ext3[] out = new Ext3[nc];
+      for (int i = ch * chunk; i < Math.min(bigN, (ch + 1) * chunk); i++) {
+        int ni = (i + b) % bigN;
+        for (int c = 0; c < w; c++) {
+          cur[c] = Ext3.base(tLde[c][i]);
+          next[c] = Ext3.base(tLde[c][ni]);
+        }
+        for (int k = 0; k < per.length; k++) {
+          per[k] = Ext3.base(pLde[k][i]);
+        }
+        air.evaluate(cur, next, per, out);
+        Ext3 acc = Ext3.ZERO;
+        for (int j = 0; j < nc; j++) {
+          acc = acc.add(out[j].mul(alpha[j]));
+        }
+        acc = acc.mulBase(Goldilocks.mul(Goldilocks.sub(xs[i], gLast), zInvF[i % b]));
+        for (int k = 0; k < asserts.size(); k++) {
+          Air.Assertion a = asserts.get(k);
+          long num = Goldilocks.mul(Goldilocks.sub(tLde[a.column()][i], a.value()),
+              rowInv.get(a.row())[i]);
+          acc = acc.add(alpha[nc + k].mulBase(num));
+        }
+        h[i] = acc;
+      }
+    });
+    return h;
+  }
+
+  /** Value at z of the extension-valued polynomial stored as 3 base columns from index 3s. */
+  static Ext3 extPolyAt(long[][] coef, int s, Ext3 z) {
+    Ext3 p0 = Ntt.evaluate(coef[3 * s], z);
+    Ext3 p1 = Ntt.evaluate(coef[3 * s + 1], z);
+    Ext3 p2 = Ntt.evaluate(coef[3 * s + 2], z);
+    return p0.add(Ext3.X.mul(p1)).add(Ext3.X.square().mul(p2));
+  }
+
+  static Ext3 drawOod(Transcript tr, int n, int bigN) {
+    while (true) {
+      Ext3 z = tr.drawExt();
+      // outside the trace domain (z^n != 1) and the LDE coset ((z / shift)^N != 1)
+      Ext3 zs = z.mulBase(Goldilocks.inv(SHIFT));
+      if (!z.pow(n).equals(Ext3.ONE) && !zs.pow(bigN).equals(Ext3.ONE) && !z.isBase()) {
+        return z;
+      }
+    }
+  }
+
+  private static Ext3[] deep(long[][] tLde, long[][] cLde, long[] xs, Ext3 z, Ext3 gz,
+      Ext3[] tz, Ext3[] tgz, Ext3[] hz, Ext3[] gamma, int w, int seg) {
+    int bigN = xs.length;
+    Ext3[] dz = new Ext3[bigN];
+    Ext3[] dgz = new Ext3[bigN];
+    for (int i = 0; i < bigN; i++) {
+      dz[i] = Ext3.base(xs[i]).sub(z);
+      dgz[i] = Ext3.base(xs[i]).sub(gz);
+    }
+    Ext3[] iz = Ext3.batchInv(dz);
+    Ext3[] igz = Ext3.batchInv(dgz);
+    Ext3[] d = new Ext3[bigN];
+    IntStream.range(0, bigN).parallel().forEach(i -> {
+      long[] trow = new long[w];
+      for (int c = 0; c < w; c++) {
+        trow[c] = tLde[c][i];
+      }
+      long[] crow = new long[cLde.length];
+      for (int k = 0; k < cLde.length; k++) {
+        crow[k] = cLde[k][i];
+      }
+      d[i] = deepAt(trow, crow, iz[i], igz[i], tz, tgz, hz, gamma, w, seg);
+    });
+    return d;
+  }
+
+  /** The DEEP polynomial at one point from the opened row values (shared with the verifier). */
+  static Ext3 deepAt(long[] trow, long[] crow, Ext3 invXz, Ext3 invXgz, Ext3[] tz, Ext3[] tgz,
+      Ext3[] hz, Ext3[] gamma, int w, int seg) {
+    Ext3 a = Ext3.ZERO;
+    Ext3 bb = Ext3.ZERO;
+    for (int c = 0; c < w; c++) {
+      Ext3 t = Ext3.base(trow[c]);
+      a = a.add(gamma[c].mul(t.sub(tz[c])));
+      bb = bb.add(gamma[w + c].mul(t.sub(tgz[c])));
+    }
+    for (int s = 0; s < seg; s++) {
+      Ext3 hv = Ext3.of(crow[3 * s], crow[3 * s + 1], crow[3 * s + 2]);
+      a = a.add(gamma[2 * w + s].mul(hv.sub(hz[s])));
+    }
+    Ext3 mask = Ext3.of(crow[3 * seg], crow[3 * seg + 1], crow[3 * seg + 2]);
+    return a.mul(invXz).add(bb.mul(invXgz)).add(mask);
+  }
+
+  private static Ext3[] remainder(Ext3[] evals, long offset, int degree) {
+    long[][] comp = new long[3][evals.length];
+    for (int i = 0; i < evals.length; i++) {
+      comp[0][i] = evals[i].a0;
+      comp[1][i] = evals[i].a1;
+      comp[2][i] = evals[i].a2;
+    }
+    for (int k = 0; k < 3; k++) {
+      comp[k] = Ntt.interpolateCoset(comp[k], offset);
+    }
+    Ext3[] r = new Ext3[degree];
+    for (int i = 0; i < degree; i++) {
+      r[i] = Ext3.of(comp[0][i], comp[1][i], comp[2][i]);
+    }
+    return r;
+  }
+
+  /** Searches nonces on every core; the first found wins (any valid nonce is equally good). */
+  static long grind(byte[] seed, int bits) {
+    if (bits == 0) {
+      return 0;
+    }
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicLong found = new AtomicLong(-1);
+    IntStream.range(0, threads).parallel().forEach(t -> {
+      for (long nonce = t; found.get() < 0; nonce += threads) {
+        if (Transcript.powOk(seed, nonce, bits)) {
+          found.compareAndSet(-1, nonce);
+          return;
+        }
+      }
+    });
+    return found.get();
+  }
+
+  /** Sorted distinct query positions in [0, 2^logN). */
+  static int[] queries(Transcript tr, int count, int logN) {
+    TreeSet<Integer> s = new TreeSet<>();
+    for (int i = 0; i < count; i++) {
+      s.add(tr.drawIndex(logN));
+    }
+    return s.stream().mapToInt(Integer::intValue).toArray();
+  }
+}

@@ -1,0 +1,146 @@
+package io.pqzk.zk.stark.internal;
+
+import io.pqzk.zk.stark.field.Ext3;
+import io.pqzk.zk.stark.field.Goldilocks;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Fiat-Shamir transcript over SHA3-256. Every absorbed message is length-prefixed together with
+ * its label, and the state chains all of them, so a challenge depends on every message absorbed
+ * before it (the "Frozen Heart" pitfall: nothing the prover sends may be left out).
+ *
+ * <p>Challenges are drawn from an output stream SHA3(state || 0x02 || counter); each draw
+ * ratchets the state, so successive challenges are independent. Field elements are drawn by
+ * rejection sampling (unbiased); query positions by masking to a power of two (unbiased).
+ */
+public final class Transcript {
+  private byte[] state;
+  private long counter;
+
+  public Transcript(String domainSeparator) {
+    state = sha3(domainSeparator.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static MessageDigest newSha3() {
+    try {
+      return MessageDigest.getInstance("SHA3-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA3-256 missing from the JDK", e);
+    }
+  }
+
+  static byte[] sha3(byte[] b) {
+    return newSha3().digest(b);
+  }
+
+  /** Absorbs a labelled, length-prefixed message. */
+  public void absorb(String label, byte[] data) {
+    MessageDigest d = newSha3();
+    d.update((byte) 0x01);
+    d.update(state);
+    byte[] l = label.getBytes(StandardCharsets.UTF_8);
+    d.update(longLe(l.length));
+    d.update(l);
+    d.update(longLe(data.length));
+    d.update(data);
+    state = d.digest();
+    counter = 0;
+  }
+
+  public void absorbExt(String label, Ext3[] values) {
+    byte[] b = new byte[values.length * 24];
+    for (int i = 0; i < values.length; i++) {
+      Codec.putExt(b, 24 * i, values[i]);
+    }
+    absorb(label, b);
+  }
+
+  private byte[] nextBlock() {
+    MessageDigest d = newSha3();
+    d.update((byte) 0x02);
+    d.update(state);
+    d.update(longLe(counter++));
+    return d.digest();
+  }
+
+  private long nextLong() {
+    if (buffer == null || bufPos == 32) {
+      buffer = nextBlock();
+      bufPos = 0;
+    }
+    long v = 0;
+    for (int b = 7; b >= 0; b--) {
+      v = (v << 8) | (buffer[bufPos + b] & 0xFF);
+    }
+    bufPos += 8;
+    return v;
+  }
+
+  private byte[] buffer;
+  private int bufPos;
+
+  /** A uniformly random base-field element. */
+  public long drawBase() {
+    while (true) {
+      long v = nextLong();
+      if (Goldilocks.isCanonical(v)) {
+        return v;
+      }
+    }
+  }
+
+  /** A uniformly random extension-field element. */
+  public Ext3 drawExt() {
+    return Ext3.of(drawBase(), drawBase(), drawBase());
+  }
+
+  public Ext3[] drawExt(int n) {
+    Ext3[] out = new Ext3[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = drawExt();
+    }
+    return out;
+  }
+
+  /** A uniform integer in [0, 2^log). */
+  public int drawIndex(int log) {
+    return (int) (nextLong() & ((1L << log) - 1));
+  }
+
+  /** Current state, e.g. the seed that proof-of-work binds to. */
+  public byte[] state() {
+    return state.clone();
+  }
+
+  /** Whether SHA3(seed || nonce) starts with at least {@code bits} zero bits. */
+  public static boolean powOk(byte[] seed, long nonce, int bits) {
+    MessageDigest d = newSha3();
+    d.update((byte) 0x03);
+    d.update(seed);
+    d.update(longLe(nonce));
+    byte[] h = d.digest();
+    return leadingZeros(h) >= bits;
+  }
+
+  static int leadingZeros(byte[] h) {
+    int z = 0;
+    for (byte b : h) {
+      if (b == 0) {
+        z += 8;
+      } else {
+        return z + Integer.numberOfLeadingZeros(b & 0xFF) - 24;
+      }
+    }
+    return z;
+  }
+
+  public static byte[] longLe(long v) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (v >>> (8 * i));
+    }
+    return b;
+  }
+}

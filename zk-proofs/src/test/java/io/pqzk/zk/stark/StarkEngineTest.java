@@ -1,0 +1,115 @@
+package io.pqzk.zk.stark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pqzk.zk.MalformedProofException;
+import io.pqzk.zk.ProofException;
+import io.pqzk.zk.ProofRejectedException;
+import io.pqzk.zk.stark.field.Goldilocks;
+import io.pqzk.zk.stark.security.SecurityLevel;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class StarkEngineTest {
+  static final int N = 256;
+  static final StarkSecurity ANY = new StarkSecurity(0, 0);
+  static final StarkOptions FAST = new StarkOptions(8, 24, 4, 8, 31);
+  final SecureRandom rnd = new SecureRandom();
+
+  static long result() {
+    long[][] t = FibonacciAir.trace(N);
+    return t[1][N - 1];
+  }
+
+  @Test
+  void fibonacci_defaultOptions_provesAndVerifies() throws ProofException {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    byte[] proof = StarkProver.prove(air, t, StarkOptions.DEFAULT, rnd);
+    SecurityLevel level = StarkVerifier.verify(air, proof, StarkSecurity.DEFAULT);
+    assertTrue(level.provenBits() >= 100, level.toString());
+    assertTrue(level.conjecturedBits() >= 128, level.toString());
+  }
+
+  @Test
+  void verify_wrongPublicResult_throws() {
+    long[][] t = FibonacciAir.trace(N);
+    byte[] proof = StarkProver.prove(new FibonacciAir(N, t[1][N - 1]), t, FAST, rnd);
+    FibonacciAir other = new FibonacciAir(N, Goldilocks.add(t[1][N - 1], 1));
+    assertThrows(ProofRejectedException.class, () -> StarkVerifier.verify(other, proof, ANY));
+  }
+
+  @Test
+  void prove_badTrace_refuses() {
+    long[][] t = FibonacciAir.trace(N);
+    long res = t[1][N - 1];
+    t[0][100] = Goldilocks.add(t[0][100], 1);
+    assertThrows(IllegalArgumentException.class,
+        () -> StarkProver.prove(new FibonacciAir(N, res), t, FAST, rnd));
+  }
+
+  @Test
+  void verify_forcedProofOfBadTrace_throws() {
+    long[][] t = FibonacciAir.trace(N);
+    long res = t[1][N - 1];
+    t[0][100] = Goldilocks.add(t[0][100], 1);
+    byte[] proof = StarkProver.proveUncheckedForTesting(new FibonacciAir(N, res), t, FAST, rnd);
+    assertThrows(ProofRejectedException.class,
+        () -> StarkVerifier.verify(new FibonacciAir(N, res), proof, ANY));
+  }
+
+  @Test
+  void verify_everyByteFlippedAtSampledOffsets_throws() {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    byte[] proof = StarkProver.prove(air, t, FAST, rnd);
+    for (int off = 0; off < proof.length; off += Math.max(1, proof.length / 300)) {
+      byte[] bad = proof.clone();
+      bad[off] ^= 1;
+      int at = off;
+      assertThrows(ProofException.class, () -> StarkVerifier.verify(air, bad, ANY),
+          "flip at byte " + at);
+    }
+  }
+
+  @Test
+  void verify_truncatedOrExtended_isMalformed() {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    byte[] proof = StarkProver.prove(air, t, FAST, rnd);
+    assertThrows(MalformedProofException.class,
+        () -> StarkVerifier.verify(air, Arrays.copyOf(proof, proof.length - 1), ANY));
+    assertThrows(MalformedProofException.class,
+        () -> StarkVerifier.verify(air, Arrays.copyOf(proof, proof.length + 1), ANY));
+    assertThrows(MalformedProofException.class,
+        () -> StarkVerifier.verify(air, new byte[StarkVerifier.MAX_PROOF_BYTES + 1], ANY));
+  }
+
+  @Test
+  void verify_parametersBelowFloor_throws() {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    byte[] proof = StarkProver.prove(air, t, FAST, rnd);
+    ProofRejectedException e = assertThrows(ProofRejectedException.class,
+        () -> StarkVerifier.verify(air, proof, StarkSecurity.DEFAULT));
+    assertTrue(e.getMessage().contains("below the floor"), e.getMessage());
+  }
+
+  @Test
+  void verify_nonCanonicalElement_isMalformed() throws ProofException {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    byte[] proof = StarkProver.prove(air, t, FAST, rnd);
+    // first OOD value starts after magic(8) options(7) logN(1) width(2) segments(1) roots(64)
+    int off = 8 + 7 + 1 + 2 + 1 + 64;
+    byte[] bad = proof.clone();
+    Arrays.fill(bad, off, off + 8, (byte) 0xFF);
+    MalformedProofException e = assertThrows(MalformedProofException.class,
+        () -> StarkVerifier.verify(air, bad, ANY));
+    assertTrue(e.getMessage().contains("non-canonical"), e.getMessage());
+    assertEquals(N, air.traceLength());
+  }
+}
