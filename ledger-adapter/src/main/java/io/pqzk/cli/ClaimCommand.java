@@ -221,7 +221,13 @@ final class ClaimCommand implements Runnable {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      // a proof is public: readable like any file the user writes, not 0600 like a temp file
+      Path tmp = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+          .contains("posix")
+          ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
+              java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                  java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")))
+          : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       try {
         Files.write(tmp, bytes);
         try {

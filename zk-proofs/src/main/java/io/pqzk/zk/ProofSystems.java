@@ -1,5 +1,6 @@
 package io.pqzk.zk;
 
+import io.pqzk.zk.stark.StarkProofSystem;
 import io.pqzk.zk.stark.StarkRegistryHash;
 import java.util.List;
 
@@ -17,8 +18,6 @@ public final class ProofSystems {
   public static final String ZOKRATES_GROTH16 = "zokrates-groth16";
   /** The default system. */
   public static final String DEFAULT = STARK;
-
-  private static final String STARK_CLASS = "io.pqzk.zk.stark.StarkProofSystem";
 
   private ProofSystems() {}
 
@@ -51,24 +50,9 @@ public final class ProofSystems {
    */
   public static ProofSystem get(String id) throws UnavailableProofSystemException {
     if (STARK.equals(check(id))) {
-      return loadStark();
+      return new StarkProofSystem();
     }
     throw notYet(id);
-  }
-
-  // Looked up by name: the STARK prover is developed on its own branch and may be absent from a
-  // build; registries (which only need its hash) must keep working without it.
-  private static ProofSystem loadStark() throws UnavailableProofSystemException {
-    try {
-      Class<?> c = Class.forName(STARK_CLASS);
-      return (ProofSystem) c.getDeclaredConstructor().newInstance();
-    } catch (ClassNotFoundException e) {
-      throw new UnavailableProofSystemException(
-          "proof system 'stark': the STARK prover is not in this build yet", e);
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new UnavailableProofSystemException(
-          "proof system 'stark' could not be created: " + e, e);
-    }
   }
 
   private static String check(String id) throws UnavailableProofSystemException {
