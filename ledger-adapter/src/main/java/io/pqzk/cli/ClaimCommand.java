@@ -102,12 +102,12 @@ final class ClaimCommand implements Runnable {
       Openings openings = null;
       try {
         Registry reg = Registry.load(registry, system, hash);
-        openings = Openings.load(registry, reg);
+        openings = Openings.loadUnchecked(registry, reg);
         OptionalInt index = openings.indexOfSubject(subject);
         if (index.isEmpty()) {
           throw CliException.badInput("no record for subject " + subject + " in " + registry);
         }
-        Record record = openings.record(index.getAsInt());
+        Record record = openings.checkedRecord(index.getAsInt());
         Predicate failing = pol.firstFailing(record);
         if (failing != null) {
           throw CliException.rejected("subject " + subject

@@ -66,7 +66,8 @@ final class RegistryCommand implements Runnable {
       try {
         List<long[]> rows = RecordsCsv.read(records);
         long t0 = System.nanoTime();
-        Registry r = Registry.create(out, system, hash, rows, new SecureRandom(), force);
+        Registry r = Registry.create(out, system, hash, rows, new SecureRandom(), force,
+            progress(spec.commandLine().getErr(), t0));
         rows.forEach(row -> java.util.Arrays.fill(row, 0));
         spec.commandLine().getErr().printf(
             "pqzk: committed %d record(s) into %s (system %s, depth %d) in %.1f s; %s is secret%n",
@@ -78,6 +79,20 @@ final class RegistryCommand implements Runnable {
         throw ClaimCommand.Systems.registryError(e);
       }
     }
+  }
+
+  /** Progress on stderr, at most one line every two seconds (quiet for small registries). */
+  static Registry.Progress progress(java.io.PrintWriter err, long start) {
+    long[] last = {start};
+    return (phase, done, total) -> {
+      long now = System.nanoTime();
+      if (now - last[0] >= 2_000_000_000L) {
+        last[0] = now;
+        err.printf("pqzk: %s%s (%.0f s)%n", phase,
+            total > 1 ? String.format(" %d/%d", done, total) : "", (now - start) / 1e9);
+        err.flush();
+      }
+    };
   }
 
   @Command(

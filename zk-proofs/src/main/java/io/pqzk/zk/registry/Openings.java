@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /**
  * The private half of a registry: every record with its salt, in row order, which the record's
@@ -28,8 +29,17 @@ public final class Openings {
 
   private final List<Record> records;
   private final Map<Long, Integer> bySubject;
+  /** Where the openings were read from and what they open; null for {@link #of}. */
+  private final Path file;
+  private final Registry registry;
 
   private Openings(List<Record> records) {
+    this(records, null, null);
+  }
+
+  private Openings(List<Record> records, Path file, Registry registry) {
+    this.file = file;
+    this.registry = registry;
     this.records = List.copyOf(records);
     this.bySubject = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {
@@ -92,12 +102,28 @@ public final class Openings {
 
   /**
    * Reads {@value #FILE} and checks it belongs to the registry: same system and root, one
-   * opening per commitment, each hashing to its commitment.
+   * opening per commitment, each hashing to its commitment (hashed on all cores).
    *
    * @throws RegistryIntegrityException when an opening does not match its commitment or the
    *     files belong to different registries
    */
   public static Openings load(Path dir, Registry registry) throws RegistryException {
+    Openings o = loadUnchecked(dir, registry);
+    int bad = IntStream.range(0, o.size()).parallel().filter(i -> !o.matches(i)).min()
+        .orElse(-1);
+    if (bad >= 0) {
+      throw o.mismatch(bad);
+    }
+    return o;
+  }
+
+  /**
+   * Reads {@value #FILE} checking only that it belongs to the registry (system, root, count),
+   * not that every opening hashes to its commitment: for callers that need one record, which
+   * they take through {@link #checkedRecord}. Hashing every opening of a large registry costs
+   * seconds; one costs microseconds.
+   */
+  public static Openings loadUnchecked(Path dir, Registry registry) throws RegistryException {
     Path file = dir.resolve(FILE);
     JsonObject o = JsonFiles.read(file);
     String format = JsonFiles.string(o, "format", file);
@@ -125,19 +151,39 @@ public final class Openings {
     }
     List<Record> records = new ArrayList<>(arr.size());
     for (int i = 0; i < arr.size(); i++) {
-      Record r = parse(arr.get(i), i, file);
-      if (!MessageDigest.isEqual(registry.hash().leaf(r), registry.commitment(i))) {
-        throw new RegistryIntegrityException(file + ": opening " + i + " (subject "
-            + r.get(Attribute.SUBJECT_ID) + ") does not hash to its commitment"
-            + " (openings tampered with or corrupted)");
-      }
-      records.add(r);
+      records.add(parse(arr.get(i), i, file));
     }
     try {
-      return new Openings(records);
+      return new Openings(records, file, registry);
     } catch (IllegalArgumentException e) {
       throw new RegistryIntegrityException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The record at a row index, after checking that it hashes to the registry's commitment.
+   *
+   * @throws RegistryIntegrityException when it does not (the opening was edited)
+   * @throws IllegalStateException for openings not loaded from a registry
+   */
+  public Record checkedRecord(int index) throws RegistryIntegrityException {
+    if (registry == null) {
+      throw new IllegalStateException("openings not loaded from a registry");
+    }
+    if (!matches(index)) {
+      throw mismatch(index);
+    }
+    return records.get(index);
+  }
+
+  private boolean matches(int i) {
+    return MessageDigest.isEqual(registry.hash().leaf(records.get(i)), registry.commitment(i));
+  }
+
+  private RegistryIntegrityException mismatch(int i) {
+    return new RegistryIntegrityException(file + ": opening " + i + " (subject "
+        + records.get(i).get(Attribute.SUBJECT_ID) + ") does not hash to its commitment"
+        + " (openings tampered with or corrupted)");
   }
 
   private static Record parse(JsonElement el, int i, Path file) throws RegistryException {

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The public record registry of one proof system: the commitments (leaves, in row order) of a
@@ -29,6 +31,7 @@ public final class Registry {
   /** The public file in a registry directory. */
   public static final String REGISTRY_FILE = "registry.json";
   static final String FORMAT = "pqzk-registry/1";
+  private static final int CHUNK = 4096;
 
   private final String system;
   private final RegistryHash hash;
@@ -46,13 +49,28 @@ public final class Registry {
     return new Registry(system, hash, SparseMerkleTree.build(hash, commitments));
   }
 
+  /** Reports progress of long work: {@code done} of {@code total} units of the named phase. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (phase, done, total) -> {};
+
+    void update(String phase, long done, long total);
+  }
+
+  /** {@link #create(Path, String, RegistryHash, List, SecureRandom, boolean, Progress)}, quiet. */
+  public static Registry create(Path dir, String system, RegistryHash hash, List<long[]> rows,
+      SecureRandom random, boolean overwrite) throws RegistryException {
+    return create(dir, system, hash, rows, random, overwrite, Progress.NONE);
+  }
+
   /**
    * Salts every row with fresh randomness, commits it and writes both files into {@code dir}
    * (created if needed). Refuses to replace an existing registry unless {@code overwrite}: its
-   * openings would be lost and every proof against its root orphaned.
+   * openings would be lost and every proof against its root orphaned. Hashing runs on all cores;
+   * {@code progress} hears about it from the calling thread.
    */
   public static Registry create(Path dir, String system, RegistryHash hash, List<long[]> rows,
-      SecureRandom random, boolean overwrite) throws RegistryException {
+      SecureRandom random, boolean overwrite, Progress progress) throws RegistryException {
     if (!overwrite) {
       for (String name : new String[] {REGISTRY_FILE, Openings.FILE}) {
         if (Files.exists(dir.resolve(name))) {
@@ -61,23 +79,38 @@ public final class Registry {
         }
       }
     }
-    List<Record> records = new ArrayList<>(rows.size());
-    List<byte[]> leaves = new ArrayList<>(rows.size());
-    for (long[] row : rows) {
-      Record r = Record.withRandomSalt(row, random);
-      records.add(r);
-      leaves.add(hash.leaf(r));
+    if (rows.size() > SparseMerkleTree.MAX_LEAVES) {
+      throw new RegistryException(rows.size() + " records do not fit a registry of depth "
+          + SparseMerkleTree.DEPTH + " (" + SparseMerkleTree.MAX_LEAVES + " max)");
     }
-    Registry registry = of(system, hash, leaves);
-    Openings openings = Openings.of(records);
+    List<Record> records = new ArrayList<>(rows.size());
+    for (long[] row : rows) {
+      records.add(Record.withRandomSalt(row, random));
+    }
+    Openings openings;
     try {
+      openings = Openings.of(records);
+    } catch (IllegalArgumentException e) {
+      records.forEach(Record::destroy);
+      throw new RegistryException(e.getMessage(), e);
+    }
+    try {
+      byte[][] leaves = new byte[records.size()][];
+      for (int from = 0; from < leaves.length; from += CHUNK) {
+        int to = Math.min(leaves.length, from + CHUNK);
+        IntStream.range(from, to).parallel().forEach(i -> leaves[i] = hash.leaf(records.get(i)));
+        progress.update("hashing records", to, leaves.length);
+      }
+      progress.update("building the tree", 0, 1);
+      Registry registry = of(system, hash, Arrays.asList(leaves));
+      progress.update("writing files", 0, 1);
       // openings first: a registry file never exists without the secrets needed to use it
       openings.save(dir, registry);
       registry.save(dir);
+      return registry;
     } finally {
       openings.destroy();
     }
-    return registry;
   }
 
   /** Writes {@value #REGISTRY_FILE} into the directory. */

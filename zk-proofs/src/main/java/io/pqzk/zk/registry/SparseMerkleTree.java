@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The record registry: a Merkle tree of fixed depth whose first leaves are the commitments in row
@@ -21,6 +22,8 @@ public final class SparseMerkleTree {
   public static final int DEPTH = 20;
   /** Capacity of a registry of {@link #DEPTH}. */
   public static final int MAX_LEAVES = 1 << DEPTH;
+  /** Levels at least this wide are hashed in parallel ({@link RegistryHash} is thread-safe). */
+  static final int PARALLEL_THRESHOLD = 256;
 
   private final RegistryHash hash;
   private final int depth;
@@ -66,10 +69,12 @@ public final class SparseMerkleTree {
     levels.add(level);
     for (int h = 0; h < depth; h++) {
       byte[][] up = new byte[(level.length + 1) / 2][];
-      for (int j = 0; j < up.length; j++) {
-        byte[] right = 2 * j + 1 < level.length ? level[2 * j + 1] : empty[h];
-        up[j] = hash.node(level[2 * j], right);
-      }
+      byte[][] below = level;
+      byte[] pad = empty[h];
+      IntStream js = IntStream.range(0, up.length);
+      // hashing dominates (tens of microseconds per node): large levels use every core
+      (up.length >= PARALLEL_THRESHOLD ? js.parallel() : js).forEach(j ->
+          up[j] = hash.node(below[2 * j], 2 * j + 1 < below.length ? below[2 * j + 1] : pad));
       levels.add(up);
       level = up;
     }

@@ -129,6 +129,29 @@ class RegistryTest {
   }
 
   @Test
+  void checkedRecord_detectsOnlyTheEditedOpening() throws Exception {
+    Registry r = create(SHA, 5);
+    replace(dir.resolve(Openings.FILE), "\"fitness\": 53", "\"fitness\": 99");
+    Openings o = Openings.loadUnchecked(dir, r);
+    assertEquals(52, o.checkedRecord(2).get(Attribute.FITNESS));
+    RegistryIntegrityException e = assertThrows(RegistryIntegrityException.class,
+        () -> o.checkedRecord(3));
+    assertTrue(e.getMessage().contains("subject 103"), e.getMessage());
+  }
+
+  @Test
+  void create_largeRegistry_reportsProgressAndRoundTrips() throws Exception {
+    List<String> phases = new ArrayList<>();
+    Registry r = Registry.create(dir, "test", SHA, rows(10_000), new SecureRandom(), false,
+        (phase, done, total) -> phases.add(phase + " " + done + "/" + total));
+    assertTrue(phases.contains("hashing records 10000/10000"), phases.toString());
+    Registry loaded = Registry.load(dir, "test", SHA);
+    assertArrayEquals(r.root(), loaded.root());
+    Openings o = Openings.load(dir, loaded);
+    assertEquals(9_999, o.indexOfSubject(10_099).orElseThrow());
+  }
+
+  @Test
   void loadOpenings_editedSalt_throwsIntegrity() throws Exception {
     Registry r = create(SHA, 2);
     Path f = dir.resolve(Openings.FILE);
