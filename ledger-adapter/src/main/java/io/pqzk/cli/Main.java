@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       BenchCommand.class,
       ZokratesCommand.class,
+      RegistryCommand.class,
+      ClaimCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,118 @@
+package io.pqzk.zk.registry;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+
+/** Reading and writing the registry's JSON files, with errors that name the file and field. */
+final class JsonFiles {
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+      .create();
+
+  private JsonFiles() {}
+
+  static JsonObject read(Path file) throws RegistryException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      JsonElement e = JsonParser.parseReader(r);
+      if (!e.isJsonObject()) {
+        throw new RegistryException(file + ": not a JSON object");
+      }
+      return e.getAsJsonObject();
+    } catch (NoSuchFileException e) {
+      throw new RegistryException(file + ": no such file", e);
+    } catch (IOException e) {
+      throw new RegistryException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (JsonParseException e) {
+      throw new RegistryException(file + ": not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes atomically (temporary file in the same directory, then rename), so a crash leaves
+   * either the old file or the new one. With {@code secret}, the file is created with mode 0600
+   * before any byte is written (on POSIX file systems).
+   */
+  static void write(Path file, JsonObject doc, boolean secret) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    Path tmp = posix
+        ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                secret ? "rw-------" : "rw-r--r--")))
+        : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    try {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        GSON.toJson(doc, w);
+        w.write('\n');
+      }
+      try (var ch = java.nio.channels.FileChannel.open(tmp,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  static String string(JsonObject o, String field, Path file) throws RegistryException {
+    JsonElement e = o.get(field);
+    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      throw new RegistryException(file + ": field '" + field + "' missing or not a string");
+    }
+    return e.getAsString();
+  }
+
+  static long integer(JsonObject o, String field, Path file, long min, long max)
+      throws RegistryException {
+    JsonElement e = o.get(field);
+    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw new RegistryException(file + ": field '" + field + "' missing or not a number");
+    }
+    long v;
+    try {
+      v = new java.math.BigDecimal(e.getAsString()).longValueExact();
+    } catch (ArithmeticException | NumberFormatException ex) {
+      throw new RegistryException(file + ": field '" + field + "' is not an integer");
+    }
+    if (v < min || v > max) {
+      throw new RegistryException(
+          file + ": field '" + field + "' = " + v + " outside [" + min + ", " + max + "]");
+    }
+    return v;
+  }
+
+  static byte[] hex(String s, int length, String what, Path file) throws RegistryException {
+    byte[] b;
+    try {
+      b = HexFormat.of().parseHex(s);
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException(file + ": " + what + " is not hex");
+    }
+    if (b.length != length) {
+      throw new RegistryException(
+          file + ": " + what + " is " + b.length + " bytes, expected " + length);
+    }
+    return b;
+  }
+}
