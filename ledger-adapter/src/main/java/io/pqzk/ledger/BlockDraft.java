@@ -149,8 +149,8 @@ public final class BlockDraft {
       throw reject(tx, "grant " + HEX.formatHex(gid) + " does not cover record "
           + HEX.formatHex(e.getRecordCommitment().toByteArray()));
     }
-    if (e.getReadMillis() > timestamp) {
-      throw reject(tx, "access event is dated after its block");
+    if (e.getReadMillis() <= 0) {
+      throw reject(tx, "access event has no read time");
     }
   }
 
