@@ -41,19 +41,22 @@ final class ChainCommand implements Runnable {
     try {
       return Genesis.load(g);
     } catch (MalformedInputException e) {
-      throw CliException.badInput(e.getMessage());
+      throw CliException.badInput(oneLine(e.getMessage()));
     }
   }
 
   /** Maps a ledger failure to the command line's exit codes. */
   static CliException failure(LedgerException e) {
+    String msg = oneLine(e.getMessage());
     if (e instanceof BlockRejectedException || e instanceof DamagedRecordException) {
-      return CliException.rejected("chain verification failed at " + e.getMessage());
+      return CliException.rejected("chain verification failed at " + msg);
     }
-    if (e instanceof MalformedInputException) {
-      return CliException.badInput(e.getMessage());
-    }
-    return CliException.badInput(e.getMessage());
+    return CliException.badInput(msg);
+  }
+
+  /** Errors are one line: a library message spanning several keeps its first line. */
+  static String oneLine(String message) {
+    return String.valueOf(message).lines().findFirst().orElse("").strip();
   }
 
   @Command(

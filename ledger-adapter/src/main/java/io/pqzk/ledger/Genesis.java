@@ -71,8 +71,9 @@ public final class Genesis {
     try {
       JsonFormat.parser().merge(new String(fileBytes, StandardCharsets.UTF_8), b);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw new MalformedInputException("genesis file is not valid JSON for " + FORMAT + ": "
-          + e.getMessage());
+          + why.replaceFirst("^[\\w.]+Exception: ", ""));
     }
     Genesis g = new Genesis(b.build(), fileBytes);
     g.check();
