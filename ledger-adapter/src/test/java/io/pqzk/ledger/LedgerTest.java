@@ -92,6 +92,45 @@ class LedgerTest {
     }
   }
 
+  @Test
+  void reopen_tornTail_truncatesKeepsCopyAndContinues(@TempDir Path dir) throws Exception {
+    try (Ledger l = chain.open(dir)) {
+      chain.fill(l, 2);
+    }
+    Path seg = ChainFiles.segment0(dir);
+    byte[] good = java.nio.file.Files.readAllBytes(seg);
+    byte[] torn = java.util.Arrays.copyOf(ChainFiles.records(dir).get(1).payload(), 500);
+    java.nio.file.Files.write(seg, new byte[] {'P', 'Q', 'Z', 'B', 0, 0, 9, 0},
+        java.nio.file.StandardOpenOption.APPEND);
+    java.nio.file.Files.write(seg, torn, java.nio.file.StandardOpenOption.APPEND);
+    try (Ledger l = chain.open(dir)) {
+      assertEquals(508, l.recovery().truncatedBytes());
+      assertEquals(1, l.height());
+      assertArrayEquals(good, java.nio.file.Files.readAllBytes(seg));
+      assertTrue(java.nio.file.Files.exists(Ledger.blocksDir(dir).resolve(
+          "torn-000000-" + good.length + ".bin")), "dropped bytes are kept aside");
+      chain.fill(l, 1);
+    }
+    assertEquals(3, new ChainVerifier(chain.rules).verify(Ledger.blocksDir(dir), null).blocks());
+  }
+
+  @Test
+  void reopen_damageBeforeTail_refusesToOpen(@TempDir Path dir) throws Exception {
+    try (Ledger l = chain.open(dir)) {
+      chain.fill(l, 3);
+    }
+    Path seg = ChainFiles.segment0(dir);
+    byte[] f = java.nio.file.Files.readAllBytes(seg);
+    long off = ChainFiles.records(dir).get(1).location().offset() + 40;
+    f[(int) off] ^= 1;
+    java.nio.file.Files.write(seg, f);
+    deleteTree(dir.resolve("index"));
+    LedgerCorruptedException e = assertThrows(LedgerCorruptedException.class,
+        () -> chain.open(dir));
+    assertTrue(e.getMessage().contains("block 1"), e.getMessage());
+    assertArrayEquals(f, java.nio.file.Files.readAllBytes(seg), "nothing deleted");
+  }
+
   static void deleteTree(Path p) throws Exception {
     try (var s = java.nio.file.Files.walk(p)) {
       s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -34,7 +34,10 @@ public final class DamagedRecordException extends LedgerException {
     return offset;
   }
 
-  /** True when the damage is in the last segment with nothing valid after it (a torn tail). */
+  /**
+   * True when the damage looks like an interrupted append: a record prefix (possibly followed by
+   * zeros) at the very end of the last segment, with nothing after it.
+   */
   public boolean atTail() {
     return atTail;
   }

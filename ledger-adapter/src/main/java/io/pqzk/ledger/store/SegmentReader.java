@@ -22,7 +22,7 @@ final class SegmentReader {
   StoredBlock readAt(long offset) throws IOException, DamagedRecordException {
     long size = ch.size();
     if (size - offset < BlockFiles.HEADER_BYTES) {
-      throw damaged(offset, "truncated record header (" + (size - offset) + " of "
+      throw damaged(offset, last, "truncated record header (" + (size - offset) + " of "
           + BlockFiles.HEADER_BYTES + " bytes)");
     }
     ByteBuffer h = ByteBuffer.allocate(BlockFiles.HEADER_BYTES);
@@ -32,25 +32,30 @@ final class SegmentReader {
     int length = h.getInt();
     long height = h.getLong();
     int crc = h.getInt();
+    // A crash during an append leaves a prefix of the record, possibly followed by zeros (file
+    // size updated before the data): only such damage at the very end counts as a torn tail.
     if (magic != BlockFiles.MAGIC) {
-      throw damaged(offset, String.format("bad record magic %08x", magic));
+      throw damaged(offset, last && zeros(offset, size),
+          String.format("bad record magic %08x", magic));
     }
     if (length < 0 || length > BlockFiles.MAX_PAYLOAD) {
-      throw damaged(offset, "record length " + Integer.toUnsignedString(length) + " out of range");
+      throw damaged(offset, false, "record length " + Integer.toUnsignedString(length)
+          + " out of range");
     }
     long end = offset + BlockFiles.HEADER_BYTES + length;
     if (end > size) {
-      throw damaged(offset, "truncated record: " + length + " payload bytes declared, "
+      throw damaged(offset, last, "truncated record: " + length + " payload bytes declared, "
           + (size - offset - BlockFiles.HEADER_BYTES) + " present");
     }
     ByteBuffer p = ByteBuffer.allocate(length);
     readFully(p, offset + BlockFiles.HEADER_BYTES);
     byte[] payload = p.array();
     if (BlockFiles.crc(length, height, payload) != crc) {
-      throw damaged(offset, "record checksum mismatch");
+      throw damaged(offset, last && end == size, "record checksum mismatch");
     }
     if (height != position) {
-      throw damaged(offset, "record is labelled height " + height + " at position " + position);
+      throw damaged(offset, false, "record is labelled height " + height + " at position "
+          + position);
     }
     return new StoredBlock(height, new BlockLocation(segment, offset, length), payload);
   }
@@ -64,8 +69,26 @@ final class SegmentReader {
     }
   }
 
-  private DamagedRecordException damaged(long offset, String what) {
-    return new DamagedRecordException(position, segment, offset, last, what);
+  private DamagedRecordException damaged(long offset, boolean tail, String what) {
+    return new DamagedRecordException(position, segment, offset, tail, what);
+  }
+
+  private boolean zeros(long from, long to) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(8192);
+    for (long at = from; at < to; ) {
+      b.clear();
+      int n = ch.read(b, at);
+      if (n <= 0) {
+        return true;
+      }
+      for (int i = 0; i < n; i++) {
+        if (b.get(i) != 0) {
+          return false;
+        }
+      }
+      at += n;
+    }
+    return true;
   }
 
   void advance() {
