@@ -72,8 +72,9 @@ final class ChainCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
-        description = "Ledger data directory (holds genesis.json and blocks/).")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "pqzk-data",
+        description = "Ledger data directory, holding genesis.json and blocks/"
+            + " (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--genesis", paramLabel = "FILE",

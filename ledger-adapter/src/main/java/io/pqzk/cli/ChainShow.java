@@ -36,8 +36,8 @@ final class ChainShow implements Callable<Integer> {
   private static final HexFormat HEX = HexFormat.of();
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "Ledger data directory.")
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "pqzk-data",
+      description = "Ledger data directory (default: ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(names = "--height", paramLabel = "H", description = "Block height (default: the last).")
