@@ -1,25 +1,31 @@
 package io.pqzk.ledger.crypto;
 
+import io.pqzk.sig.PqPublicKey;
+import io.pqzk.sig.PqSignatureException;
+import io.pqzk.sig.SignatureOptions;
+import io.pqzk.sig.Verifier;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A public key the ledger knows: its algorithm name, its X.509 SubjectPublicKeyInfo encoding and
- * its key id (SHA3-256 of that encoding). Immutable and thread-safe; the parsed key is kept so a
- * validator set is decoded once, not per signature.
+ * its key id (SHA3-256 of that encoding). Immutable and thread-safe; verifiers are built once per
+ * context string and reused (they are thread-safe), so a validator set is decoded once.
  */
 public final class LedgerPublicKey {
   private final String algorithm;
   private final byte[] spki;
   private final byte[] keyId;
-  private final PublicKey key;
+  private final PqPublicKey key;
+  private final ConcurrentHashMap<ByteBuffer, Verifier> verifiers = new ConcurrentHashMap<>();
 
-  LedgerPublicKey(String algorithm, byte[] spki, PublicKey key) {
-    this.algorithm = algorithm;
-    this.spki = spki.clone();
+  LedgerPublicKey(PqPublicKey key) {
+    this.algorithm = key.algorithm().displayName();
     this.key = key;
+    this.spki = Spki.encode(key.algorithm(), key.raw());
     this.keyId = keyIdOf(spki);
   }
 
@@ -48,8 +54,22 @@ public final class LedgerPublicKey {
     return HexFormat.of().formatHex(keyId);
   }
 
-  PublicKey jcaKey() {
+  PqPublicKey pqKey() {
     return key;
+  }
+
+  Verifier verifier(byte[] context) throws PqSignatureException {
+    ByteBuffer k = ByteBuffer.wrap(context.clone());
+    Verifier v = verifiers.get(k);
+    if (v == null) {
+      v = io.pqzk.sig.Signatures.verifier(key.algorithm(), key,
+          SignatureOptions.defaults().withContext(context));
+      Verifier prev = verifiers.putIfAbsent(k, v);
+      if (prev != null) {
+        v = prev;
+      }
+    }
+    return v;
   }
 
   @Override

@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Key files of a node: {@code NAME.ALG.pub} holds the SPKI encoding, {@code NAME.ALG.key} the
- * PKCS#8 private key encrypted at rest with AES-256-GCM under a PBKDF2-HMAC-SHA256 key
+ * private key (its seed form) encrypted at rest with AES-256-GCM under a PBKDF2-HMAC-SHA256 key
  * (file: {@code "PQZKKEY1" | u32 iterations | salt[16] | nonce[12] | ciphertext+tag}, the
  * header authenticated as associated data). Private files are created 0600.
  *
@@ -48,24 +48,24 @@ public final class KeyFiles {
       throws IOException {
     Files.createDirectories(dir);
     atomicWrite(publicFile(dir, name, key.algorithm()), key.publicKey().spki(), false);
-    byte[] pkcs8 = Signatures.encodePrivate(key);
+    byte[] seed = Signatures.encodePrivate(key);
     try {
-      atomicWrite(privateFile(dir, name, key.algorithm()), encrypt(pkcs8, passphrase), true);
+      atomicWrite(privateFile(dir, name, key.algorithm()), encrypt(seed, passphrase), true);
     } finally {
-      Arrays.fill(pkcs8, (byte) 0);
+      Arrays.fill(seed, (byte) 0);
     }
   }
 
-  /** Reads a key pair written by {@link #write}. */
+  /** Reads a key pair written by {@link #write}; checks the private half matches the public. */
   public static LedgerSigningKey read(Path dir, String name, String algorithm, char[] passphrase)
       throws IOException, GeneralSecurityException, UnsupportedAlgorithmException {
     LedgerPublicKey pub = Signatures.publicKey(algorithm,
         Files.readAllBytes(publicFile(dir, name, algorithm)));
-    byte[] pkcs8 = decrypt(Files.readAllBytes(privateFile(dir, name, algorithm)), passphrase);
+    byte[] seed = decrypt(Files.readAllBytes(privateFile(dir, name, algorithm)), passphrase);
     try {
-      return Signatures.decodePrivate(pub, pkcs8);
+      return Signatures.decodePrivate(pub, seed);
     } finally {
-      Arrays.fill(pkcs8, (byte) 0);
+      Arrays.fill(seed, (byte) 0);
     }
   }
 
