@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ZokratesCommand.class,
       RegistryCommand.class,
       ClaimCommand.class,
+      ChainCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,81 @@
+package io.pqzk.bench.ledger;
+
+import com.google.protobuf.ByteString;
+import io.pqzk.ledger.BlockDraft;
+import io.pqzk.ledger.BlockRules;
+import io.pqzk.ledger.BlockSealer;
+import io.pqzk.ledger.Genesis;
+import io.pqzk.ledger.MemoryState;
+import io.pqzk.ledger.ProposerKeys;
+import io.pqzk.ledger.TransactionFactory;
+import io.pqzk.ledger.crypto.LedgerSigningKey;
+import io.pqzk.ledger.crypto.Signatures;
+import io.pqzk.ledger.proto.Member;
+import io.pqzk.ledger.proto.SlhDsaPolicy;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A real chain built in memory for the benchmarks: {@code blocks} blocks of {@code txPerBlock}
+ * record registrations, each transaction carrying one ML-DSA-65 signature by one of eight
+ * authorities; blocks signed with ML-DSA-65, SLH-DSA-SHA2-128f only on block 0 (the checkpoint
+ * policy is set so that the figure is about transaction signatures).
+ */
+final class BenchChain {
+  static final String CHAIN = "bench";
+  final Genesis genesis;
+  final BlockRules rules;
+  final List<byte[]> blocks = new ArrayList<>();
+  final int transactions;
+
+  BenchChain(int blockCount, int txPerBlock) throws Exception {
+    LedgerSigningKey ml = Signatures.generate("ML-DSA-65");
+    LedgerSigningKey slh = Signatures.generate("SLH-DSA-SHA2-128f");
+    List<LedgerSigningKey> authorities = new ArrayList<>();
+    io.pqzk.ledger.proto.Genesis.Builder g = io.pqzk.ledger.proto.Genesis.newBuilder()
+        .setFormat(Genesis.FORMAT).setChainId(CHAIN).setCreatedMillis(1)
+        .setBlockSignatureAlgorithm("ML-DSA-65")
+        .setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm("SLH-DSA-SHA2-128f")
+            .setEveryNBlocks(1_000_000))
+        .addValidators(Member.newBuilder().setName("v0")
+            .addKeys(Genesis.keyEntry(ml.publicKey())).addKeys(Genesis.keyEntry(slh.publicKey())));
+    for (int i = 0; i < 8; i++) {
+      LedgerSigningKey a = Signatures.generate("ML-DSA-65");
+      authorities.add(a);
+      g.addAuthorities(Member.newBuilder().setName("authority-" + i)
+          .addKeys(Genesis.keyEntry(a.publicKey())));
+    }
+    genesis = Genesis.parse(Genesis.toJson(g.build()));
+    rules = new BlockRules(genesis);
+    ProposerKeys proposer = new ProposerKeys("v0", ml, slh);
+    TransactionFactory txs = new TransactionFactory(CHAIN);
+    BlockSealer sealer = new BlockSealer(rules);
+    MemoryState state = new MemoryState(genesis);
+    SecureRandom rnd = new SecureRandom();
+    for (int b = 0; b < blockCount; b++) {
+      List<byte[]> batch = IntStream.range(0, txPerBlock).parallel().mapToObj(i -> {
+        byte[] c = new byte[32];
+        rnd.nextBytes(c);
+        return txs.registerRecord(authorities.get(i % authorities.size()), c, "bench/v1");
+      }).toList();
+      long ts = 1000L + b;
+      BlockDraft draft = rules.draft(state, ts);
+      for (byte[] t : batch) {
+        draft.admit(rules.parseTransaction(t));
+      }
+      BlockSealer.Sealed s = sealer.seal(draft, state, proposer, ts);
+      state.apply(s.effects(), null);
+      blocks.add(s.bytes());
+    }
+    transactions = blockCount * txPerBlock;
+  }
+
+  /** One transaction's signature check, as the validator performs it. */
+  Signatures.Check firstTransactionCheck() throws Exception {
+    io.pqzk.ledger.proto.Block b = io.pqzk.ledger.proto.Block.parseFrom(blocks.get(0));
+    ByteString tx = b.getTransactions(0);
+    return rules.signatureCheck(rules.parseTransaction(tx.toByteArray()), "bench", 0);
+  }
+}

@@ -1,0 +1,79 @@
+package io.pqzk.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Domain-separated SHA3-256 (FIPS 202), the only hash of the ledger. Every digest is
+ * {@code SHA3-256(len(tag) || tag || len(chainId) || chainId || data...)} with one-byte
+ * lengths, so that a transaction id can never collide with a header hash or with the same
+ * bytes on another chain. Tags are the {@code pqzk/v1/...} constants below.
+ */
+public final class Hashes {
+  /** Digest length in bytes. */
+  public static final int LENGTH = 32;
+
+  public static final String GENESIS = "pqzk/v1/genesis";
+  public static final String BLOCK_HEADER = "pqzk/v1/block-header";
+  public static final String TX_ID = "pqzk/v1/tx-id";
+  public static final String TX_LEAF = "pqzk/v1/tx-leaf";
+  public static final String TX_NODE = "pqzk/v1/tx-node";
+  public static final String REGISTRY_LEAF = "pqzk/v1/registry-leaf";
+  public static final String REGISTRY_NODE = "pqzk/v1/registry-node";
+  public static final String STATE = "pqzk/v1/state";
+  public static final String RECORD_COMMITMENT = "pqzk/v1/record-commitment";
+  public static final String KEY_ID = "pqzk/v1/key-id";
+
+  /** Signature context prefixes (FIPS 204 / 205 context string = prefix + "|" + chain id). */
+  public static final String CTX_BLOCK = "pqzk/v1/block-header";
+  public static final String CTX_TX = "pqzk/v1/tx";
+
+  private Hashes() {}
+
+  /** Digest of {@code parts} under {@code tag} and {@code chainId}. */
+  public static byte[] hash(String tag, String chainId, byte[]... parts) {
+    MessageDigest md = sha3();
+    prefix(md, tag, chainId);
+    for (byte[] p : parts) {
+      md.update(p);
+    }
+    return md.digest();
+  }
+
+  /** A fresh digest already fed with the tag and chain id, for streaming callers. */
+  public static MessageDigest start(String tag, String chainId) {
+    MessageDigest md = sha3();
+    prefix(md, tag, chainId);
+    return md;
+  }
+
+  /** The FIPS 204/205 context string for signatures of {@code purpose} on {@code chainId}. */
+  public static byte[] context(String purpose, String chainId) {
+    byte[] ctx = (purpose + "|" + chainId).getBytes(StandardCharsets.UTF_8);
+    if (ctx.length > 255) {
+      throw new IllegalArgumentException("signature context longer than 255 bytes");
+    }
+    return ctx;
+  }
+
+  private static void prefix(MessageDigest md, String tag, String chainId) {
+    byte[] t = tag.getBytes(StandardCharsets.UTF_8);
+    byte[] c = chainId.getBytes(StandardCharsets.UTF_8);
+    if (t.length > 255 || c.length > 255) {
+      throw new IllegalArgumentException("tag or chain id longer than 255 bytes");
+    }
+    md.update((byte) t.length);
+    md.update(t);
+    md.update((byte) c.length);
+    md.update(c);
+  }
+
+  private static MessageDigest sha3() {
+    try {
+      return MessageDigest.getInstance("SHA3-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA3-256 is required by every Java 17 platform", e);
+    }
+  }
+}

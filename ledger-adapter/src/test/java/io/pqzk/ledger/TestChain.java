@@ -1,0 +1,110 @@
+package io.pqzk.ledger;
+
+import com.google.protobuf.ByteString;
+import io.pqzk.ledger.crypto.LedgerSigningKey;
+import io.pqzk.ledger.crypto.Signatures;
+import io.pqzk.ledger.proto.AccessEvent;
+import io.pqzk.ledger.proto.AccessPolicyUpdate;
+import io.pqzk.ledger.proto.Member;
+import io.pqzk.ledger.proto.SlhDsaPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/**
+ * A small real chain for tests: one genesis with a validator (ML-DSA-65 + SLH-DSA-SHA2-128f),
+ * an authority and a clinic, all with fresh keys, and helpers that make real signed traffic.
+ */
+final class TestChain {
+  static final String CHAIN = "test-chain";
+  final LedgerSigningKey validatorMl;
+  final LedgerSigningKey validatorSlh;
+  final LedgerSigningKey authority;
+  final LedgerSigningKey clinic;
+  final ProposerKeys proposer;
+  final byte[] genesisBytes;
+  final Genesis genesis;
+  final BlockRules rules;
+  final TransactionFactory txs = new TransactionFactory(CHAIN);
+  private final SecureRandom random = new SecureRandom();
+
+  TestChain(int slhEvery) throws Exception {
+    validatorMl = Signatures.generate("ML-DSA-65");
+    validatorSlh = Signatures.generate("SLH-DSA-SHA2-128f");
+    authority = Signatures.generate("ML-DSA-65");
+    clinic = Signatures.generate("ML-DSA-65");
+    proposer = new ProposerKeys("validator-0", validatorMl, validatorSlh);
+    genesisBytes = Genesis.toJson(genesisProto(slhEvery).build());
+    genesis = Genesis.parse(genesisBytes);
+    rules = new BlockRules(genesis);
+  }
+
+  io.pqzk.ledger.proto.Genesis.Builder genesisProto(int slhEvery) {
+    return io.pqzk.ledger.proto.Genesis.newBuilder()
+        .setFormat(Genesis.FORMAT)
+        .setChainId(CHAIN)
+        .setCreatedMillis(1_700_000_000_000L)
+        .setBlockSignatureAlgorithm("ML-DSA-65")
+        .setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm("SLH-DSA-SHA2-128f")
+            .setEveryNBlocks(slhEvery))
+        .addValidators(Member.newBuilder().setName("validator-0")
+            .addKeys(Genesis.keyEntry(validatorMl.publicKey()))
+            .addKeys(Genesis.keyEntry(validatorSlh.publicKey())))
+        .addAuthorities(Member.newBuilder().setName("medical-authority")
+            .addKeys(Genesis.keyEntry(authority.publicKey())))
+        .addParticipants(Member.newBuilder().setName("clinic")
+            .addKeys(Genesis.keyEntry(clinic.publicKey())));
+  }
+
+  /** Writes the genesis into {@code dir} and opens a ledger there. */
+  Ledger open(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    Path g = dir.resolve(Genesis.FILE_NAME);
+    if (!Files.exists(g)) {
+      Files.write(g, genesisBytes);
+    }
+    return Ledger.open(dir, rules);
+  }
+
+  byte[] randomCommitment() {
+    byte[] c = new byte[32];
+    random.nextBytes(c);
+    return c;
+  }
+
+  byte[] register(byte[] commitment) {
+    return txs.registerRecord(authority, commitment, "service-member/v1");
+  }
+
+  byte[] grant(byte[] grantId, byte[]... commitments) {
+    AccessPolicyUpdate.Builder g = AccessPolicyUpdate.newBuilder()
+        .setGrantId(ByteString.copyFrom(grantId))
+        .setGranteeKeyId(ByteString.copyFrom(clinic.publicKey().keyId()))
+        .setPurpose("treatment")
+        .setNotAfterMillis(Long.MAX_VALUE);
+    for (byte[] c : commitments) {
+      g.addRecordCommitments(ByteString.copyFrom(c));
+    }
+    return txs.updateAccess(authority, g.build());
+  }
+
+  byte[] access(byte[] grantId, byte[] commitment) {
+    return txs.logAccess(clinic, AccessEvent.newBuilder().setGrantId(ByteString.copyFrom(grantId))
+        .setRecordCommitment(ByteString.copyFrom(commitment))
+        .setReadMillis(System.currentTimeMillis() - 1000).setPurpose("treatment").build());
+  }
+
+  /** Seals {@code blocks} blocks of mixed traffic (registration, grant, access) into the ledger. */
+  void fill(Ledger ledger, int blocks) throws Exception {
+    for (int i = 0; i < blocks; i++) {
+      byte[] c1 = randomCommitment();
+      byte[] c2 = randomCommitment();
+      ledger.submit(register(c1));
+      ledger.submit(register(c2));
+      byte[] gid = txs.newGrantId();
+      ledger.submit(grant(gid, c1, c2));
+      ledger.submit(access(gid, c1));
+      ledger.seal(proposer);
+    }
+  }
+}
