@@ -20,5 +20,7 @@ pqzk_pick_jdk() {
   PQZK_JAVA="$JAVA_HOME/bin/java"
   local ver
   ver=$("$PQZK_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2; exit}')
+  PQZK_JDK_FEATURE=${ver%%[.+-]*}
+  export PQZK_JDK_FEATURE
   [ "${PQZK_QUIET_JDK:-0}" = 1 ] || echo "pqzk: using JDK $ver at $JAVA_HOME ($PQZK_JDK_WHY)" >&2
 }
