@@ -125,6 +125,9 @@ public final class JdkProvider implements SignatureProvider {
   public Signer signer(PqPrivateKey key, SignatureOptions options) throws PqSignatureException {
     SignatureAlgorithm alg = key.algorithm();
     require(Operation.SIGN, alg, options);
+    if (key.isDestroyed()) {
+      throw new MalformedKeyException(alg.displayName() + " private key has been destroyed");
+    }
     byte[] expanded = key.expanded().orElseThrow(() -> new UnsupportedByProviderException(NAME,
         "seed-only private keys (expand it first with the bc provider)"));
     byte[] pkcs8 = JdkEncoding.pkcs8Expanded(alg, expanded);
