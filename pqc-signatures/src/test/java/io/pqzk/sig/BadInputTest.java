@@ -139,6 +139,18 @@ class BadInputTest {
   }
 
   @Test
+  void seedOnlyKey_signsWithDefaultProvider() throws Exception {
+    PqKeyPair kp = Fixtures.keys(SignatureAlgorithm.ML_DSA_44);
+    PqPrivateKey seedOnly = PqPrivateKey.fromPartsUnchecked(SignatureAlgorithm.ML_DSA_44,
+        kp.privateKey().seed().orElseThrow(), null, kp.publicKey());
+    byte[] sig = Signatures.signer(seedOnly, SignatureOptions.defaults()).sign(Fixtures.MESSAGE);
+    Signatures.verifier(kp.publicKey(), SignatureOptions.defaults()).verify(Fixtures.MESSAGE, sig);
+    seedOnly.destroy();
+    assertThrows(MalformedKeyException.class,
+        () -> io.pqzk.sig.encoding.KeyCodec.encodePrivateKeyUnencrypted(seedOnly));
+  }
+
+  @Test
   void unknownProvider_throws() {
     assertThrows(UnsupportedByProviderException.class, () -> Signatures.provider("openssl"));
   }
