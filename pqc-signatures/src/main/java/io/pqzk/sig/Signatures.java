@@ -146,7 +146,24 @@ public final class Signatures {
       throw new IncompatibleOptionsException("input is already mu");
     }
     io.pqzk.sig.internal.Checks.options(key.algorithm(), options);
-    return MessageFormat.mu(MessageFormat.tr(key.raw()), MessageFormat.formatMessage(message, options));
+    return MessageFormat.mu(MessageFormat.tr(key.raw()), message, options);
+  }
+
+  /**
+   * Verifies every item, in parallel on the common fork-join pool (every core), with the default
+   * provider. Returns normally only if all verify; otherwise throws one exception naming every
+   * failed index. The result does not depend on scheduling.
+   *
+   * @throws BatchVerificationException listing each failed item and why
+   */
+  public static void verifyAll(List<VerificationItem> items) throws BatchVerificationException {
+    verifyAll(AUTO, items);
+  }
+
+  /** As {@link #verifyAll(List)} with the given provider. */
+  public static void verifyAll(SignatureProvider provider, List<VerificationItem> items)
+      throws BatchVerificationException {
+    BatchVerifier.verifyAll(provider, items);
   }
 
   /** Constant-time comparison for callers checking a computed mu against an expected one. */
