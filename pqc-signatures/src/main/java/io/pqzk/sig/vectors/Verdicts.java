@@ -4,6 +4,8 @@ import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.UnsupportedByProviderException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns what the API did into an {@link Outcome}. A case that the provider cannot serve is a
@@ -19,7 +21,7 @@ final class Verdicts {
     try {
       return check.run();
     } catch (UnsupportedByProviderException e) {
-      return Outcome.skip(e.getMessage());
+      return unsupported(e);
     } catch (PqSignatureException e) {
       return Outcome.fail("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (RuntimeException e) {
@@ -41,7 +43,7 @@ final class Verdicts {
       action.run();
       return Outcome.fail(what + " was accepted but must be rejected");
     } catch (UnsupportedByProviderException e) {
-      return Outcome.skip(e.getMessage());
+      return unsupported(e);
     } catch (PqSignatureException e) {
       for (Class<? extends PqSignatureException> c : ok) {
         if (c.isInstance(e)) {
@@ -55,6 +57,22 @@ final class Verdicts {
     } catch (Exception e) {
       return Outcome.fail(what + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  private static final Pattern CONTEXT_LENGTH = Pattern.compile("context=(\\d+) bytes");
+
+  /**
+   * A skip with the provider's reason, the context length folded to empty/non-empty so that like
+   * cases share one reason in the report.
+   */
+  static Outcome unsupported(UnsupportedByProviderException e) {
+    Matcher m = CONTEXT_LENGTH.matcher(String.valueOf(e.getMessage()));
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, m.group(1).equals("0") ? "empty context" : "non-empty context");
+    }
+    m.appendTail(sb);
+    return Outcome.skip(sb.toString());
   }
 
   /** Null when equal, else a one-line description of the first difference. */
