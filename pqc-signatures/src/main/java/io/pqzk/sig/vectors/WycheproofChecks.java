@@ -11,6 +11,8 @@ import io.pqzk.sig.SignatureProvider;
 import io.pqzk.sig.SignatureVerificationException;
 import io.pqzk.sig.Signatures;
 import io.pqzk.sig.WrongLengthException;
+import io.pqzk.sig.encoding.KeyCodec;
+import io.pqzk.sig.encoding.PrivateKeyForm;
 import io.pqzk.vectors.wycheproof.MlDsaSignGroup;
 import io.pqzk.vectors.wycheproof.MlDsaSignTest;
 import io.pqzk.vectors.wycheproof.MlDsaVerifyGroup;
@@ -25,7 +27,10 @@ import java.util.List;
  * or the expanded {@code privateKey} (no-seed schema); where {@code mu} and {@code msg} are both
  * given, μ computed by the API must equal it; a valid test's signature must equal {@code sig}
  * byte for byte and verify; an invalid test must fail with a typed exception (bad key, context
- * too long) before a signature comes out. Verify tests: the verdict must match {@code result}.
+ * too long) before a signature comes out; a seed-form {@code privateKeyPkcs8} must decode to the
+ * same key and re-encode to the same DER (RFC 9881). Verify tests: the verdict must match
+ * {@code result}; for valid ones {@code publicKeyDer} must decode to {@code publicKey} and
+ * re-encode byte for byte.
  */
 final class WycheproofChecks {
   private final SignatureProvider provider;
@@ -91,6 +96,22 @@ final class WycheproofChecks {
             return Outcome.fail(d);
           }
         }
+        if (g.privateKeyPkcs8() != null) {
+          // RFC 9881 seed-form PKCS#8, as another implementation wrote it
+          PqPrivateKey fromDer = KeyCodec.decodePrivateKey(g.privateKeyPkcs8().clone());
+          try {
+            if (!fromDer.publicKey().equals(pk)) {
+              return Outcome.fail("privateKeyPkcs8 decodes to another key than privateSeed");
+            }
+            String d = Verdicts.diff("PKCS#8 re-encoding (seed form)", g.privateKeyPkcs8(),
+                KeyCodec.encodePrivateKeyUnencrypted(fromDer, PrivateKeyForm.SEED));
+            if (d != null) {
+              return Outcome.fail(d);
+            }
+          } finally {
+            fromDer.destroy();
+          }
+        }
         SignatureOptions o = options(t);
         if (!t.isInternal() && t.mu() != null) {
           String d = Verdicts.diff("mu", t.mu(), Signatures.computeMu(pk, t.msg(), o));
@@ -117,6 +138,17 @@ final class WycheproofChecks {
   private Outcome verify(SignatureAlgorithm alg, MlDsaVerifyGroup g, MlDsaVerifyTest t) {
     VectorCase.Check run = () -> {
       PqPublicKey pk = PqPublicKey.fromRaw(alg, g.publicKey());
+      if (t.result() == WycheproofResult.VALID && g.publicKeyDer() != null) {
+        // RFC 9881 SPKI both ways: decoding gives the raw key, encoding gives the same DER
+        String d = Verdicts.diff("public key decoded from publicKeyDer", g.publicKey(),
+            KeyCodec.decodePublicKey(g.publicKeyDer()).raw());
+        if (d == null) {
+          d = Verdicts.diff("SPKI encoding", g.publicKeyDer(), KeyCodec.encodePublicKey(pk));
+        }
+        if (d != null) {
+          return Outcome.fail(d);
+        }
+      }
       provider.verifier(pk, SignatureOptions.defaults().withContext(t.ctx())).verify(t.msg(), t.sig());
       return Outcome.pass();
     };

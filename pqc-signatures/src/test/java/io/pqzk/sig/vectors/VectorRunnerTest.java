@@ -96,6 +96,42 @@ class VectorRunnerTest {
   }
 
   @Test
+  void run_wycheproofSign_pkcs8OfAnotherKey_failsEveryTestOfThatGroup() throws Exception {
+    JsonObject f = json("wycheproof/mldsa_87_sign_seed_test.json.gz");
+    JsonArray groups = f.getAsJsonArray("testGroups");
+    JsonObject g0 = groups.get(0).getAsJsonObject();
+    JsonObject g1 = groups.get(1).getAsJsonObject();
+    g0.add("privateKeyPkcs8", g1.get("privateKeyPkcs8"));
+    FileReport r = runner.run(WycheproofLoader.parse(f), "wp", VectorRunner.Progress.NONE);
+    long validInGroup = 0;
+    for (var t : g0.getAsJsonArray("tests")) {
+      validInGroup += t.getAsJsonObject().get("result").getAsString().equals("valid") ? 1 : 0;
+    }
+    assertEquals(validInGroup, r.failed());
+    assertTrue(r.failures().get(0).endsWith("privateKeyPkcs8 decodes to another key than privateSeed"),
+        r.failures().get(0));
+  }
+
+  @Test
+  void run_wycheproofVerify_spkiOfAnotherKey_failsTheValidTests() throws Exception {
+    JsonObject f = json("wycheproof/mldsa_44_verify_test.json.gz");
+    JsonArray groups = f.getAsJsonArray("testGroups");
+    JsonObject g0 = groups.get(0).getAsJsonObject();
+    String pk0 = g0.get("publicKey").getAsString();
+    for (var g : groups) {
+      String pk = g.getAsJsonObject().get("publicKey").getAsString();
+      if (pk.length() == pk0.length() && !pk.equals(pk0)) {
+        g0.add("publicKeyDer", g.getAsJsonObject().get("publicKeyDer"));
+        break;
+      }
+    }
+    FileReport r = runner.run(WycheproofLoader.parse(f), "wp", VectorRunner.Progress.NONE);
+    assertTrue(r.failed() > 0);
+    assertTrue(r.failures().stream().allMatch(x -> x.contains("decoded from publicKeyDer")),
+        String.join("\n", r.failures()));
+  }
+
+  @Test
   void run_slhDsaSigGen_sampling_runsFirstCaseOfEachSlowGroup() throws Exception {
     JsonObject prompt = json("acvp/SLH-DSA-sigGen-FIPS205/prompt.json.gz");
     var set = AcvpLoader.parse(prompt, null);
