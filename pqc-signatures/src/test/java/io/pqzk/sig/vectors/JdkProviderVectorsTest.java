@@ -32,11 +32,7 @@ class JdkProviderVectorsTest {
         .map(f -> DynamicTest.dynamicTest("jdk: " + f, () -> {
           FileReport r = runner.run(TestVectors.path(f), f, VectorRunner.Progress.NONE);
           System.out.println("[jdk] " + r.line());
-          List<String> failures = r.failures().stream()
-              .filter(x -> !PackagedVectorsTest.KNOWN_API_GAPS.getOrDefault(f, List.of())
-                  .contains(x.substring(0, x.indexOf(':'))))
-              .toList();
-          assertEquals(List.of(), failures, f);
+          assertEquals(List.of(), r.failures(), f);
           assertEquals((int) PackagedVectorsTest.EXPECTED.get(f), r.total(), f);
         }));
   }

@@ -51,16 +51,6 @@ class PackagedVectorsTest {
     }
   }
 
-  /**
-   * Failures caused by known gaps in the signature API, reported to its owner. They are printed
-   * on every run (never silently dropped); any other failure fails the test.
-   * Gap: {@code privateKeyFromExpanded} accepts an expanded ML-DSA key whose s1/s2 coefficients
-   * lie outside [-eta, eta] (Wycheproof {@code InvalidPrivateKey}), and signing then succeeds.
-   */
-  static final Map<String, List<String>> KNOWN_API_GAPS = Map.of(
-      "wycheproof/mldsa_44_sign_noseed_test.json.gz", List.of("tcId 52", "tcId 53"),
-      "wycheproof/mldsa_65_sign_noseed_test.json.gz", List.of("tcId 56", "tcId 57"));
-
   private static VectorRunner runner(boolean sample) {
     return new VectorRunner(new VectorRunner.Options(Signatures.defaultProvider(),
         Runtime.getRuntime().availableProcessors(), sample));
@@ -109,16 +99,7 @@ class PackagedVectorsTest {
     long t0 = System.nanoTime();
     FileReport r = runner(sample).run(TestVectors.path(file), file, VectorRunner.Progress.NONE);
     System.out.printf("%s   [%s; %.1f s]%n", r.line(), r.kind(), (System.nanoTime() - t0) / 1e9);
-    List<String> failures = new ArrayList<>();
-    for (String f : r.failures()) {
-      String id = f.substring(0, f.indexOf(':'));
-      if (KNOWN_API_GAPS.getOrDefault(file, List.of()).contains(id)) {
-        System.out.println("  KNOWN API GAP (not counted against this test): " + f);
-      } else {
-        failures.add(f);
-      }
-    }
-    assertEquals(List.of(), failures, file + ": failures");
+    assertEquals(List.of(), r.failures(), file + ": failures");
     assertEquals((int) EXPECTED.get(file), r.total(), file + ": number of cases");
     for (String reason : r.skips().keySet()) {
       assertTrue(sample && reason.equals(VectorRunner.SAMPLED_OUT), file + ": unexpected skip: " + reason);
