@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RegistryCommand.class,
       ClaimCommand.class,
       ChainCommand.class,
+      VectorsCommand.class,
     })
 public final class Main implements Runnable {
 
