@@ -102,16 +102,18 @@ abstract class AbstractProviderTest {
   void verify_otherKeysSignature_throws(SignatureAlgorithm alg) throws Exception {
     PqKeyPair other = alg.isComposite() ? Signatures.provider("bc").generateKeyPair(alg, null)
         : Signatures.keyPairFromSeed(alg, new byte[alg.seedLength()]);
-    byte[] sig = Fixtures.signatureWithContext(alg);
+    byte[] sig = Fixtures.signature(alg);
+    provider().verifier(Fixtures.keys(alg).publicKey(), SignatureOptions.defaults())
+        .verify(Fixtures.MESSAGE, sig);
     assertThrows(SignatureVerificationException.class, () -> provider()
-        .verifier(other.publicKey(), Fixtures.withContext()).verify(Fixtures.MESSAGE, sig));
+        .verifier(other.publicKey(), SignatureOptions.defaults()).verify(Fixtures.MESSAGE, sig));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("verifiable")
   void verify_truncatedSignature_throws(SignatureAlgorithm alg) throws Exception {
-    byte[] sig = Fixtures.signatureWithContext(alg);
-    Verifier v = provider().verifier(Fixtures.keys(alg).publicKey(), Fixtures.withContext());
+    byte[] sig = Fixtures.signature(alg);
+    Verifier v = provider().verifier(Fixtures.keys(alg).publicKey(), SignatureOptions.defaults());
     assertThrows(SignatureVerificationException.class,
         () -> v.verify(Fixtures.MESSAGE, Arrays.copyOf(sig, sig.length - 1)));
     assertThrows(SignatureVerificationException.class, () -> v.verify(Fixtures.MESSAGE, new byte[0]));

@@ -14,6 +14,7 @@ final class Fixtures {
 
   private static final Map<SignatureAlgorithm, PqKeyPair> KEYS = new EnumMap<>(SignatureAlgorithm.class);
   private static final Map<SignatureAlgorithm, byte[]> SIGNATURES = new EnumMap<>(SignatureAlgorithm.class);
+  private static final Map<SignatureAlgorithm, byte[]> PURE = new EnumMap<>(SignatureAlgorithm.class);
 
   private Fixtures() {}
 
@@ -41,6 +42,17 @@ final class Fixtures {
     if (sig == null) {
       sig = Signatures.provider("bc").signer(keys(alg).privateKey(), withContext()).sign(MESSAGE);
       SIGNATURES.put(alg, sig);
+    }
+    return sig.clone();
+  }
+
+  /** A BouncyCastle signature of {@link #MESSAGE} with an empty context, hedged. */
+  static synchronized byte[] signature(SignatureAlgorithm alg) throws Exception {
+    byte[] sig = PURE.get(alg);
+    if (sig == null) {
+      sig = Signatures.provider("bc").signer(keys(alg).privateKey(), SignatureOptions.defaults())
+          .sign(MESSAGE);
+      PURE.put(alg, sig);
     }
     return sig.clone();
   }
