@@ -13,6 +13,7 @@ import io.pqzk.sig.SignatureVerificationException;
 import io.pqzk.sig.Signer;
 import io.pqzk.sig.UnsupportedByProviderException;
 import io.pqzk.sig.Verifier;
+import io.pqzk.sig.internal.Oids;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -45,16 +46,8 @@ import org.bouncycastle.jcajce.spec.ContextParameterSpec;
 final class BcComposite {
   private BcComposite() {}
 
-  /** OIDs from the draft, as BouncyCastle 1.87 assigns them (id-pkix arc 1.3.6.1.5.5.7.6). */
   static ASN1ObjectIdentifier oid(SignatureAlgorithm alg) {
-    switch (alg) {
-      case MLDSA44_ED25519_SHA512: return new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.39");
-      case MLDSA65_ECDSA_P256_SHA512: return new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.45");
-      case MLDSA65_ED25519_SHA512: return new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.48");
-      case MLDSA87_ECDSA_P384_SHA512: return new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.49");
-      case MLDSA87_ED448_SHAKE256: return new ASN1ObjectIdentifier("1.3.6.1.5.5.7.6.51");
-      default: throw new IllegalArgumentException("not a composite: " + alg);
-    }
+    return Oids.of(alg);
   }
 
   static boolean supports(SignatureAlgorithm alg, Operation op, SignatureOptions o) {

@@ -6,6 +6,7 @@ import io.pqzk.sig.PqPrivateKey;
 import io.pqzk.sig.PqPublicKey;
 import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.SignatureAlgorithm;
+import io.pqzk.sig.internal.Oids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -22,12 +23,7 @@ final class JdkEncoding {
   private JdkEncoding() {}
 
   static ASN1ObjectIdentifier oid(SignatureAlgorithm alg) {
-    switch (alg) {
-      case ML_DSA_44: return new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.17");
-      case ML_DSA_65: return new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.18");
-      case ML_DSA_87: return new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.19");
-      default: throw new IllegalArgumentException("not ML-DSA: " + alg);
-    }
+    return Oids.of(alg);
   }
 
   /**
