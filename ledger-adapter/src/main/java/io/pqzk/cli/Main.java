@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      KeygenCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
     })
 public final class Main implements Runnable {
 
