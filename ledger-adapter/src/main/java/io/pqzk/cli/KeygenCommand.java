@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
     name = "keygen",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a key pair: FILE gets the private key (encrypted PKCS#8 PEM, mode 0600),",
-      "FILE.pub the public key (SPKI PEM).",
-      "The passphrase comes from --passphrase-file, else $" + Passphrases.ENV
-          + ", else a prompt (asked twice)."
+      "Generate a key pair. FILE gets the private key (encrypted PKCS#8 PEM,",
+      "mode 0600), FILE.pub the public key (SPKI PEM).",
+      "The passphrase comes from --passphrase-file, else $" + Passphrases.ENV + ",",
+      "else a prompt on the terminal (asked twice)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:key pair written", "2:bad usage or input (nothing written)"})

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
     description = {
       "Sign MSG with a private key; write the raw signature bytes to SIG.",
       "Signing is hedged (fresh randomness) unless --deterministic.",
-      "An encrypted key's passphrase comes from --passphrase-file, else $" + Passphrases.ENV
-          + ", else a prompt."
+      "Keys: pqzk keygen's, or clear or encrypted PKCS#8 from other tools (OpenSSL...).",
+      "An encrypted key's passphrase comes from --passphrase-file,",
+      "else $" + Passphrases.ENV + ", else a prompt on the terminal."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:signature written", "2:bad usage or input (wrong passphrase, bad key...)"})

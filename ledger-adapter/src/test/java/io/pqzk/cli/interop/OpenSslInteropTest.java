@@ -193,6 +193,25 @@ class OpenSslInteropTest {
     assertExit(0, pqzkVerify(p("clear.key.pub"), "o.sig", CTX), "pqzk verify");
   }
 
+  /** OpenSSL's own encrypted PKCS#8 (PBES2: PBKDF2 or scrypt, AES-256-CBC) is read by sign. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ML-DSA-65", "SLH-DSA-SHAKE-128f"})
+  void opensslEncryptedPrivateKey_signsWithPqzk(String alg) throws IOException {
+    Path pass = Files.writeString(dir.resolve("pass"), "openssl passphrase\n");
+    OpenSsl35.ok("genpkey", "-algorithm", alg, "-aes-256-cbc",
+        "-pass", "file:" + pass, "-out", p("enc.key"));
+    OpenSsl35.ok("pkey", "-in", p("enc.key"), "-passin", "file:" + pass, "-pubout",
+        "-out", p("enc.pub"));
+    CliRun s = CliRun.of("sign", "--key", p("enc.key"), "--in", msg().toString(),
+        "--out", p("e.sig"), "--context", CTX, "--passphrase-file", pass.toString());
+    assertExit(0, s, "pqzk sign with OpenSSL's encrypted key");
+    assertEquals(0, opensslVerify(p("enc.pub"), "e.sig", CTX), "openssl verify");
+    Path wrong = Files.writeString(dir.resolve("wrong"), "not the passphrase\n");
+    CliRun w = CliRun.of("sign", "--key", p("enc.key"), "--in", msg().toString(),
+        "--out", p("w.sig"), "--passphrase-file", wrong.toString());
+    assertExit(2, w, "wrong passphrase");
+  }
+
   /** The slow "s" set, once each way: SLH-DSA-SHA2-128s signs in about half a second. */
   @Test
   void slhDsaSha2_128s_bothWays() throws IOException {
