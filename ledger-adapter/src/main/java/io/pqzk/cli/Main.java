@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
       ClaimCommand.class,
       ChainCommand.class,
       VectorsCommand.class,
+      KeygenCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -51,7 +51,7 @@ final class Passphrases {
       return env.toCharArray();
     }
     Console console = System.console();
-    if (console == null) {
+    if (console == null || !isTerminal(console)) {
       throw CliException.badInput(
           "no passphrase: no terminal to prompt on; use --passphrase-file FILE or set " + ENV);
     }
@@ -71,6 +71,18 @@ final class Passphrases {
       }
     }
     return first;
+  }
+
+  /**
+   * JDK 22+ returns a Console even when input is redirected; {@code Console.isTerminal()} (JDK 22)
+   * tells them apart. Looked up at run time: the project compiles for Java 17.
+   */
+  private static boolean isTerminal(Console console) {
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 17-21: a non-null console is a terminal
+    }
   }
 
   /** The first line of the file, without its line ending; the bytes read are wiped. */

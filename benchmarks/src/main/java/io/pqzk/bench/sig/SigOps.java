@@ -6,6 +6,32 @@ package io.pqzk.bench.sig;
  * {@link #prepare} makes the key pair and signature that {@code sign} and {@code verify} reuse.
  */
 interface SigOps {
+  /** The benchmarked message: 1 KiB, the same bytes in every run. */
+  static byte[] message() {
+    byte[] m = new byte[1024];
+    new java.util.SplittableRandom(1024).nextBytes(m);
+    return m;
+  }
+
+  /**
+   * The implementation named by the benchmark parameters: {@code api} is {@code pqzk} or
+   * {@code raw}, {@code provider} is {@code BC} or {@code JDK}.
+   */
+  static SigOps create(String api, String provider, String algorithm) throws Exception {
+    boolean bc = provider.equals("BC");
+    if (!bc && !provider.equals("JDK")) {
+      throw new IllegalArgumentException("provider must be BC or JDK, not " + provider);
+    }
+    switch (api) {
+      case "pqzk":
+        return new PqzkOps(provider, algorithm);
+      case "raw":
+        return bc ? RawJcaOps.bouncyCastle(algorithm) : RawJcaOps.jdk(algorithm);
+      default:
+        throw new IllegalArgumentException("api must be pqzk or raw, not " + api);
+    }
+  }
+
   /** Makes and returns a fresh key pair (opaque to the benchmark). */
   Object keygen() throws Exception;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 final class OpenSsl35 {
   private static Path wrapper;
   private static String unavailable;
+  private static boolean skipReported;
 
   private OpenSsl35() {}
 
@@ -35,7 +36,10 @@ final class OpenSsl35 {
     if (ci != null && !ci.isEmpty()) {
       fail("OpenSSL 3.5 is required when CI is set, and " + unavailable);
     }
-    System.err.println("[interop] SKIPPED: " + unavailable + " (set CI=1 to make this a failure)");
+    if (!skipReported) {
+      skipReported = true;
+      System.err.println("[interop] SKIPPED: " + unavailable + " (set CI=1 to make this a failure)");
+    }
     Assumptions.abort("OpenSSL 3.5 unavailable: " + unavailable);
     throw new AssertionError("unreachable");
   }

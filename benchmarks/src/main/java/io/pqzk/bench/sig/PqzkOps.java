@@ -1,0 +1,64 @@
+package io.pqzk.bench.sig;
+
+import io.pqzk.sig.PqKeyPair;
+import io.pqzk.sig.SignatureAlgorithm;
+import io.pqzk.sig.SignatureOptions;
+import io.pqzk.sig.SignatureProvider;
+import io.pqzk.sig.Signatures;
+
+/**
+ * The project's API ({@code io.pqzk.sig}) with one named provider. Each operation takes the full
+ * path an application takes (a signer or verifier for the key, then one call), as {@link
+ * RawJcaOps} builds a fresh {@code Signature} per operation: the difference is the project's cost.
+ */
+final class PqzkOps implements SigOps {
+  private final SignatureProvider provider;
+  /** Where the prepared key pair comes from: the JDK provider makes no keys (no seed form). */
+  private final SignatureProvider keySource;
+  private final SignatureAlgorithm algorithm;
+  private final SignatureOptions options = SignatureOptions.defaults().hedged();
+  private PqKeyPair keyPair;
+  private byte[] message;
+  private byte[] signature;
+
+  /** {@code provider} is {@code BC} or {@code JDK}, the names the benchmarks' parameters use. */
+  PqzkOps(String provider, String algorithm) throws Exception {
+    this.provider = Signatures.provider(provider);
+    this.algorithm = SignatureAlgorithm.fromName(algorithm);
+    if (!this.provider.supports(SignatureProvider.Operation.SIGN, this.algorithm, options)) {
+      throw new IllegalStateException(
+          "provider " + provider + " cannot sign " + algorithm + " on this JVM");
+    }
+    this.keySource =
+        this.provider.supports(SignatureProvider.Operation.KEYGEN, this.algorithm, options)
+            ? this.provider
+            : Signatures.provider("bc");
+  }
+
+  @Override
+  public Object keygen() throws Exception {
+    if (keySource != provider) {
+      throw new UnsupportedOperationException("the project's " + provider.name()
+          + " provider has no key generation (its keys come from bc): no figure for this cell");
+    }
+    return provider.generateKeyPair(algorithm, null);
+  }
+
+  @Override
+  public byte[] sign() throws Exception {
+    return provider.signer(keyPair.privateKey(), options).sign(message);
+  }
+
+  @Override
+  public void verify() throws Exception {
+    provider.verifier(keyPair.publicKey(), options).verify(message, signature);
+  }
+
+  @Override
+  public void prepare(byte[] message) throws Exception {
+    this.message = message.clone();
+    this.keyPair = keySource.generateKeyPair(algorithm, null);
+    this.signature = sign();
+    verify();
+  }
+}
