@@ -47,6 +47,7 @@ public final class Transcript {
     d.update(data);
     state = d.digest();
     counter = 0;
+    buffer = null; // never serve a challenge from output derived before this message
   }
 
   public void absorbExt(String label, Ext3[] values) {
