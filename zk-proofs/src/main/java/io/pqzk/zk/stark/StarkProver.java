@@ -268,6 +268,12 @@ public final class StarkProver {
       }
       pos = idx;
     }
+    // witness-derived buffers: best-effort erasure (the JVM may have copied them)
+    for (long[][] m : new long[][][] {tCoef, tLde, cCoef, cLde}) {
+      for (long[] c : m) {
+        java.util.Arrays.fill(c, 0);
+      }
+    }
     return out.toByteArray();
   }
 
