@@ -6,6 +6,7 @@ import io.pqzk.zk.stark.field.Ntt;
 import io.pqzk.zk.stark.internal.Codec;
 import io.pqzk.zk.stark.internal.Fri;
 import io.pqzk.zk.stark.internal.MerkleTree;
+import io.pqzk.zk.stark.internal.ProverRandom;
 import io.pqzk.zk.stark.internal.Transcript;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -81,7 +82,8 @@ public final class StarkProver {
    * from a doctored trace and show the verifier rejects it. Never call it in production code.
    */
   public static byte[] proveUncheckedForTesting(Air air, long[][] trace, StarkOptions opt,
-      SecureRandom rnd) {
+      SecureRandom seed) {
+    ProverRandom rnd = new ProverRandom(seed);
     int n = air.traceLength();
     int w = air.width();
     int b = opt.blowup();
@@ -364,7 +366,7 @@ public final class StarkProver {
     return r;
   }
 
-  private static byte[][] salts(int size, SecureRandom rnd) {
+  private static byte[][] salts(int size, ProverRandom rnd) {
     byte[][] s = new byte[size][MerkleTree.SALT];
     for (byte[] x : s) {
       rnd.nextBytes(x);
@@ -372,7 +374,7 @@ public final class StarkProver {
     return s;
   }
 
-  static long randomElement(SecureRandom rnd) {
+  static long randomElement(ProverRandom rnd) {
     while (true) {
       long v = rnd.nextLong();
       if (Goldilocks.isCanonical(v)) {
