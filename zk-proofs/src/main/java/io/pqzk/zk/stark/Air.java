@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Row-dependent behaviour (round constants, selectors) comes from periodic columns: public
  * columns of length n known to the verifier, interpolated like trace columns, so each counts as
  * degree 1 in {@link #maxDegree()} (the largest total degree of a constraint in trace and periodic
- * columns). The composition polynomial then has degree below (maxDegree - 1) * n.
+ * columns). The composition polynomial then has degree at most (maxDegree - 1) * (n - 1).
  *
  * <p>{@link #identity()} must encode the AIR's name, version and every public input: the
  * transcript absorbs it first, so a proof cannot be moved to another statement.
@@ -41,6 +41,29 @@ public abstract class Air {
    */
   public abstract void evaluate(Ext3[] cur, Ext3[] next, Ext3[] periodic, Ext3[] out);
 
+  /**
+   * The same constraints on base-field values (the prover's LDE points are all in the base
+   * field). The default wraps {@link #evaluate}; AIRs override it for speed, and must agree with
+   * {@link #evaluate} on every input (tested).
+   */
+  public void evaluateBase(long[] cur, long[] next, long[] periodic, long[] out) {
+    Ext3[] c = new Ext3[cur.length];
+    Ext3[] n = new Ext3[next.length];
+    Ext3[] p = new Ext3[periodic.length];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Ext3.base(cur[i]);
+      n[i] = Ext3.base(next[i]);
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Ext3.base(periodic[i]);
+    }
+    Ext3[] o = new Ext3[out.length];
+    evaluate(c, n, p, o);
+    for (int i = 0; i < o.length; i++) {
+      out[i] = o[i].a0;
+    }
+  }
+
   public abstract List<Assertion> assertions();
 
   /** Name, version and public inputs, length-prefixed by the caller. */
@@ -59,11 +82,6 @@ public abstract class Air {
       periodicCoefficients = c;
     }
     return c;
-  }
-
-  /** Number of composition segments of degree below n. */
-  public int numSegments() {
-    return Math.max(1, maxDegree() - 1);
   }
 
   /** Generator of the trace domain. */

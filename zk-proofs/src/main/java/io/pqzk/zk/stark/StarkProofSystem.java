@@ -42,6 +42,12 @@ public final class StarkProofSystem implements ProofSystem {
     if (depth < 1 || depth > 40) {
       throw new IllegalArgumentException("registry depth must be in [1, 40]: " + depth);
     }
+    if (2 * options.queries() + 2 > ClaimAir.MIN_RANDOM_ROWS) {
+      // the revealed values depend on each trace column at z, g*z, every query x and its g*x:
+      // more such points than random rows would let a verifier solve for witness cells
+      throw new IllegalArgumentException("at most " + (ClaimAir.MIN_RANDOM_ROWS - 2) / 2
+          + " queries keep the trace zero-knowledge, got " + options.queries());
+    }
     this.depth = depth;
     this.options = options;
     this.floor = floor;
@@ -130,7 +136,13 @@ public final class StarkProofSystem implements ProofSystem {
       throw new MalformedProofException("no proof");
     }
     ClaimAir air = air(statement);
-    SecurityLevel level = StarkVerifier.verify(air, proof, floor);
+    SecurityLevel level;
+    try {
+      level = StarkVerifier.verify(air, proof, floor);
+    } catch (RuntimeException e) {
+      // defence in depth: no input may crash the verifier with an unchecked exception
+      throw new ProofRejectedException("STARK proof rejected: " + e, e);
+    }
     return new Verification(ID, level.conjecturedBits(), level.provenBits(),
         "STARK over Goldilocks^3, registry depth " + depth + ", " + options(proof) + ", "
             + proof.length + " bytes");

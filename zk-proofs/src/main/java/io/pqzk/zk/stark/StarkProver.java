@@ -6,6 +6,7 @@ import io.pqzk.zk.stark.field.Ntt;
 import io.pqzk.zk.stark.internal.Codec;
 import io.pqzk.zk.stark.internal.Fri;
 import io.pqzk.zk.stark.internal.MerkleTree;
+import io.pqzk.zk.stark.internal.ProverRandom;
 import io.pqzk.zk.stark.internal.Transcript;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -25,9 +26,7 @@ import java.util.stream.IntStream;
  * salts every trace and composition leaf and mixes the random mask into the DEEP polynomial.
  */
 public final class StarkProver {
-  static final String DOMAIN = "pqzk/stark/v1";
-  static final byte[] MAGIC = "PQZKSTK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  static final long SHIFT = Goldilocks.GENERATOR;
+  private static final boolean PROFILE = Boolean.getBoolean("pqzk.stark.profile");
 
   private StarkProver() {}
 
@@ -80,7 +79,8 @@ public final class StarkProver {
    * from a doctored trace and show the verifier rejects it. Never call it in production code.
    */
   public static byte[] proveUncheckedForTesting(Air air, long[][] trace, StarkOptions opt,
-      SecureRandom rnd) {
+      SecureRandom seed) {
+    ProverRandom rnd = new ProverRandom(seed);
     int n = air.traceLength();
     int w = air.width();
     int b = opt.blowup();
@@ -90,11 +90,14 @@ public final class StarkProver {
     }
     int bigN = n * b;
     int logN = Integer.numberOfTrailingZeros(bigN);
-    int seg = air.numSegments();
+    int seg = Protocol.numSegments(air, opt);
+    int stride = Protocol.segmentStride(air, opt);
+    int kr = Protocol.randomizerLength(opt);
     long g = air.traceGenerator();
-    long[] xs = domain(bigN);
+    long[] xs = Protocol.domain(bigN);
 
-    Transcript tr = new Transcript(DOMAIN);
+    long t0 = System.nanoTime();
+    Transcript tr = new Transcript(Protocol.DOMAIN);
     tr.absorb("options", opt.encode());
     tr.absorb("air", air.identity());
 
@@ -105,31 +108,54 @@ public final class StarkProver {
       long[] co = trace[c].clone();
       Ntt.inverse(co);
       tCoef[c] = co;
-      tLde[c] = Ntt.evaluateOnCoset(co, bigN, SHIFT);
+      tLde[c] = Ntt.evaluateOnCoset(co, bigN, Protocol.SHIFT);
     });
     byte[][] tSalt = salts(bigN, rnd);
     byte[][] tLeaves = rows(tLde, bigN);
     MerkleTree tTree = new MerkleTree(tLeaves, tSalt);
     tr.absorb("trace-root", tTree.root());
 
+    long t1 = System.nanoTime();
     // 2. composition
     List<Air.Assertion> asserts = air.assertions();
     Ext3[] alpha = tr.drawExt(air.numConstraints() + asserts.size());
     Ext3[] h = compose(air, tLde, xs, g, alpha, asserts, b);
     long[][] hCoef = new long[3][];
     IntStream.range(0, 3).parallel().forEach(k -> {
-      long[] v = new long[bigN];
-      for (int i = 0; i < bigN; i++) {
+      long[] v = new long[h.length];
+      for (int i = 0; i < h.length; i++) {
         v[i] = k == 0 ? h[i].a0 : k == 1 ? h[i].a1 : h[i].a2;
       }
-      hCoef[k] = Ntt.interpolateCoset(v, SHIFT);
+      hCoef[k] = Ntt.interpolateCoset(v, Protocol.SHIFT);
     });
-    // segment s, component k: coefficients [s*n, (s+1)*n); then the random mask R (degree < n)
+    // Randomised segments (Haboeck and Al Kindi, ePrint 2024/1037): H = sum_s x^(s m) H_s with
+    // stride m = n - k, and H'_s = H_s + x^m rho_s - rho_(s-1) for random rho of degree < k
+    // (rho_(-1) = rho_(seg-1) = 0): the rho terms telescope away in sum_s x^(s m) H'_s, every
+    // H'_s still has degree < n, and each carries k random coefficients, more than the
+    // k - 1 = queries + 1 points at which a proof opens it. Component k of segment s is column
+    // 3s + k; the random DEEP mask R (degree < n) comes last.
+    long[][] rho = new long[3 * Math.max(0, seg - 1)][kr];
+    for (long[] rr : rho) {
+      for (int j = 0; j < kr; j++) {
+        rr[j] = randomElement(rnd);
+      }
+    }
     long[][] cCoef = new long[3 * (seg + 1)][];
     for (int s = 0; s < seg; s++) {
       for (int k = 0; k < 3; k++) {
         long[] part = new long[n];
-        System.arraycopy(hCoef[k], s * n, part, 0, n);
+        int from = s * stride;
+        System.arraycopy(hCoef[k], from, part, 0, Math.max(0, Math.min(stride, hCoef[k].length - from)));
+        if (s < seg - 1) {
+          for (int j = 0; j < kr; j++) {
+            part[stride + j] = Goldilocks.add(part[stride + j], rho[3 * s + k][j]);
+          }
+        }
+        if (s > 0) {
+          for (int j = 0; j < kr; j++) {
+            part[j] = Goldilocks.sub(part[j], rho[3 * (s - 1) + k][j]);
+          }
+        }
         cCoef[3 * s + k] = part;
       }
     }
@@ -142,14 +168,15 @@ public final class StarkProver {
     }
     long[][] cLde = new long[cCoef.length][];
     IntStream.range(0, cCoef.length).parallel()
-        .forEach(k -> cLde[k] = Ntt.evaluateOnCoset(cCoef[k], bigN, SHIFT));
+        .forEach(k -> cLde[k] = Ntt.evaluateOnCoset(cCoef[k], bigN, Protocol.SHIFT));
     byte[][] cLeaves = rows(cLde, bigN);
     byte[][] cSalt = salts(bigN, rnd);
     MerkleTree cTree = new MerkleTree(cLeaves, cSalt);
     tr.absorb("composition-root", cTree.root());
 
+    long t2 = System.nanoTime();
     // 3. out-of-domain point and openings at z and g*z
-    Ext3 z = drawOod(tr, n, bigN);
+    Ext3 z = Protocol.drawOod(tr, n, bigN);
     Ext3 gz = z.mulBase(g);
     Ext3[] tz = new Ext3[w];
     Ext3[] tgz = new Ext3[w];
@@ -169,19 +196,20 @@ public final class StarkProver {
     Ext3[] gamma = tr.drawExt(2 * w + seg);
     Ext3[] deep = deep(tLde, cLde, xs, z, gz, tz, tgz, hz, gamma, w, seg);
 
+    long t3 = System.nanoTime();
     // 5. FRI commit phase
     List<MerkleTree> friTrees = new ArrayList<>();
     List<Ext3[]> layers = new ArrayList<>();
     int f = opt.folding();
     int degree = n;
     Ext3[] cur = deep;
-    long offset = SHIFT;
+    long offset = Protocol.SHIFT;
     while (degree > opt.maxRemainderDegree() + 1) {
       int m = cur.length;
       int groups = m / f;
       byte[][] leaves = new byte[groups][];
       Ext3[] curF = cur;
-      IntStream.range(0, groups).parallel().forEach(j -> leaves[j] = Fri.leaf(group(curF, j, f)));
+      IntStream.range(0, groups).parallel().forEach(j -> leaves[j] = Fri.leaf(Protocol.group(curF, j, f)));
       MerkleTree t = new MerkleTree(leaves, null);
       friTrees.add(t);
       layers.add(cur);
@@ -192,7 +220,7 @@ public final class StarkProver {
       Ext3[] nextLayer = new Ext3[groups];
       long off = offset;
       IntStream.range(0, groups).parallel().forEach(j -> nextLayer[j] = Fri.fold(
-          group(curF, j, f), Goldilocks.mul(off, Goldilocks.pow(omegaM, j)), zetaInv, beta));
+          Protocol.group(curF, j, f), Goldilocks.mul(off, Goldilocks.pow(omegaM, j)), zetaInv, beta));
       cur = nextLayer;
       offset = Goldilocks.pow(offset, f);
       degree /= f;
@@ -200,14 +228,21 @@ public final class StarkProver {
     Ext3[] remainder = remainder(cur, offset, degree);
     tr.absorbExt("fri-remainder", remainder);
 
+    long t4 = System.nanoTime();
     // 6. grinding, bound to everything absorbed so far, then queries
     long nonce = grind(tr.state(), opt.grindingBits());
     tr.absorb("pow-nonce", Transcript.longLe(nonce));
-    int[] positions = queries(tr, opt.queries(), logN);
+    int[] positions = Protocol.queries(tr, opt.queries(), logN);
 
+    long t5 = System.nanoTime();
+    if (PROFILE) {
+      System.err.printf("stark prove: trace %.1f ms, composition %.1f ms, ood+deep %.1f ms,"
+          + " fri %.1f ms, grinding %.1f ms%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+          (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
+    }
     // 7. write the proof
     Codec.Writer out = new Codec.Writer();
-    out.bytes(MAGIC).bytes(opt.encode()).u8(Integer.numberOfTrailingZeros(n)).u16(w).u8(seg);
+    out.bytes(Protocol.MAGIC).bytes(opt.encode()).u8(Integer.numberOfTrailingZeros(n)).u16(w).u8(seg);
     out.bytes(tTree.root()).bytes(cTree.root());
     for (Ext3 e : tz) {
       out.ext(e);
@@ -244,10 +279,10 @@ public final class StarkProver {
     for (int l = 0; l < friTrees.size(); l++) {
       Ext3[] layer = layers.get(l);
       int groups = layer.length / f;
-      int[] idx = distinctMod(pos, groups);
+      int[] idx = Protocol.distinctMod(pos, groups);
       out.u16(idx.length);
       for (int j : idx) {
-        for (Ext3 e : group(layer, j, f)) {
+        for (Ext3 e : Protocol.group(layer, j, f)) {
           out.ext(e);
         }
         for (byte[] s : friTrees.get(l).path(j)) {
@@ -256,36 +291,20 @@ public final class StarkProver {
       }
       pos = idx;
     }
+    // witness-derived buffers: best-effort erasure (the JVM may have copied them)
+    for (long[][] m : new long[][][] {tCoef, tLde, cCoef, cLde, rho}) {
+      for (long[] c : m) {
+        java.util.Arrays.fill(c, 0);
+      }
+    }
     return out.toByteArray();
   }
 
-  static long[] domain(int size) {
-    long[] xs = new long[size];
-    long w = Goldilocks.rootOfUnity(Integer.numberOfTrailingZeros(size));
-    xs[0] = SHIFT;
-    for (int i = 1; i < size; i++) {
-      xs[i] = Goldilocks.mul(xs[i - 1], w);
-    }
-    return xs;
-  }
 
-  static Ext3[] group(Ext3[] layer, int j, int f) {
-    int groups = layer.length / f;
-    Ext3[] v = new Ext3[f];
-    for (int t = 0; t < f; t++) {
-      v[t] = layer[j + t * groups];
-    }
-    return v;
-  }
 
-  /** Sorted distinct values of p mod m. */
-  static int[] distinctMod(int[] p, int m) {
-    TreeSet<Integer> s = new TreeSet<>();
-    for (int v : p) {
-      s.add(v % m);
-    }
-    return s.stream().mapToInt(Integer::intValue).toArray();
-  }
+
+
+
 
   static byte[][] rows(long[][] cols, int size) {
     byte[][] r = new byte[size][];
@@ -299,7 +318,7 @@ public final class StarkProver {
     return r;
   }
 
-  private static byte[][] salts(int size, SecureRandom rnd) {
+  private static byte[][] salts(int size, ProverRandom rnd) {
     byte[][] s = new byte[size][MerkleTree.SALT];
     for (byte[] x : s) {
       rnd.nextBytes(x);
@@ -307,7 +326,7 @@ public final class StarkProver {
     return s;
   }
 
-  static long randomElement(SecureRandom rnd) {
+  static long randomElement(ProverRandom rnd) {
     while (true) {
       long v = rnd.nextLong();
       if (Goldilocks.isCanonical(v)) {
@@ -325,7 +344,7 @@ public final class StarkProver {
     long[][] pCoef = air.periodicCoefficients();
     long[][] pLde = new long[pCoef.length][];
     IntStream.range(0, pCoef.length).parallel()
-        .forEach(k -> pLde[k] = Ntt.evaluateOnCoset(pCoef[k], bigN, SHIFT));
+        .forEach(k -> pLde[k] = Ntt.evaluateOnCoset(pCoef[k], bigN, Protocol.SHIFT));
     // x^n takes b distinct values on the coset
     long[] zInv = new long[b];
     for (int k = 0; k < b; k++) {
@@ -344,35 +363,51 @@ public final class StarkProver {
       rowInv.put(r, Goldilocks.batchInv(d));
     }
     int nc = air.numConstraints();
-    Ext3[] h = new Ext3[bigN];
+    // H has degree below (D - 1) n: evaluating it on the sub-coset of size n * D' (D' the
+    // power of two >= D, the even-strided points of the LDE coset) determines it exactly
+    int sub = Math.min(b, Integer.highestOneBit(Math.max(1, air.maxDegree() - 1)) << 1);
+    int step = b / sub;
+    int size = bigN / step;
+    Ext3[] h = new Ext3[size];
     int chunk = 256;
-    IntStream.range(0, (bigN + chunk - 1) / chunk).parallel().forEach(ch -> {
-      Ext3[] cur = new Ext3[w];
-      Ext3[] next = new Ext3[w];
-      Ext3[] per = new Ext3[pLde.length];
-      Ext3[] out = new Ext3[nc];
-      for (int i = ch * chunk; i < Math.min(bigN, (ch + 1) * chunk); i++) {
+    IntStream.range(0, (size + chunk - 1) / chunk).parallel().forEach(ch -> {
+      long[] cur = new long[w];
+      long[] next = new long[w];
+      long[] per = new long[pLde.length];
+      long[] out = new long[nc];
+      for (int pt = ch * chunk; pt < Math.min(size, (ch + 1) * chunk); pt++) {
+        int i = pt * step;
         int ni = (i + b) % bigN;
         for (int c = 0; c < w; c++) {
-          cur[c] = Ext3.base(tLde[c][i]);
-          next[c] = Ext3.base(tLde[c][ni]);
+          cur[c] = tLde[c][i];
+          next[c] = tLde[c][ni];
         }
         for (int k = 0; k < per.length; k++) {
-          per[k] = Ext3.base(pLde[k][i]);
+          per[k] = pLde[k][i];
         }
-        air.evaluate(cur, next, per, out);
-        Ext3 acc = Ext3.ZERO;
+        air.evaluateBase(cur, next, per, out);
+        long a0 = 0;
+        long a1 = 0;
+        long a2 = 0;
         for (int j = 0; j < nc; j++) {
-          acc = acc.add(out[j].mul(alpha[j]));
+          a0 = Goldilocks.add(a0, Goldilocks.mul(alpha[j].a0, out[j]));
+          a1 = Goldilocks.add(a1, Goldilocks.mul(alpha[j].a1, out[j]));
+          a2 = Goldilocks.add(a2, Goldilocks.mul(alpha[j].a2, out[j]));
         }
-        acc = acc.mulBase(Goldilocks.mul(Goldilocks.sub(xs[i], gLast), zInvF[i % b]));
+        long f = Goldilocks.mul(Goldilocks.sub(xs[i], gLast), zInvF[i % b]);
+        a0 = Goldilocks.mul(a0, f);
+        a1 = Goldilocks.mul(a1, f);
+        a2 = Goldilocks.mul(a2, f);
         for (int k = 0; k < asserts.size(); k++) {
           Air.Assertion a = asserts.get(k);
           long num = Goldilocks.mul(Goldilocks.sub(tLde[a.column()][i], a.value()),
               rowInv.get(a.row())[i]);
-          acc = acc.add(alpha[nc + k].mulBase(num));
+          Ext3 al = alpha[nc + k];
+          a0 = Goldilocks.add(a0, Goldilocks.mul(al.a0, num));
+          a1 = Goldilocks.add(a1, Goldilocks.mul(al.a1, num));
+          a2 = Goldilocks.add(a2, Goldilocks.mul(al.a2, num));
         }
-        h[i] = acc;
+        h[pt] = Ext3.of(a0, a1, a2);
       }
     });
     return h;
@@ -386,16 +421,6 @@ public final class StarkProver {
     return p0.add(Ext3.X.mul(p1)).add(Ext3.X.square().mul(p2));
   }
 
-  static Ext3 drawOod(Transcript tr, int n, int bigN) {
-    while (true) {
-      Ext3 z = tr.drawExt();
-      // outside the trace domain (z^n != 1) and the LDE coset ((z / shift)^N != 1)
-      Ext3 zs = z.mulBase(Goldilocks.inv(SHIFT));
-      if (!z.pow(n).equals(Ext3.ONE) && !zs.pow(bigN).equals(Ext3.ONE) && !z.isBase()) {
-        return z;
-      }
-    }
-  }
 
   private static Ext3[] deep(long[][] tLde, long[][] cLde, long[] xs, Ext3 z, Ext3 gz,
       Ext3[] tz, Ext3[] tgz, Ext3[] hz, Ext3[] gamma, int w, int seg) {
@@ -418,28 +443,12 @@ public final class StarkProver {
       for (int k = 0; k < cLde.length; k++) {
         crow[k] = cLde[k][i];
       }
-      d[i] = deepAt(trow, crow, iz[i], igz[i], tz, tgz, hz, gamma, w, seg);
+      d[i] = Protocol.deepAt(trow, crow, iz[i], igz[i], tz, tgz, hz, gamma, w, seg);
     });
     return d;
   }
 
-  /** The DEEP polynomial at one point from the opened row values (shared with the verifier). */
-  static Ext3 deepAt(long[] trow, long[] crow, Ext3 invXz, Ext3 invXgz, Ext3[] tz, Ext3[] tgz,
-      Ext3[] hz, Ext3[] gamma, int w, int seg) {
-    Ext3 a = Ext3.ZERO;
-    Ext3 bb = Ext3.ZERO;
-    for (int c = 0; c < w; c++) {
-      Ext3 t = Ext3.base(trow[c]);
-      a = a.add(gamma[c].mul(t.sub(tz[c])));
-      bb = bb.add(gamma[w + c].mul(t.sub(tgz[c])));
-    }
-    for (int s = 0; s < seg; s++) {
-      Ext3 hv = Ext3.of(crow[3 * s], crow[3 * s + 1], crow[3 * s + 2]);
-      a = a.add(gamma[2 * w + s].mul(hv.sub(hz[s])));
-    }
-    Ext3 mask = Ext3.of(crow[3 * seg], crow[3 * seg + 1], crow[3 * seg + 2]);
-    return a.mul(invXz).add(bb.mul(invXgz)).add(mask);
-  }
+
 
   private static Ext3[] remainder(Ext3[] evals, long offset, int degree) {
     long[][] comp = new long[3][evals.length];
@@ -466,8 +475,9 @@ public final class StarkProver {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicLong found = new AtomicLong(-1);
     IntStream.range(0, threads).parallel().forEach(t -> {
+      java.security.MessageDigest d = Transcript.powDigest();
       for (long nonce = t; found.get() < 0; nonce += threads) {
-        if (Transcript.powOk(seed, nonce, bits)) {
+        if (Transcript.powOk(d, seed, nonce, bits)) {
           found.compareAndSet(-1, nonce);
           return;
         }
@@ -476,12 +486,4 @@ public final class StarkProver {
     return found.get();
   }
 
-  /** Sorted distinct query positions in [0, 2^logN). */
-  static int[] queries(Transcript tr, int count, int logN) {
-    TreeSet<Integer> s = new TreeSet<>();
-    for (int i = 0; i < count; i++) {
-      s.add(tr.drawIndex(logN));
-    }
-    return s.stream().mapToInt(Integer::intValue).toArray();
-  }
 }

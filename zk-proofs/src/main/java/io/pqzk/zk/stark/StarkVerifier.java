@@ -44,9 +44,8 @@ public final class StarkVerifier {
     }
     int n = air.traceLength();
     int w = air.width();
-    int seg = air.numSegments();
     Codec.Reader r = new Codec.Reader(proof);
-    if (!Arrays.equals(r.bytes(8, "magic"), StarkProver.MAGIC)) {
+    if (!Arrays.equals(r.bytes(8, "magic"), Protocol.MAGIC)) {
       throw new MalformedProofException("not a pqzk STARK proof (bad magic or version)");
     }
     StarkOptions opt;
@@ -54,6 +53,18 @@ public final class StarkVerifier {
       opt = StarkOptions.decode(r.bytes(7, "options"));
     } catch (IllegalArgumentException e) {
       throw new MalformedProofException("unsupported parameter set: " + e.getMessage(), e);
+    }
+    int seg;
+    int stride;
+    try {
+      seg = Protocol.numSegments(air, opt);
+      stride = Protocol.segmentStride(air, opt);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedProofException("parameter set does not fit the statement: "
+          + e.getMessage(), e);
+    }
+    if (seg > 255) {
+      throw new MalformedProofException("parameter set needs " + seg + " composition segments");
     }
     int logN = r.u8("trace length");
     int pw = r.u16("width");
@@ -150,14 +161,14 @@ public final class StarkVerifier {
     r.end();
 
     // Replay the transcript.
-    Transcript tr = new Transcript(StarkProver.DOMAIN);
+    Transcript tr = new Transcript(Protocol.DOMAIN);
     tr.absorb("options", opt.encode());
     tr.absorb("air", air.identity());
     tr.absorb("trace-root", tRoot);
     List<Air.Assertion> asserts = air.assertions();
     Ext3[] alpha = tr.drawExt(air.numConstraints() + asserts.size());
     tr.absorb("composition-root", cRoot);
-    Ext3 z = StarkProver.drawOod(tr, n, bigN);
+    Ext3 z = Protocol.drawOod(tr, n, bigN);
     tr.absorbExt("ood-trace-z", tz);
     tr.absorbExt("ood-trace-gz", tgz);
     tr.absorbExt("ood-composition-z", hz);
@@ -170,7 +181,7 @@ public final class StarkVerifier {
     tr.absorbExt("fri-remainder", remainder);
     boolean powOk = Transcript.powOk(tr.state(), nonce, opt.grindingBits());
     tr.absorb("pow-nonce", Transcript.longLe(nonce));
-    int[] positions = StarkProver.queries(tr, opt.queries(), logBig);
+    int[] positions = Protocol.queries(tr, opt.queries(), logBig);
 
     // Every check is computed; failures are collected, then reported together.
     StringBuilder fail = new StringBuilder();
@@ -181,31 +192,39 @@ public final class StarkVerifier {
       throw new ProofRejectedException("proof opens " + u + " positions, the transcript asks for "
           + positions.length);
     }
-    if (!oodConsistent(air, z, tz, tgz, hz, alpha, asserts)) {
+    if (!oodConsistent(air, z, tz, tgz, hz, alpha, asserts, stride)) {
       fail.append("out-of-domain constraint check; ");
     }
     long omega = Goldilocks.rootOfUnity(logBig);
+    Ext3 gzv = z.mulBase(air.traceGenerator());
+    boolean[] okQ = new boolean[u];
+    Ext3[] dQ = new Ext3[u];
+    java.util.stream.IntStream.range(0, u).parallel().forEach(q -> {
+      int p = positions[q];
+      boolean ok = MerkleTree.verify(tRoot, p, MerkleTree.leafHash(tRows[q], tSalts[q]),
+          tPaths[q]);
+      ok &= MerkleTree.verify(cRoot, p, MerkleTree.leafHash(cRows[q], cSalts[q]), cPaths[q]);
+      Ext3 x = Ext3.base(Goldilocks.mul(Protocol.SHIFT, Goldilocks.pow(omega, p)));
+      dQ[q] = Protocol.deepAt(tVals[q], cVals[q], x.sub(z).inv(), x.sub(gzv).inv(), tz, tgz,
+          hz, gamma, w, seg);
+      okQ[q] = ok;
+    });
     Map<Integer, Ext3> expected = new HashMap<>();
     boolean merkleOk = true;
     for (int q = 0; q < u; q++) {
-      int p = positions[q];
-      merkleOk &= MerkleTree.verify(tRoot, p, MerkleTree.leafHash(tRows[q], tSalts[q]), tPaths[q]);
-      merkleOk &= MerkleTree.verify(cRoot, p, MerkleTree.leafHash(cRows[q], cSalts[q]), cPaths[q]);
-      Ext3 x = Ext3.base(Goldilocks.mul(StarkProver.SHIFT, Goldilocks.pow(omega, p)));
-      Ext3 d = StarkProver.deepAt(tVals[q], cVals[q], x.sub(z).inv(),
-          x.sub(z.mulBase(air.traceGenerator())).inv(), tz, tgz, hz, gamma, w, seg);
-      expected.put(p, d);
+      merkleOk &= okQ[q];
+      expected.put(positions[q], dQ[q]);
     }
     if (!merkleOk) {
       fail.append("trace/composition Merkle openings; ");
     }
     int[] pos = positions;
     m = bigN;
-    long offset = StarkProver.SHIFT;
+    long offset = Protocol.SHIFT;
     boolean friOk = true;
     for (int l = 0; l < layers; l++) {
       int g = m / f;
-      int[] idx = StarkProver.distinctMod(pos, g);
+      int[] idx = Protocol.distinctMod(pos, g);
       if (idx.length != groups[l].length) {
         throw new ProofRejectedException("FRI layer " + l + " opens " + groups[l].length
             + " groups, the queries need " + idx.length);
@@ -254,7 +273,7 @@ public final class StarkVerifier {
   }
 
   static boolean oodConsistent(Air air, Ext3 z, Ext3[] tz, Ext3[] tgz, Ext3[] hz, Ext3[] alpha,
-      List<Air.Assertion> asserts) {
+      List<Air.Assertion> asserts, int stride) {
     int n = air.traceLength();
     long g = air.traceGenerator();
     long[][] pc = air.periodicCoefficients();
@@ -278,9 +297,10 @@ public final class StarkVerifier {
     }
     Ext3 h = Ext3.ZERO;
     Ext3 zPow = Ext3.ONE;
+    Ext3 zm = z.pow(stride);
     for (Ext3 v : hz) {
       h = h.add(v.mul(zPow));
-      zPow = zPow.mul(zn);
+      zPow = zPow.mul(zm);
     }
     byte[] a1 = new byte[24];
     byte[] b1 = new byte[24];

@@ -35,6 +35,20 @@ class StarkEngineTest {
   }
 
   @Test
+  void fibonacci_foldingFourAndSmallRemainder_provesAndVerifies() throws ProofException {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    for (StarkOptions o : new StarkOptions[] {new StarkOptions(8, 24, 4, 4, 15),
+        new StarkOptions(16, 20, 2, 8, 7), new StarkOptions(32, 16, 0, 4, 3)}) {
+      byte[] proof = StarkProver.prove(air, t, o, rnd);
+      StarkVerifier.verify(air, proof, ANY);
+      byte[] bad = proof.clone();
+      bad[bad.length - 40] ^= 4; // inside the last FRI layer's openings
+      assertThrows(ProofException.class, () -> StarkVerifier.verify(air, bad, ANY), o.toString());
+    }
+  }
+
+  @Test
   void verify_wrongPublicResult_throws() {
     long[][] t = FibonacciAir.trace(N);
     byte[] proof = StarkProver.prove(new FibonacciAir(N, t[1][N - 1]), t, FAST, rnd);
@@ -72,6 +86,39 @@ class StarkEngineTest {
       int at = off;
       assertThrows(ProofException.class, () -> StarkVerifier.verify(air, bad, ANY),
           "flip at byte " + at);
+    }
+  }
+
+  /** Random mutations (flips, truncations, insertions) only ever raise a ProofException. */
+  @Test
+  void verify_randomMutations_onlyTypedExceptions() {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    byte[] proof = StarkProver.prove(air, t, FAST, rnd);
+    java.util.Random r = new java.util.Random(1);
+    for (int i = 0; i < 300; i++) {
+      byte[] bad;
+      switch (i % 3) {
+        case 0 -> {
+          bad = proof.clone();
+          for (int k = 0; k <= r.nextInt(4); k++) {
+            bad[r.nextInt(bad.length)] ^= (byte) (1 + r.nextInt(255));
+          }
+          if (Arrays.equals(bad, proof)) {
+            continue; // two flips of the same byte cancelled: not a mutation
+          }
+        }
+        case 1 -> bad = Arrays.copyOf(proof, r.nextInt(proof.length));
+        default -> {
+          int at = r.nextInt(proof.length);
+          bad = new byte[proof.length + 1];
+          System.arraycopy(proof, 0, bad, 0, at);
+          bad[at] = (byte) r.nextInt();
+          System.arraycopy(proof, at, bad, at + 1, proof.length - at);
+        }
+      }
+      byte[] b = bad;
+      assertThrows(ProofException.class, () -> StarkVerifier.verify(air, b, ANY), "case " + i);
     }
   }
 
