@@ -42,7 +42,11 @@ import picocli.CommandLine.Spec;
     description = "Prove or verify a zero-knowledge claim about a committed record: it is a leaf "
         + "of the registry with the given root and satisfies the policy; the proof is bound to "
         + "the context.",
-    subcommands = {ClaimCommand.Prove.class, ClaimCommand.Verify.class})
+    subcommands = {
+      ClaimCommand.Prove.class,
+      ClaimCommand.Verify.class,
+      ClaimSecurityCommand.class
+    })
 final class ClaimCommand implements Runnable {
   /** Proof files above this size are refused before reading (no system makes proofs this big). */
   static final long MAX_PROOF_BYTES = 64L << 20;
