@@ -1,0 +1,76 @@
+package io.pqzk.zk.stark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pqzk.zk.ProofException;
+import io.pqzk.zk.claims.Attribute;
+import io.pqzk.zk.claims.ClaimContext;
+import io.pqzk.zk.claims.ClaimStatement;
+import io.pqzk.zk.claims.Policy;
+import io.pqzk.zk.claims.Predicate;
+import io.pqzk.zk.claims.Record;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Acceptance 1: random records with random policies (1 to 8 predicates, random attributes,
+ * operators and constants chosen so the predicate holds, including boundary constants equal to
+ * the value) always prove and verify. Depth 3 for speed (30 cases a run); one case at depth 20.
+ */
+class ClaimCompletenessTest {
+  static final StarkOptions OPT = StarkOptions.DEFAULT;
+
+  static Policy satisfiedPolicy(Record rec, Random r) {
+    int k = 1 + r.nextInt(Policy.MAX_PREDICATES);
+    List<Predicate> ps = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      Attribute a = Attribute.values()[r.nextInt(Attribute.values().length)];
+      long v = rec.get(a);
+      Predicate.Op op = Predicate.Op.values()[r.nextInt(3)];
+      long c = switch (op) {
+        case GE -> r.nextBoolean() ? v : (long) (r.nextDouble() * v);
+        case LE -> r.nextBoolean() ? v : v + (long) (r.nextDouble() * (Attribute.LIMIT - 1 - v));
+        case EQ -> v;
+      };
+      ps.add(new Predicate(a, op, c));
+    }
+    return new Policy(ps);
+  }
+
+  @Property(tries = 30)
+  void proveVerify_randomSatisfiedClaims_depth3(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 7) int index) throws ProofException {
+    check(seed, index, 3);
+  }
+
+  @Test
+  void proveVerify_depth20() throws ProofException {
+    check(20261124L, 654321, 20);
+  }
+
+  @Tag("slow")
+  @Property(tries = 100)
+  void proveVerify_randomSatisfiedClaims_depth20(@ForAll long seed) throws ProofException {
+    check(seed, Math.floorMod(seed, 1 << 20), 20);
+  }
+
+  static void check(long seed, long index, int depth) throws ProofException {
+    Random r = new Random(seed);
+    Record rec = r.nextInt(4) == 0
+        ? ClaimFixtures.record(0, 0, 0, 0, 0, 0, Attribute.LIMIT - 1, r)
+        : ClaimFixtures.randomRecord(r);
+    ClaimFixtures.Fixture f = ClaimFixtures.place(rec, depth, index, r);
+    byte[] ctx = new byte[1 + r.nextInt(64)];
+    r.nextBytes(ctx);
+    ClaimStatement s = new ClaimStatement(f.root(), satisfiedPolicy(rec, r), ClaimContext.of(ctx));
+    StarkProofSystem stark = new StarkProofSystem(depth, OPT, StarkSecurity.DEFAULT);
+    byte[] proof = stark.prove(s, f.witness());
+    assertEquals("stark", stark.verify(s, proof).system());
+  }
+}
