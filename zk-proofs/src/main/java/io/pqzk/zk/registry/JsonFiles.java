@@ -6,8 +6,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,17 +28,62 @@ final class JsonFiles {
 
   private JsonFiles() {}
 
-  static JsonObject read(Path file) throws RegistryException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      JsonElement e = JsonParser.parseReader(r);
-      if (!e.isJsonObject()) {
+  /** Receives the elements of one top-level array, one at a time. */
+  @FunctionalInterface
+  interface ElementSink {
+    void accept(int index, JsonElement element) throws RegistryException;
+  }
+
+  /** Writes the body of a JSON document. */
+  @FunctionalInterface
+  interface Body {
+    void write(JsonWriter w) throws IOException;
+  }
+
+  /**
+   * Reads a top-level object, streaming the elements of {@code arrayField} into {@code sink}
+   * (so a registry of a million records is never one tree in memory) and returning the other
+   * fields. Fails if {@code arrayField} is absent or not an array.
+   */
+  static JsonObject readStreaming(Path file, String arrayField, ElementSink sink)
+      throws RegistryException {
+    try (JsonReader r = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+      JsonObject rest = new JsonObject();
+      boolean seen = false;
+      if (r.peek() != JsonToken.BEGIN_OBJECT) {
         throw new RegistryException(file + ": not a JSON object");
       }
-      return e.getAsJsonObject();
+      r.beginObject();
+      while (r.hasNext()) {
+        String name = r.nextName();
+        if (name.equals(arrayField) && !seen) {
+          seen = true;
+          if (r.peek() != JsonToken.BEGIN_ARRAY) {
+            throw new RegistryException(file + ": field '" + arrayField + "' is not an array");
+          }
+          r.beginArray();
+          for (int i = 0; r.hasNext(); i++) {
+            sink.accept(i, JsonParser.parseReader(r));
+          }
+          r.endArray();
+        } else if (rest.has(name) || name.equals(arrayField)) {
+          throw new RegistryException(file + ": field '" + name + "' appears twice");
+        } else {
+          rest.add(name, JsonParser.parseReader(r));
+        }
+      }
+      r.endObject();
+      if (r.peek() != JsonToken.END_DOCUMENT) {
+        throw new RegistryException(file + ": trailing data after the JSON object");
+      }
+      if (!seen) {
+        throw new RegistryException(file + ": field '" + arrayField + "' missing");
+      }
+      return rest;
     } catch (NoSuchFileException e) {
       throw new RegistryException(file + ": no such file", e);
-    } catch (IOException e) {
-      throw new RegistryException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (IOException | IllegalStateException e) {
+      throw new RegistryException(file + ": not valid JSON: " + e.getMessage(), e);
     } catch (JsonParseException e) {
       throw new RegistryException(file + ": not valid JSON: " + e.getMessage(), e);
     }
@@ -48,6 +95,11 @@ final class JsonFiles {
    * before any byte is written (on POSIX file systems).
    */
   static void write(Path file, JsonObject doc, boolean secret) throws IOException {
+    write(file, secret, w -> GSON.toJson(doc, w));
+  }
+
+  /** {@link #write(Path, JsonObject, boolean)} from a streaming body. */
+  static void write(Path file, boolean secret, Body body) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -57,8 +109,10 @@ final class JsonFiles {
                 secret ? "rw-------" : "rw-r--r--")))
         : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        GSON.toJson(doc, w);
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+          JsonWriter jw = GSON.newJsonWriter(w)) {
+        body.write(jw);
+        jw.flush();
         w.write('\n');
       }
       try (var ch = java.nio.channels.FileChannel.open(tmp,
