@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "claim",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "Prove or verify a zero-knowledge claim about a committed record: it is a leaf "
         + "of the registry with the given root and satisfies the policy; the proof is bound to "
         + "the context.",
@@ -52,7 +53,8 @@ final class ClaimCommand implements Runnable {
   static final long MAX_PROOF_BYTES = 64L << 20;
 
   static final String POLICY_HELP = "Predicates joined by &&, each ATTRIBUTE OP INTEGER with OP "
-      + ">=, <= or ==, e.g. 'fitness>=70 && vax_date>=20260101 && birth_year<=2008'.";
+      + ">=, <= or ==, at most 8 of them, e.g. 'fitness>=70 && vax_date>=20260101 && "
+      + "birth_year<=2008'.";
   static final String CONTEXT_HELP = "Binding context as hex (1 to 256 bytes: chain id, block "
       + "height, nonce...); a proof verifies only under the context it was made for.";
 
@@ -66,6 +68,7 @@ final class ClaimCommand implements Runnable {
   @Command(
       name = "prove",
       mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
       description = {
         "Prove that SUBJECT's record in the registry satisfies the policy, bound to the context; "
             + "write the proof bytes to PROOF.",
@@ -75,7 +78,8 @@ final class ClaimCommand implements Runnable {
   static final class Prove implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", description = Systems.HELP)
+    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
+        description = Systems.HELP)
     String system;
 
     @Option(names = "--registry", required = true, paramLabel = "DIR",
@@ -145,6 +149,7 @@ final class ClaimCommand implements Runnable {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
       description = {
         "Verify a claim proof against a registry root, policy and context; prints the security "
             + "level (conjectured and proven bits) and the time taken.",
@@ -153,7 +158,8 @@ final class ClaimCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", description = Systems.HELP)
+    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
+        description = Systems.HELP)
     String system;
 
     @Option(names = "--root", required = true, paramLabel = "HEX",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "security",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
       "Estimate the soundness of STARK parameters in bits: conjectured (ethSTARK, ePrint "
           + "2021/582 Eq. 19) and proven (ePrint 2024/1553: list-decoding Thm 2, "
