@@ -41,6 +41,29 @@ public abstract class Air {
    */
   public abstract void evaluate(Ext3[] cur, Ext3[] next, Ext3[] periodic, Ext3[] out);
 
+  /**
+   * The same constraints on base-field values (the prover's LDE points are all in the base
+   * field). The default wraps {@link #evaluate}; AIRs override it for speed, and must agree with
+   * {@link #evaluate} on every input (tested).
+   */
+  public void evaluateBase(long[] cur, long[] next, long[] periodic, long[] out) {
+    Ext3[] c = new Ext3[cur.length];
+    Ext3[] n = new Ext3[next.length];
+    Ext3[] p = new Ext3[periodic.length];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Ext3.base(cur[i]);
+      n[i] = Ext3.base(next[i]);
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Ext3.base(periodic[i]);
+    }
+    Ext3[] o = new Ext3[out.length];
+    evaluate(c, n, p, o);
+    for (int i = 0; i < o.length; i++) {
+      out[i] = o[i].a0;
+    }
+  }
+
   public abstract List<Assertion> assertions();
 
   /** Name, version and public inputs, length-prefixed by the caller. */

@@ -138,6 +138,15 @@ public final class ClaimAir extends Air {
     return constant[j];
   }
 
+  private static final java.util.Map<Integer, long[][]> PERIODIC_COEFFS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Cached per depth: the periodic columns depend on nothing else. */
+  @Override
+  public long[][] periodicCoefficients() {
+    return PERIODIC_COEFFS.computeIfAbsent(depth, d -> super.periodicCoefficients());
+  }
+
   @Override
   public long[][] periodicColumns() {
     long[][] p = new long[NUM_PERIODIC][n];
@@ -209,6 +218,84 @@ public final class ClaimAir extends Air {
       out[C_LINK + j] = per[P_FIRST].mul(cur[COL_ACC + j].sub(diff));
       Ext3 bit = cur[COL_ACC + j].sub(next[COL_ACC + j].mulBase(2));
       out[C_RANGE + j] = per[P_RANGE].mul(bit.mul(bit.sub(Ext3.ONE)));
+    }
+  }
+
+  @Override
+  public void evaluateBase(long[] cur, long[] next, long[] per, long[] out) {
+    int w = Rpo.STATE_WIDTH;
+    long[] c7 = new long[w];
+    long[] u = new long[w];
+    for (int i = 0; i < w; i++) {
+      c7[i] = pow7(cur[i]);
+      u[i] = G.sub(next[i], per[P_ARK2 + i]);
+    }
+    for (int i = 0; i < w; i++) {
+      long m = G.add(linear(c7, i, true), per[P_ARK1 + i]);
+      long v = pow7(linear(u, i, false));
+      out[C_ROUND + i] = G.mul(per[P_ROUND], G.sub(m, v));
+    }
+    int k = 0;
+    for (int i = 0; i < w; i++) {
+      if (i != Rpo.RATE_START) {
+        out[C_ABSORB + k++] = G.mul(per[P_ABSORB], G.sub(next[i], cur[i]));
+      }
+    }
+    long sm = per[P_MERGE];
+    for (int i = 0; i < 4; i++) {
+      long cap = i == 0 ? Rpo.RATE_WIDTH : 0;
+      out[C_MERGE_CAP + i] = G.mul(sm, G.sub(next[i], cap));
+    }
+    long b = next[COL_BIT];
+    long notB = G.sub(1, b);
+    for (int i = 0; i < 4; i++) {
+      long d = cur[4 + i];
+      out[C_MERGE_DIGEST + i] = G.mul(sm,
+          G.add(G.mul(notB, G.sub(next[4 + i], d)), G.mul(b, G.sub(next[8 + i], d))));
+    }
+    long bc = cur[COL_BIT];
+    out[C_BOOL] = G.mul(per[P_BIT], G.mul(bc, G.sub(bc, 1)));
+    for (int j = 0; j < SLOTS; j++) {
+      long diff = G.sub(cur[4 + attr[j]], constant[j]);
+      if (op[j] == Predicate.Op.LE) {
+        diff = G.neg(diff);
+      }
+      out[C_LINK + j] = G.mul(per[P_FIRST], G.sub(cur[COL_ACC + j], diff));
+      long bit = G.sub(cur[COL_ACC + j], G.add(next[COL_ACC + j], next[COL_ACC + j]));
+      out[C_RANGE + j] = G.mul(per[P_RANGE], G.mul(bit, G.sub(bit, 1)));
+    }
+  }
+
+  private static long pow7(long x) {
+    long x2 = G.mul(x, x);
+    long x4 = G.mul(x2, x2);
+    return G.mul(G.mul(x4, x2), x);
+  }
+
+  private static long linear(long[] v, int i, boolean forward) {
+    long a = 0;
+    for (int j = 0; j < v.length; j++) {
+      a = G.add(a, G.mul(forward ? Rpo.mds(i, j) : Rpo.invMds(i, j), v[j]));
+    }
+    return a;
+  }
+
+  /** Base-field shorthands. */
+  private static final class G {
+    static long add(long a, long b) {
+      return Goldilocks.add(a, b);
+    }
+
+    static long sub(long a, long b) {
+      return Goldilocks.sub(a, b);
+    }
+
+    static long mul(long a, long b) {
+      return Goldilocks.mul(a, b);
+    }
+
+    static long neg(long a) {
+      return Goldilocks.neg(a);
     }
   }
 

@@ -42,6 +42,12 @@ public final class StarkProofSystem implements ProofSystem {
     if (depth < 1 || depth > 40) {
       throw new IllegalArgumentException("registry depth must be in [1, 40]: " + depth);
     }
+    if (options.queries() + 2 > ClaimAir.MIN_RANDOM_ROWS) {
+      // each trace column is opened at z, g*z and every query: more openings than random rows
+      // would let a verifier solve for witness cells
+      throw new IllegalArgumentException("at most " + (ClaimAir.MIN_RANDOM_ROWS - 2)
+          + " queries keep the trace zero-knowledge, got " + options.queries());
+    }
     this.depth = depth;
     this.options = options;
     this.floor = floor;

@@ -28,6 +28,7 @@ public final class StarkProver {
   static final String DOMAIN = "pqzk/stark/v1";
   static final byte[] MAGIC = "PQZKSTK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   static final long SHIFT = Goldilocks.GENERATOR;
+  private static final boolean PROFILE = Boolean.getBoolean("pqzk.stark.profile");
 
   private StarkProver() {}
 
@@ -94,6 +95,7 @@ public final class StarkProver {
     long g = air.traceGenerator();
     long[] xs = domain(bigN);
 
+    long t0 = System.nanoTime();
     Transcript tr = new Transcript(DOMAIN);
     tr.absorb("options", opt.encode());
     tr.absorb("air", air.identity());
@@ -112,6 +114,7 @@ public final class StarkProver {
     MerkleTree tTree = new MerkleTree(tLeaves, tSalt);
     tr.absorb("trace-root", tTree.root());
 
+    long t1 = System.nanoTime();
     // 2. composition
     List<Air.Assertion> asserts = air.assertions();
     Ext3[] alpha = tr.drawExt(air.numConstraints() + asserts.size());
@@ -148,6 +151,7 @@ public final class StarkProver {
     MerkleTree cTree = new MerkleTree(cLeaves, cSalt);
     tr.absorb("composition-root", cTree.root());
 
+    long t2 = System.nanoTime();
     // 3. out-of-domain point and openings at z and g*z
     Ext3 z = drawOod(tr, n, bigN);
     Ext3 gz = z.mulBase(g);
@@ -169,6 +173,7 @@ public final class StarkProver {
     Ext3[] gamma = tr.drawExt(2 * w + seg);
     Ext3[] deep = deep(tLde, cLde, xs, z, gz, tz, tgz, hz, gamma, w, seg);
 
+    long t3 = System.nanoTime();
     // 5. FRI commit phase
     List<MerkleTree> friTrees = new ArrayList<>();
     List<Ext3[]> layers = new ArrayList<>();
@@ -200,11 +205,18 @@ public final class StarkProver {
     Ext3[] remainder = remainder(cur, offset, degree);
     tr.absorbExt("fri-remainder", remainder);
 
+    long t4 = System.nanoTime();
     // 6. grinding, bound to everything absorbed so far, then queries
     long nonce = grind(tr.state(), opt.grindingBits());
     tr.absorb("pow-nonce", Transcript.longLe(nonce));
     int[] positions = queries(tr, opt.queries(), logN);
 
+    long t5 = System.nanoTime();
+    if (PROFILE) {
+      System.err.printf("stark prove: trace %.1f ms, composition %.1f ms, ood+deep %.1f ms,"
+          + " fri %.1f ms, grinding %.1f ms%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+          (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
+    }
     // 7. write the proof
     Codec.Writer out = new Codec.Writer();
     out.bytes(MAGIC).bytes(opt.encode()).u8(Integer.numberOfTrailingZeros(n)).u16(w).u8(seg);
@@ -255,6 +267,12 @@ public final class StarkProver {
         }
       }
       pos = idx;
+    }
+    // witness-derived buffers: best-effort erasure (the JVM may have copied them)
+    for (long[][] m : new long[][][] {tCoef, tLde, cCoef, cLde}) {
+      for (long[] c : m) {
+        java.util.Arrays.fill(c, 0);
+      }
     }
     return out.toByteArray();
   }
@@ -347,32 +365,42 @@ public final class StarkProver {
     Ext3[] h = new Ext3[bigN];
     int chunk = 256;
     IntStream.range(0, (bigN + chunk - 1) / chunk).parallel().forEach(ch -> {
-      Ext3[] cur = new Ext3[w];
-      Ext3[] next = new Ext3[w];
-      Ext3[] per = new Ext3[pLde.length];
-      Ext3[] out = new Ext3[nc];
+      long[] cur = new long[w];
+      long[] next = new long[w];
+      long[] per = new long[pLde.length];
+      long[] out = new long[nc];
       for (int i = ch * chunk; i < Math.min(bigN, (ch + 1) * chunk); i++) {
         int ni = (i + b) % bigN;
         for (int c = 0; c < w; c++) {
-          cur[c] = Ext3.base(tLde[c][i]);
-          next[c] = Ext3.base(tLde[c][ni]);
+          cur[c] = tLde[c][i];
+          next[c] = tLde[c][ni];
         }
         for (int k = 0; k < per.length; k++) {
-          per[k] = Ext3.base(pLde[k][i]);
+          per[k] = pLde[k][i];
         }
-        air.evaluate(cur, next, per, out);
-        Ext3 acc = Ext3.ZERO;
+        air.evaluateBase(cur, next, per, out);
+        long a0 = 0;
+        long a1 = 0;
+        long a2 = 0;
         for (int j = 0; j < nc; j++) {
-          acc = acc.add(out[j].mul(alpha[j]));
+          a0 = Goldilocks.add(a0, Goldilocks.mul(alpha[j].a0, out[j]));
+          a1 = Goldilocks.add(a1, Goldilocks.mul(alpha[j].a1, out[j]));
+          a2 = Goldilocks.add(a2, Goldilocks.mul(alpha[j].a2, out[j]));
         }
-        acc = acc.mulBase(Goldilocks.mul(Goldilocks.sub(xs[i], gLast), zInvF[i % b]));
+        long f = Goldilocks.mul(Goldilocks.sub(xs[i], gLast), zInvF[i % b]);
+        a0 = Goldilocks.mul(a0, f);
+        a1 = Goldilocks.mul(a1, f);
+        a2 = Goldilocks.mul(a2, f);
         for (int k = 0; k < asserts.size(); k++) {
           Air.Assertion a = asserts.get(k);
           long num = Goldilocks.mul(Goldilocks.sub(tLde[a.column()][i], a.value()),
               rowInv.get(a.row())[i]);
-          acc = acc.add(alpha[nc + k].mulBase(num));
+          Ext3 al = alpha[nc + k];
+          a0 = Goldilocks.add(a0, Goldilocks.mul(al.a0, num));
+          a1 = Goldilocks.add(a1, Goldilocks.mul(al.a1, num));
+          a2 = Goldilocks.add(a2, Goldilocks.mul(al.a2, num));
         }
-        h[i] = acc;
+        h[i] = Ext3.of(a0, a1, a2);
       }
     });
     return h;
@@ -426,19 +454,31 @@ public final class StarkProver {
   /** The DEEP polynomial at one point from the opened row values (shared with the verifier). */
   static Ext3 deepAt(long[] trow, long[] crow, Ext3 invXz, Ext3 invXgz, Ext3[] tz, Ext3[] tgz,
       Ext3[] hz, Ext3[] gamma, int w, int seg) {
-    Ext3 a = Ext3.ZERO;
-    Ext3 bb = Ext3.ZERO;
+    // sum gamma_c (T_c(x) - v_c) = sum gamma_c T_c(x) - sum gamma_c v_c; T_c(x) is in the base
+    long[] a = new long[3];
+    long[] bb = new long[3];
+    Ext3 aConst = Ext3.ZERO;
+    Ext3 bConst = Ext3.ZERO;
     for (int c = 0; c < w; c++) {
-      Ext3 t = Ext3.base(trow[c]);
-      a = a.add(gamma[c].mul(t.sub(tz[c])));
-      bb = bb.add(gamma[w + c].mul(t.sub(tgz[c])));
+      mulAcc(a, gamma[c], trow[c]);
+      mulAcc(bb, gamma[w + c], trow[c]);
+      aConst = aConst.add(gamma[c].mul(tz[c]));
+      bConst = bConst.add(gamma[w + c].mul(tgz[c]));
     }
+    Ext3 av = Ext3.of(a[0], a[1], a[2]).sub(aConst);
     for (int s = 0; s < seg; s++) {
       Ext3 hv = Ext3.of(crow[3 * s], crow[3 * s + 1], crow[3 * s + 2]);
-      a = a.add(gamma[2 * w + s].mul(hv.sub(hz[s])));
+      av = av.add(gamma[2 * w + s].mul(hv.sub(hz[s])));
     }
+    Ext3 bv = Ext3.of(bb[0], bb[1], bb[2]).sub(bConst);
     Ext3 mask = Ext3.of(crow[3 * seg], crow[3 * seg + 1], crow[3 * seg + 2]);
-    return a.mul(invXz).add(bb.mul(invXgz)).add(mask);
+    return av.mul(invXz).add(bv.mul(invXgz)).add(mask);
+  }
+
+  private static void mulAcc(long[] acc, Ext3 g, long v) {
+    acc[0] = Goldilocks.add(acc[0], Goldilocks.mul(g.a0, v));
+    acc[1] = Goldilocks.add(acc[1], Goldilocks.mul(g.a1, v));
+    acc[2] = Goldilocks.add(acc[2], Goldilocks.mul(g.a2, v));
   }
 
   private static Ext3[] remainder(Ext3[] evals, long offset, int degree) {
@@ -466,8 +506,9 @@ public final class StarkProver {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     AtomicLong found = new AtomicLong(-1);
     IntStream.range(0, threads).parallel().forEach(t -> {
+      java.security.MessageDigest d = Transcript.powDigest();
       for (long nonce = t; found.get() < 0; nonce += threads) {
-        if (Transcript.powOk(seed, nonce, bits)) {
+        if (Transcript.powOk(d, seed, nonce, bits)) {
           found.compareAndSet(-1, nonce);
           return;
         }

@@ -35,6 +35,20 @@ class StarkEngineTest {
   }
 
   @Test
+  void fibonacci_foldingFourAndSmallRemainder_provesAndVerifies() throws ProofException {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    for (StarkOptions o : new StarkOptions[] {new StarkOptions(8, 24, 4, 4, 15),
+        new StarkOptions(16, 20, 2, 8, 7), new StarkOptions(32, 16, 0, 4, 3)}) {
+      byte[] proof = StarkProver.prove(air, t, o, rnd);
+      StarkVerifier.verify(air, proof, ANY);
+      byte[] bad = proof.clone();
+      bad[bad.length - 40] ^= 4; // inside the last FRI layer's openings
+      assertThrows(ProofException.class, () -> StarkVerifier.verify(air, bad, ANY), o.toString());
+    }
+  }
+
+  @Test
   void verify_wrongPublicResult_throws() {
     long[][] t = FibonacciAir.trace(N);
     byte[] proof = StarkProver.prove(new FibonacciAir(N, t[1][N - 1]), t, FAST, rnd);

@@ -47,6 +47,7 @@ public final class Transcript {
     d.update(data);
     state = d.digest();
     counter = 0;
+    buffer = null; // never serve a challenge from output derived before this message
   }
 
   public void absorbExt(String label, Ext3[] values) {
@@ -114,14 +115,34 @@ public final class Transcript {
     return state.clone();
   }
 
-  /** Whether SHA3(seed || nonce) starts with at least {@code bits} zero bits. */
+  /**
+   * Whether SHA-256("pqzk/stark/v1/pow" || seed || nonce) starts with at least {@code bits} zero
+   * bits. Proof-of-work uses SHA-256 rather than SHA3: the JDK accelerates it several times
+   * better, and the work factor (2^bits trials) is what matters, not the hash.
+   */
   public static boolean powOk(byte[] seed, long nonce, int bits) {
-    MessageDigest d = newSha3();
-    d.update((byte) 0x03);
+    return powOk(powDigest(), seed, nonce, bits);
+  }
+
+  /** The proof-of-work hash, for callers that test many nonces with one instance. */
+  public static MessageDigest powDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+
+  private static final byte[] POW_TAG = "pqzk/stark/v1/pow".getBytes(StandardCharsets.UTF_8);
+
+  /** As {@link #powOk(byte[], long, int)} with a reusable digest (reset by digest()). */
+  public static boolean powOk(MessageDigest d, byte[] seed, long nonce, int bits) {
+    d.update(POW_TAG);
     d.update(seed);
-    d.update(longLe(nonce));
-    byte[] h = d.digest();
-    return leadingZeros(h) >= bits;
+    for (int i = 0; i < 8; i++) {
+      d.update((byte) (nonce >>> (8 * i)));
+    }
+    return leadingZeros(d.digest()) >= bits;
   }
 
   static int leadingZeros(byte[] h) {
