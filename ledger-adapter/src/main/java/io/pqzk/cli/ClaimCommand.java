@@ -304,9 +304,13 @@ final class ClaimCommand implements Runnable {
     }
 
     static byte[] root(String hex, RegistryHash hash) {
+      String h = hex.trim();
+      if (h.startsWith("0x") || h.startsWith("0X")) {
+        h = h.substring(2);
+      }
       byte[] b;
       try {
-        b = HexFormat.of().parseHex(hex.trim());
+        b = HexFormat.of().parseHex(h);
       } catch (IllegalArgumentException e) {
         throw CliException.badInput("--root: not valid hex: " + e.getMessage());
       }
