@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Row-dependent behaviour (round constants, selectors) comes from periodic columns: public
  * columns of length n known to the verifier, interpolated like trace columns, so each counts as
  * degree 1 in {@link #maxDegree()} (the largest total degree of a constraint in trace and periodic
- * columns). The composition polynomial then has degree below (maxDegree - 1) * n.
+ * columns). The composition polynomial then has degree at most (maxDegree - 1) * (n - 1).
  *
  * <p>{@link #identity()} must encode the AIR's name, version and every public input: the
  * transcript absorbs it first, so a proof cannot be moved to another statement.
@@ -82,11 +82,6 @@ public abstract class Air {
       periodicCoefficients = c;
     }
     return c;
-  }
-
-  /** Number of composition segments of degree below n. */
-  public int numSegments() {
-    return Math.max(1, maxDegree() - 1);
   }
 
   /** Generator of the trace domain. */

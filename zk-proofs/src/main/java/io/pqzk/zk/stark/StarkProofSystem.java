@@ -136,7 +136,13 @@ public final class StarkProofSystem implements ProofSystem {
       throw new MalformedProofException("no proof");
     }
     ClaimAir air = air(statement);
-    SecurityLevel level = StarkVerifier.verify(air, proof, floor);
+    SecurityLevel level;
+    try {
+      level = StarkVerifier.verify(air, proof, floor);
+    } catch (RuntimeException e) {
+      // defence in depth: no input may crash the verifier with an unchecked exception
+      throw new ProofRejectedException("STARK proof rejected: " + e, e);
+    }
     return new Verification(ID, level.conjecturedBits(), level.provenBits(),
         "STARK over Goldilocks^3, registry depth " + depth + ", " + options(proof) + ", "
             + proof.length + " bytes");

@@ -91,7 +91,9 @@ public final class StarkProver {
     }
     int bigN = n * b;
     int logN = Integer.numberOfTrailingZeros(bigN);
-    int seg = air.numSegments();
+    int seg = numSegments(air, opt);
+    int stride = segmentStride(air, opt);
+    int kr = randomizerLength(opt);
     long g = air.traceGenerator();
     long[] xs = domain(bigN);
 
@@ -127,12 +129,34 @@ public final class StarkProver {
       }
       hCoef[k] = Ntt.interpolateCoset(v, SHIFT);
     });
-    // segment s, component k: coefficients [s*n, (s+1)*n); then the random mask R (degree < n)
+    // Randomised segments (Haboeck and Al Kindi, ePrint 2024/1037): H = sum_s x^(s m) H_s with
+    // stride m = n - k, and H'_s = H_s + x^m rho_s - rho_(s-1) for random rho of degree < k
+    // (rho_(-1) = rho_(seg-1) = 0): the rho terms telescope away in sum_s x^(s m) H'_s, every
+    // H'_s still has degree < n, and each carries k random coefficients, more than the
+    // k - 1 = queries + 1 points at which a proof opens it. Component k of segment s is column
+    // 3s + k; the random DEEP mask R (degree < n) comes last.
+    long[][] rho = new long[3 * Math.max(0, seg - 1)][kr];
+    for (long[] rr : rho) {
+      for (int j = 0; j < kr; j++) {
+        rr[j] = randomElement(rnd);
+      }
+    }
     long[][] cCoef = new long[3 * (seg + 1)][];
     for (int s = 0; s < seg; s++) {
       for (int k = 0; k < 3; k++) {
         long[] part = new long[n];
-        System.arraycopy(hCoef[k], s * n, part, 0, n);
+        int from = s * stride;
+        System.arraycopy(hCoef[k], from, part, 0, Math.max(0, Math.min(stride, bigN - from)));
+        if (s < seg - 1) {
+          for (int j = 0; j < kr; j++) {
+            part[stride + j] = Goldilocks.add(part[stride + j], rho[3 * s + k][j]);
+          }
+        }
+        if (s > 0) {
+          for (int j = 0; j < kr; j++) {
+            part[j] = Goldilocks.sub(part[j], rho[3 * (s - 1) + k][j]);
+          }
+        }
         cCoef[3 * s + k] = part;
       }
     }
@@ -275,6 +299,29 @@ public final class StarkProver {
       }
     }
     return out.toByteArray();
+  }
+
+  /** Random coefficients added to each composition segment: above the openings per segment. */
+  static int randomizerLength(StarkOptions opt) {
+    return opt.queries() + 2;
+  }
+
+  /** Coefficient stride m = n - k between composition segments. */
+  static int segmentStride(Air air, StarkOptions opt) {
+    int m = air.traceLength() - randomizerLength(opt);
+    if (m < 1) {
+      throw new IllegalArgumentException("trace length " + air.traceLength()
+          + " is too short for " + opt.queries() + " queries");
+    }
+    return m;
+  }
+
+  /** Segments needed to hold H: deg H <= (D - 1)(n - 1), and at least n - 2 (boundaries). */
+  static int numSegments(Air air, StarkOptions opt) {
+    int n = air.traceLength();
+    long coeffs = Math.max((long) (air.maxDegree() - 1) * (n - 1) + 1, n - 1);
+    int m = segmentStride(air, opt);
+    return (int) ((coeffs + m - 1) / m);
   }
 
   static long[] domain(int size) {

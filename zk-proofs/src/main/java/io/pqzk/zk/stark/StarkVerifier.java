@@ -44,7 +44,6 @@ public final class StarkVerifier {
     }
     int n = air.traceLength();
     int w = air.width();
-    int seg = air.numSegments();
     Codec.Reader r = new Codec.Reader(proof);
     if (!Arrays.equals(r.bytes(8, "magic"), StarkProver.MAGIC)) {
       throw new MalformedProofException("not a pqzk STARK proof (bad magic or version)");
@@ -54,6 +53,18 @@ public final class StarkVerifier {
       opt = StarkOptions.decode(r.bytes(7, "options"));
     } catch (IllegalArgumentException e) {
       throw new MalformedProofException("unsupported parameter set: " + e.getMessage(), e);
+    }
+    int seg;
+    int stride;
+    try {
+      seg = StarkProver.numSegments(air, opt);
+      stride = StarkProver.segmentStride(air, opt);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedProofException("parameter set does not fit the statement: "
+          + e.getMessage(), e);
+    }
+    if (seg > 255) {
+      throw new MalformedProofException("parameter set needs " + seg + " composition segments");
     }
     int logN = r.u8("trace length");
     int pw = r.u16("width");
@@ -181,7 +192,7 @@ public final class StarkVerifier {
       throw new ProofRejectedException("proof opens " + u + " positions, the transcript asks for "
           + positions.length);
     }
-    if (!oodConsistent(air, z, tz, tgz, hz, alpha, asserts)) {
+    if (!oodConsistent(air, z, tz, tgz, hz, alpha, asserts, stride)) {
       fail.append("out-of-domain constraint check; ");
     }
     long omega = Goldilocks.rootOfUnity(logBig);
@@ -254,7 +265,7 @@ public final class StarkVerifier {
   }
 
   static boolean oodConsistent(Air air, Ext3 z, Ext3[] tz, Ext3[] tgz, Ext3[] hz, Ext3[] alpha,
-      List<Air.Assertion> asserts) {
+      List<Air.Assertion> asserts, int stride) {
     int n = air.traceLength();
     long g = air.traceGenerator();
     long[][] pc = air.periodicCoefficients();
@@ -278,9 +289,10 @@ public final class StarkVerifier {
     }
     Ext3 h = Ext3.ZERO;
     Ext3 zPow = Ext3.ONE;
+    Ext3 zm = z.pow(stride);
     for (Ext3 v : hz) {
       h = h.add(v.mul(zPow));
-      zPow = zPow.mul(zn);
+      zPow = zPow.mul(zm);
     }
     byte[] a1 = new byte[24];
     byte[] b1 = new byte[24];

@@ -126,7 +126,7 @@ class ClaimZeroKnowledgeTest {
   /** Trace values opened by a proof (layout in StarkVerifier). */
   static long[] openedTraceCells(byte[] p) {
     int w = ClaimAir.WIDTH;
-    int seg = 7;
+    int seg = p[HEADER - 1] & 0xFF;
     int off = HEADER + 64 + 24 * (2 * w + seg);
     int layers = p[off] & 0xFF;
     off += 1 + 32 * layers;

@@ -89,6 +89,36 @@ class StarkEngineTest {
     }
   }
 
+  /** Random mutations (flips, truncations, insertions) only ever raise a ProofException. */
+  @Test
+  void verify_randomMutations_onlyTypedExceptions() {
+    long[][] t = FibonacciAir.trace(N);
+    FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
+    byte[] proof = StarkProver.prove(air, t, FAST, rnd);
+    java.util.Random r = new java.util.Random(1);
+    for (int i = 0; i < 300; i++) {
+      byte[] bad;
+      switch (i % 3) {
+        case 0 -> {
+          bad = proof.clone();
+          for (int k = 0; k <= r.nextInt(4); k++) {
+            bad[r.nextInt(bad.length)] = (byte) r.nextInt();
+          }
+        }
+        case 1 -> bad = Arrays.copyOf(proof, r.nextInt(proof.length));
+        default -> {
+          int at = r.nextInt(proof.length);
+          bad = new byte[proof.length + 1];
+          System.arraycopy(proof, 0, bad, 0, at);
+          bad[at] = (byte) r.nextInt();
+          System.arraycopy(proof, at, bad, at + 1, proof.length - at);
+        }
+      }
+      byte[] b = bad;
+      assertThrows(ProofException.class, () -> StarkVerifier.verify(air, b, ANY), "case " + i);
+    }
+  }
+
   @Test
   void verify_truncatedOrExtended_isMalformed() {
     long[][] t = FibonacciAir.trace(N);
