@@ -13,7 +13,6 @@ import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Policy;
 import io.pqzk.zk.claims.Predicate;
-import io.pqzk.zk.claims.Record;
 import io.pqzk.zk.registry.Openings;
 import io.pqzk.zk.registry.Registry;
 import io.pqzk.zk.registry.RegistryException;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,12 +109,8 @@ final class ClaimCommand implements Runnable {
       try {
         Registry reg = Registry.load(registry, system, hash);
         openings = Openings.loadUnchecked(registry, reg);
-        OptionalInt index = openings.indexOfSubject(subject);
-        if (index.isEmpty()) {
-          throw CliException.badInput("no record for subject " + subject + " in " + registry);
-        }
-        Record record = openings.checkedRecord(index.getAsInt());
-        Predicate failing = pol.firstFailing(record);
+        ClaimWitness witness = openings.witness(subject);
+        Predicate failing = pol.firstFailing(witness.record());
         if (failing != null) {
           throw CliException.rejected("subject " + subject
               + "'s record does not satisfy the policy: predicate '" + failing
@@ -125,7 +119,7 @@ final class ClaimCommand implements Runnable {
         ProofSystem ps = Systems.system(system);
         ClaimStatement st = new ClaimStatement(reg.root(), pol, ctx);
         long t0 = System.nanoTime();
-        byte[] proof = ps.prove(st, new ClaimWitness(record, reg.path(index.getAsInt())));
+        byte[] proof = ps.prove(st, witness);
         double ms = (System.nanoTime() - t0) / 1e6;
         writeAtomically(out, proof);
         spec.commandLine().getOut().printf(Locale.ROOT,

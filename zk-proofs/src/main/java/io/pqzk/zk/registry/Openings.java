@@ -3,6 +3,7 @@ package io.pqzk.zk.registry;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.pqzk.zk.claims.Attribute;
+import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Record;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -179,6 +180,24 @@ public final class Openings {
       throw mismatch(index);
     }
     return records.get(index);
+  }
+
+  /**
+   * The witness for a claim about a subject: its record, checked against its commitment, and its
+   * registry path.
+   *
+   * @throws RegistryException when the subject has no record here
+   * @throws RegistryIntegrityException when the record's opening was edited
+   */
+  public ClaimWitness witness(long subjectId) throws RegistryException {
+    if (registry == null) {
+      throw new IllegalStateException("openings not loaded from a registry");
+    }
+    OptionalInt i = indexOfSubject(subjectId);
+    if (i.isEmpty()) {
+      throw new RegistryException("no record for subject " + subjectId + " in " + file);
+    }
+    return new ClaimWitness(checkedRecord(i.getAsInt()), registry.path(i.getAsInt()));
   }
 
   private boolean matches(int i) {

@@ -140,6 +140,18 @@ class RegistryTest {
   }
 
   @Test
+  void witness_pathLeadsFromTheSubjectsCommitmentToTheRoot() throws Exception {
+    create(SHA, 6);
+    Registry r = Registry.load(dir, "test", SHA);
+    Openings o = Openings.loadUnchecked(dir, r);
+    io.pqzk.zk.claims.ClaimWitness w = o.witness(104);
+    assertEquals(4, w.path().index());
+    assertTrue(SparseMerkleTree.verify(SHA, SHA.leaf(w.record()), w.path(), r.root()));
+    RegistryException e = assertThrows(RegistryException.class, () -> o.witness(7));
+    assertTrue(e.getMessage().contains("no record for subject 7"), e.getMessage());
+  }
+
+  @Test
   void create_largeRegistry_reportsProgressAndRoundTrips() throws Exception {
     List<String> phases = new ArrayList<>();
     Registry r = Registry.create(dir, "test", SHA, rows(10_000), new SecureRandom(), false,
