@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -90,16 +91,15 @@ final class JsonFiles {
   }
 
   /**
-   * Writes atomically (temporary file in the same directory, then rename), so a crash leaves
-   * either the old file or the new one. With {@code secret}, the file is created with mode 0600
-   * before any byte is written (on POSIX file systems).
+   * Writes a JSON document atomically (temporary file in the same directory, then rename), so a
+   * crash leaves either the old file or the new one. With {@code secret}, the file is created
+   * with mode 0600 before any byte is written (on POSIX file systems). Without {@code replace},
+   * the file is published with a hard link, which fails if the name exists even when two
+   * processes race.
+   *
+   * @throws FileAlreadyExistsException when {@code replace} is false and the file exists
    */
-  static void write(Path file, JsonObject doc, boolean secret) throws IOException {
-    write(file, secret, w -> GSON.toJson(doc, w));
-  }
-
-  /** {@link #write(Path, JsonObject, boolean)} from a streaming body. */
-  static void write(Path file, boolean secret, Body body) throws IOException {
+  static void write(Path file, boolean secret, boolean replace, Body body) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -119,10 +119,19 @@ final class JsonFiles {
           java.nio.file.StandardOpenOption.WRITE)) {
         ch.force(true);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      if (!replace) {
+        try {
+          Files.createLink(file, tmp);
+        } catch (UnsupportedOperationException e) {
+          Files.move(tmp, file); // no hard links: still refuses an existing name, less atomically
+        }
+      } else {
+        try {
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } finally {
       Files.deleteIfExists(tmp);

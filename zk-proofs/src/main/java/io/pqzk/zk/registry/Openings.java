@@ -69,10 +69,14 @@ public final class Openings {
     return records.get(index);
   }
 
-  /** Writes {@value #FILE} (mode 0600), bound to the registry's system and root. */
+  /** Writes {@value #FILE} (mode 0600), bound to the registry's system and root; replaces. */
   public void save(Path dir, Registry registry) throws RegistryException {
+    save(dir, registry, true);
+  }
+
+  void save(Path dir, Registry registry, boolean replace) throws RegistryException {
     try {
-      JsonFiles.write(dir.resolve(FILE), true, w -> {
+      JsonFiles.write(dir.resolve(FILE), true, replace, w -> {
         w.beginObject();
         w.name("format").value(FORMAT);
         w.name("system").value(registry.system());
@@ -97,6 +101,8 @@ public final class Openings {
         w.endArray();
         w.endObject();
       });
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw Registry.exists(dir.resolve(FILE));
     } catch (IOException e) {
       throw new RegistryException(dir.resolve(FILE) + ": cannot write: " + e.getMessage(), e);
     }

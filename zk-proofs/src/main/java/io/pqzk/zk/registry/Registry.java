@@ -70,10 +70,10 @@ public final class Registry {
   public static Registry create(Path dir, String system, RegistryHash hash, List<long[]> rows,
       SecureRandom random, boolean overwrite, Progress progress) throws RegistryException {
     if (!overwrite) {
+      // checked early to fail before hashing; the writes below refuse again, race-free
       for (String name : new String[] {REGISTRY_FILE, Openings.FILE}) {
         if (Files.exists(dir.resolve(name))) {
-          throw new RegistryException(dir.resolve(name)
-              + " already exists; refusing to overwrite a registry (choose another directory)");
+          throw exists(dir.resolve(name));
         }
       }
     }
@@ -103,18 +103,22 @@ public final class Registry {
       Registry registry = of(system, hash, Arrays.asList(leaves));
       progress.update("writing files", 0, 1);
       // openings first: a registry file never exists without the secrets needed to use it
-      openings.save(dir, registry);
-      registry.save(dir);
+      openings.save(dir, registry, overwrite);
+      registry.save(dir, overwrite);
       return registry;
     } finally {
       openings.destroy();
     }
   }
 
-  /** Writes {@value #REGISTRY_FILE} into the directory. */
+  /** Writes {@value #REGISTRY_FILE} into the directory, replacing one already there. */
   public void save(Path dir) throws RegistryException {
+    save(dir, true);
+  }
+
+  void save(Path dir, boolean replace) throws RegistryException {
     try {
-      JsonFiles.write(dir.resolve(REGISTRY_FILE), false, w -> {
+      JsonFiles.write(dir.resolve(REGISTRY_FILE), false, replace, w -> {
         w.beginObject();
         w.name("format").value(FORMAT);
         w.name("system").value(system);
@@ -129,6 +133,8 @@ public final class Registry {
         w.endArray();
         w.endObject();
       });
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw exists(dir.resolve(REGISTRY_FILE));
     } catch (IOException e) {
       throw new RegistryException(dir.resolve(REGISTRY_FILE) + ": cannot write: "
           + e.getMessage(), e);
@@ -190,6 +196,11 @@ public final class Registry {
           + " (registry tampered with or corrupted)");
     }
     return r;
+  }
+
+  static RegistryException exists(Path file) {
+    return new RegistryException(
+        file + " already exists; refusing to overwrite a registry (choose another directory)");
   }
 
   public String system() {

@@ -91,6 +91,19 @@ class RegistryTest {
   }
 
   @Test
+  void save_withoutReplace_refusesExistingFileAndLeavesNoTemporaryFile() throws Exception {
+    Registry r = create(SHA, 2);
+    String before = Files.readString(dir.resolve(Registry.REGISTRY_FILE));
+    RegistryException e = assertThrows(RegistryException.class, () -> r.save(dir, false));
+    assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+    assertEquals(before, Files.readString(dir.resolve(Registry.REGISTRY_FILE)));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(Openings.FILE, Registry.REGISTRY_FILE),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
   void load_editedCommitment_throwsIntegrity() throws Exception {
     Registry r = create(SHA, 5);
     String c = java.util.HexFormat.of().formatHex(r.commitment(2));
