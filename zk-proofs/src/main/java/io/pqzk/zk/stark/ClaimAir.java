@@ -29,14 +29,16 @@ import java.util.List;
  *       and acc[32] = 0, so acc[0] is in [0, 2^32): with x, t below 2^32 nothing wraps mod p.
  *       For == also acc[0] = 0. Unused slots hold "subject_id >= 0", always true;
  *   <li>rows from 8 * (depth + 2) (and at least 33) to n - 1: random, for zero-knowledge
- *       (at least {@link #MIN_RANDOM_ROWS}, more than the 2 + queries evaluations a proof reveals).
+ *       (at least {@link #MIN_RANDOM_ROWS}: a proof reveals each trace column at z, g*z and every
+ *       query point x, and through the composition value H(x) also depends on it at g*x, so
+ *       2 * queries + 2 points in all, at most 96 for up to 47 queries).
  * </ul>
  * The last row of the last block is asserted to equal R in columns 4-7.
  */
 public final class ClaimAir extends Air {
   public static final int WIDTH = 21;
   public static final int SLOTS = Policy.MAX_PREDICATES;
-  public static final int MIN_RANDOM_ROWS = 64;
+  public static final int MIN_RANDOM_ROWS = 96;
   static final int COL_BIT = 12;
   static final int COL_ACC = 13;
   static final int RANGE_BITS = 32;

@@ -6,6 +6,7 @@ import io.pqzk.zk.claims.Predicate;
 import io.pqzk.zk.claims.Record;
 import io.pqzk.zk.stark.field.Goldilocks;
 import io.pqzk.zk.stark.hash.Rpo;
+import io.pqzk.zk.stark.internal.ProverRandom;
 import java.security.SecureRandom;
 
 /**
@@ -17,7 +18,8 @@ final class ClaimTrace {
   private ClaimTrace() {}
 
   /** The witness must already be checked (policy holds, path reaches the root). */
-  static long[][] build(ClaimAir air, Record record, MerklePath path, SecureRandom rnd) {
+  static long[][] build(ClaimAir air, Record record, MerklePath path, SecureRandom seed) {
+    ProverRandom rnd = new ProverRandom(seed);
     int n = air.traceLength();
     long[][] t = new long[ClaimAir.WIDTH][n];
     for (long[] col : t) {

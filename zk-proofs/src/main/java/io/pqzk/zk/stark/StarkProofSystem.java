@@ -42,10 +42,10 @@ public final class StarkProofSystem implements ProofSystem {
     if (depth < 1 || depth > 40) {
       throw new IllegalArgumentException("registry depth must be in [1, 40]: " + depth);
     }
-    if (options.queries() + 2 > ClaimAir.MIN_RANDOM_ROWS) {
-      // each trace column is opened at z, g*z and every query: more openings than random rows
-      // would let a verifier solve for witness cells
-      throw new IllegalArgumentException("at most " + (ClaimAir.MIN_RANDOM_ROWS - 2)
+    if (2 * options.queries() + 2 > ClaimAir.MIN_RANDOM_ROWS) {
+      // the revealed values depend on each trace column at z, g*z, every query x and its g*x:
+      // more such points than random rows would let a verifier solve for witness cells
+      throw new IllegalArgumentException("at most " + (ClaimAir.MIN_RANDOM_ROWS - 2) / 2
           + " queries keep the trace zero-knowledge, got " + options.queries());
     }
     this.depth = depth;

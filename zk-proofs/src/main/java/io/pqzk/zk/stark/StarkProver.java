@@ -6,6 +6,7 @@ import io.pqzk.zk.stark.field.Ntt;
 import io.pqzk.zk.stark.internal.Codec;
 import io.pqzk.zk.stark.internal.Fri;
 import io.pqzk.zk.stark.internal.MerkleTree;
+import io.pqzk.zk.stark.internal.ProverRandom;
 import io.pqzk.zk.stark.internal.Transcript;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -81,7 +82,8 @@ public final class StarkProver {
    * from a doctored trace and show the verifier rejects it. Never call it in production code.
    */
   public static byte[] proveUncheckedForTesting(Air air, long[][] trace, StarkOptions opt,
-      SecureRandom rnd) {
+      SecureRandom seed) {
+    ProverRandom rnd = new ProverRandom(seed);
     int n = air.traceLength();
     int w = air.width();
     int b = opt.blowup();
@@ -123,8 +125,8 @@ public final class StarkProver {
     Ext3[] h = compose(air, tLde, xs, g, alpha, asserts, b);
     long[][] hCoef = new long[3][];
     IntStream.range(0, 3).parallel().forEach(k -> {
-      long[] v = new long[bigN];
-      for (int i = 0; i < bigN; i++) {
+      long[] v = new long[h.length];
+      for (int i = 0; i < h.length; i++) {
         v[i] = k == 0 ? h[i].a0 : k == 1 ? h[i].a1 : h[i].a2;
       }
       hCoef[k] = Ntt.interpolateCoset(v, SHIFT);
@@ -146,7 +148,7 @@ public final class StarkProver {
       for (int k = 0; k < 3; k++) {
         long[] part = new long[n];
         int from = s * stride;
-        System.arraycopy(hCoef[k], from, part, 0, Math.max(0, Math.min(stride, bigN - from)));
+        System.arraycopy(hCoef[k], from, part, 0, Math.max(0, Math.min(stride, hCoef[k].length - from)));
         if (s < seg - 1) {
           for (int j = 0; j < kr; j++) {
             part[stride + j] = Goldilocks.add(part[stride + j], rho[3 * s + k][j]);
@@ -293,7 +295,7 @@ public final class StarkProver {
       pos = idx;
     }
     // witness-derived buffers: best-effort erasure (the JVM may have copied them)
-    for (long[][] m : new long[][][] {tCoef, tLde, cCoef, cLde}) {
+    for (long[][] m : new long[][][] {tCoef, tLde, cCoef, cLde, rho}) {
       for (long[] c : m) {
         java.util.Arrays.fill(c, 0);
       }
@@ -364,7 +366,7 @@ public final class StarkProver {
     return r;
   }
 
-  private static byte[][] salts(int size, SecureRandom rnd) {
+  private static byte[][] salts(int size, ProverRandom rnd) {
     byte[][] s = new byte[size][MerkleTree.SALT];
     for (byte[] x : s) {
       rnd.nextBytes(x);
@@ -372,7 +374,7 @@ public final class StarkProver {
     return s;
   }
 
-  static long randomElement(SecureRandom rnd) {
+  static long randomElement(ProverRandom rnd) {
     while (true) {
       long v = rnd.nextLong();
       if (Goldilocks.isCanonical(v)) {
@@ -409,14 +411,20 @@ public final class StarkProver {
       rowInv.put(r, Goldilocks.batchInv(d));
     }
     int nc = air.numConstraints();
-    Ext3[] h = new Ext3[bigN];
+    // H has degree below (D - 1) n: evaluating it on the sub-coset of size n * D' (D' the
+    // power of two >= D, the even-strided points of the LDE coset) determines it exactly
+    int sub = Math.min(b, Integer.highestOneBit(Math.max(1, air.maxDegree() - 1)) << 1);
+    int step = b / sub;
+    int size = bigN / step;
+    Ext3[] h = new Ext3[size];
     int chunk = 256;
-    IntStream.range(0, (bigN + chunk - 1) / chunk).parallel().forEach(ch -> {
+    IntStream.range(0, (size + chunk - 1) / chunk).parallel().forEach(ch -> {
       long[] cur = new long[w];
       long[] next = new long[w];
       long[] per = new long[pLde.length];
       long[] out = new long[nc];
-      for (int i = ch * chunk; i < Math.min(bigN, (ch + 1) * chunk); i++) {
+      for (int pt = ch * chunk; pt < Math.min(size, (ch + 1) * chunk); pt++) {
+        int i = pt * step;
         int ni = (i + b) % bigN;
         for (int c = 0; c < w; c++) {
           cur[c] = tLde[c][i];
@@ -447,7 +455,7 @@ public final class StarkProver {
           a1 = Goldilocks.add(a1, Goldilocks.mul(al.a1, num));
           a2 = Goldilocks.add(a2, Goldilocks.mul(al.a2, num));
         }
-        h[i] = Ext3.of(a0, a1, a2);
+        h[pt] = Ext3.of(a0, a1, a2);
       }
     });
     return h;

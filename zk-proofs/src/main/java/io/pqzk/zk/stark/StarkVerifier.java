@@ -196,16 +196,24 @@ public final class StarkVerifier {
       fail.append("out-of-domain constraint check; ");
     }
     long omega = Goldilocks.rootOfUnity(logBig);
+    Ext3 gzv = z.mulBase(air.traceGenerator());
+    boolean[] okQ = new boolean[u];
+    Ext3[] dQ = new Ext3[u];
+    java.util.stream.IntStream.range(0, u).parallel().forEach(q -> {
+      int p = positions[q];
+      boolean ok = MerkleTree.verify(tRoot, p, MerkleTree.leafHash(tRows[q], tSalts[q]),
+          tPaths[q]);
+      ok &= MerkleTree.verify(cRoot, p, MerkleTree.leafHash(cRows[q], cSalts[q]), cPaths[q]);
+      Ext3 x = Ext3.base(Goldilocks.mul(StarkProver.SHIFT, Goldilocks.pow(omega, p)));
+      dQ[q] = StarkProver.deepAt(tVals[q], cVals[q], x.sub(z).inv(), x.sub(gzv).inv(), tz, tgz,
+          hz, gamma, w, seg);
+      okQ[q] = ok;
+    });
     Map<Integer, Ext3> expected = new HashMap<>();
     boolean merkleOk = true;
     for (int q = 0; q < u; q++) {
-      int p = positions[q];
-      merkleOk &= MerkleTree.verify(tRoot, p, MerkleTree.leafHash(tRows[q], tSalts[q]), tPaths[q]);
-      merkleOk &= MerkleTree.verify(cRoot, p, MerkleTree.leafHash(cRows[q], cSalts[q]), cPaths[q]);
-      Ext3 x = Ext3.base(Goldilocks.mul(StarkProver.SHIFT, Goldilocks.pow(omega, p)));
-      Ext3 d = StarkProver.deepAt(tVals[q], cVals[q], x.sub(z).inv(),
-          x.sub(z.mulBase(air.traceGenerator())).inv(), tz, tgz, hz, gamma, w, seg);
-      expected.put(p, d);
+      merkleOk &= okQ[q];
+      expected.put(positions[q], dQ[q]);
     }
     if (!merkleOk) {
       fail.append("trace/composition Merkle openings; ");

@@ -41,7 +41,7 @@ class ClaimAirTest {
         ClaimFixtures.record(1001, 1990, 2, 75, 20260115, 3, 7, r), 20, 12345, r);
     ClaimAir air = new ClaimAir(20, StarkRegistryHash.fromBytes(f.root()), POLICY,
         ClaimContext.ofHex("01"));
-    assertEquals(256, air.traceLength());
+    assertEquals(512, air.traceLength()); // 176 hash rows + at least 96 random rows
     long[][] t = ClaimTrace.build(air, f.record(), f.path(), new SecureRandom());
     assertNull(StarkProver.firstViolation(air, t));
     assertEquals(true, air.traceLength() - (air.rootRow() + 1) >= ClaimAir.MIN_RANDOM_ROWS);

@@ -67,7 +67,7 @@ class ClaimCompletenessTest {
   @Test
   void constructor_tooManyQueriesForZeroKnowledge_throws() {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new StarkProofSystem(20, new StarkOptions(16, 63, 20, 8, 31),
+        () -> new StarkProofSystem(20, new StarkOptions(16, 48, 20, 8, 31),
             StarkSecurity.DEFAULT));
   }
 

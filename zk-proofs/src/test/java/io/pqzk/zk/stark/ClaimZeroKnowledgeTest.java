@@ -134,7 +134,7 @@ class ClaimZeroKnowledgeTest {
     off += 1 + 24 * rem + 8;
     int u = (p[off] & 0xFF) | ((p[off + 1] & 0xFF) << 8);
     off += 2;
-    int logN = Integer.numberOfTrailingZeros(128 * 16);
+    int logN = (p[15] & 0xFF) + 4; // trace length from the header, blowup 16
     long[] cells = new long[u * w];
     for (int q = 0; q < u; q++) {
       for (int c = 0; c < w; c++) {
