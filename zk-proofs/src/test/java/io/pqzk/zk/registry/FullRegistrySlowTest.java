@@ -17,6 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 class FullRegistrySlowTest {
 
   @Test
+  void csv_withMoreRecordsThanTheTreeHolds_isRejectedOnTheFirstExtraLine() {
+    StringBuilder b = new StringBuilder(RecordsCsv.header()).append('\n');
+    for (int i = 0; i <= SparseMerkleTree.MAX_LEAVES; i++) {
+      b.append(i).append(",1990,2,80,20260101,3,7\n");
+    }
+    RecordsFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+        RecordsFormatException.class,
+        () -> RecordsCsv.read(new java.io.StringReader(b.toString()), "big.csv"));
+    org.junit.jupiter.api.Assertions.assertEquals(SparseMerkleTree.MAX_LEAVES + 2, e.line());
+  }
+
+  @Test
   void starkRegistry_of65536Records_roundTripsAndEveryOpeningChecks(@TempDir Path dir)
       throws Exception {
     List<long[]> rows = new ArrayList<>();
