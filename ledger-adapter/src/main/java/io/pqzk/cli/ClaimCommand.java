@@ -13,7 +13,6 @@ import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Policy;
 import io.pqzk.zk.claims.Predicate;
-import io.pqzk.zk.claims.Record;
 import io.pqzk.zk.registry.Openings;
 import io.pqzk.zk.registry.Registry;
 import io.pqzk.zk.registry.RegistryException;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,16 +37,22 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "claim",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "Prove or verify a zero-knowledge claim about a committed record: it is a leaf "
         + "of the registry with the given root and satisfies the policy; the proof is bound to "
         + "the context.",
-    subcommands = {ClaimCommand.Prove.class, ClaimCommand.Verify.class})
+    subcommands = {
+      ClaimCommand.Prove.class,
+      ClaimCommand.Verify.class,
+      ClaimSecurityCommand.class
+    })
 final class ClaimCommand implements Runnable {
   /** Proof files above this size are refused before reading (no system makes proofs this big). */
   static final long MAX_PROOF_BYTES = 64L << 20;
 
   static final String POLICY_HELP = "Predicates joined by &&, each ATTRIBUTE OP INTEGER with OP "
-      + ">=, <= or ==, e.g. 'fitness>=70 && vax_date>=20260101 && birth_year<=2008'.";
+      + ">=, <= or ==, at most 8 of them, e.g. 'fitness>=70 && vax_date>=20260101 && "
+      + "birth_year<=2008'.";
   static final String CONTEXT_HELP = "Binding context as hex (1 to 256 bytes: chain id, block "
       + "height, nonce...); a proof verifies only under the context it was made for.";
 
@@ -62,6 +66,7 @@ final class ClaimCommand implements Runnable {
   @Command(
       name = "prove",
       mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
       description = {
         "Prove that SUBJECT's record in the registry satisfies the policy, bound to the context; "
             + "write the proof bytes to PROOF.",
@@ -71,7 +76,8 @@ final class ClaimCommand implements Runnable {
   static final class Prove implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", description = Systems.HELP)
+    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
+        description = Systems.HELP)
     String system;
 
     @Option(names = "--registry", required = true, paramLabel = "DIR",
@@ -103,12 +109,8 @@ final class ClaimCommand implements Runnable {
       try {
         Registry reg = Registry.load(registry, system, hash);
         openings = Openings.loadUnchecked(registry, reg);
-        OptionalInt index = openings.indexOfSubject(subject);
-        if (index.isEmpty()) {
-          throw CliException.badInput("no record for subject " + subject + " in " + registry);
-        }
-        Record record = openings.checkedRecord(index.getAsInt());
-        Predicate failing = pol.firstFailing(record);
+        ClaimWitness witness = openings.witness(subject);
+        Predicate failing = pol.firstFailing(witness.record());
         if (failing != null) {
           throw CliException.rejected("subject " + subject
               + "'s record does not satisfy the policy: predicate '" + failing
@@ -117,7 +119,7 @@ final class ClaimCommand implements Runnable {
         ProofSystem ps = Systems.system(system);
         ClaimStatement st = new ClaimStatement(reg.root(), pol, ctx);
         long t0 = System.nanoTime();
-        byte[] proof = ps.prove(st, new ClaimWitness(record, reg.path(index.getAsInt())));
+        byte[] proof = ps.prove(st, witness);
         double ms = (System.nanoTime() - t0) / 1e6;
         writeAtomically(out, proof);
         spec.commandLine().getOut().printf(Locale.ROOT,
@@ -141,6 +143,7 @@ final class ClaimCommand implements Runnable {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
       description = {
         "Verify a claim proof against a registry root, policy and context; prints the security "
             + "level (conjectured and proven bits) and the time taken.",
@@ -149,7 +152,8 @@ final class ClaimCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", description = Systems.HELP)
+    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
+        description = Systems.HELP)
     String system;
 
     @Option(names = "--root", required = true, paramLabel = "HEX",
@@ -294,9 +298,13 @@ final class ClaimCommand implements Runnable {
     }
 
     static byte[] root(String hex, RegistryHash hash) {
+      String h = hex.trim();
+      if (h.startsWith("0x") || h.startsWith("0X")) {
+        h = h.substring(2);
+      }
       byte[] b;
       try {
-        b = HexFormat.of().parseHex(hex.trim());
+        b = HexFormat.of().parseHex(h);
       } catch (IllegalArgumentException e) {
         throw CliException.badInput("--root: not valid hex: " + e.getMessage());
       }

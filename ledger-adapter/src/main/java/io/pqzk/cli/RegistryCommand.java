@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "registry",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "Commit a CSV of records into a record registry (a depth-"
         + SparseMerkleTree.DEPTH + " Merkle tree per proof system) and print its root.",
     subcommands = {RegistryCommand.Build.class, RegistryCommand.Root.class})
@@ -33,6 +34,7 @@ final class RegistryCommand implements Runnable {
   @Command(
       name = "build",
       mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
       description = {
         "Salt every record (fresh SecureRandom salt), commit it with the system's hash and "
             + "write DIR/" + Registry.REGISTRY_FILE + " (public: commitments, root) and DIR/"
@@ -44,7 +46,8 @@ final class RegistryCommand implements Runnable {
   static final class Build implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", description = ClaimCommand.Systems.HELP)
+    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
+        description = ClaimCommand.Systems.HELP)
     String system;
 
     @Option(names = "--records", required = true, paramLabel = "FILE.csv",
@@ -98,12 +101,14 @@ final class RegistryCommand implements Runnable {
   @Command(
       name = "root",
       mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
       description = "Load DIR/" + Registry.REGISTRY_FILE + ", recompute the root from its "
           + "commitments (exit 1 if it differs from the stored root) and print it as hex.")
   static final class Root implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", description = ClaimCommand.Systems.HELP)
+    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
+        description = ClaimCommand.Systems.HELP)
     String system;
 
     @Option(names = "--registry", required = true, paramLabel = "DIR",

@@ -59,6 +59,13 @@ class ClaimCommandTest {
   }
 
   @Test
+  void verify_hexWith0xPrefixAndUpperCase_accepted() {
+    CliRun v = verify("0x" + root.toUpperCase(java.util.Locale.ROOT), POLICY,
+        "0x" + CONTEXT, proof);
+    assertEquals(Main.OK, v.exit(), v.toString());
+  }
+
+  @Test
   void verify_wrongRoot_exits1() {
     String other = (root.charAt(0) == '0' ? "1" : "0") + root.substring(1);
     assertEquals(Main.VERIFICATION_FAILED, verify(other, POLICY, CONTEXT, proof).exit());

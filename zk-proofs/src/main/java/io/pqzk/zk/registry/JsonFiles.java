@@ -6,11 +6,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,28 +29,77 @@ final class JsonFiles {
 
   private JsonFiles() {}
 
-  static JsonObject read(Path file) throws RegistryException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      JsonElement e = JsonParser.parseReader(r);
-      if (!e.isJsonObject()) {
+  /** Receives the elements of one top-level array, one at a time. */
+  @FunctionalInterface
+  interface ElementSink {
+    void accept(int index, JsonElement element) throws RegistryException;
+  }
+
+  /** Writes the body of a JSON document. */
+  @FunctionalInterface
+  interface Body {
+    void write(JsonWriter w) throws IOException;
+  }
+
+  /**
+   * Reads a top-level object, streaming the elements of {@code arrayField} into {@code sink}
+   * (so a registry of a million records is never one tree in memory) and returning the other
+   * fields. Fails if {@code arrayField} is absent or not an array.
+   */
+  static JsonObject readStreaming(Path file, String arrayField, ElementSink sink)
+      throws RegistryException {
+    try (JsonReader r = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+      JsonObject rest = new JsonObject();
+      boolean seen = false;
+      if (r.peek() != JsonToken.BEGIN_OBJECT) {
         throw new RegistryException(file + ": not a JSON object");
       }
-      return e.getAsJsonObject();
+      r.beginObject();
+      while (r.hasNext()) {
+        String name = r.nextName();
+        if (name.equals(arrayField) && !seen) {
+          seen = true;
+          if (r.peek() != JsonToken.BEGIN_ARRAY) {
+            throw new RegistryException(file + ": field '" + arrayField + "' is not an array");
+          }
+          r.beginArray();
+          for (int i = 0; r.hasNext(); i++) {
+            sink.accept(i, JsonParser.parseReader(r));
+          }
+          r.endArray();
+        } else if (rest.has(name) || name.equals(arrayField)) {
+          throw new RegistryException(file + ": field '" + name + "' appears twice");
+        } else {
+          rest.add(name, JsonParser.parseReader(r));
+        }
+      }
+      r.endObject();
+      if (r.peek() != JsonToken.END_DOCUMENT) {
+        throw new RegistryException(file + ": trailing data after the JSON object");
+      }
+      if (!seen) {
+        throw new RegistryException(file + ": field '" + arrayField + "' missing");
+      }
+      return rest;
     } catch (NoSuchFileException e) {
       throw new RegistryException(file + ": no such file", e);
-    } catch (IOException e) {
-      throw new RegistryException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (IOException | IllegalStateException e) {
+      throw new RegistryException(file + ": not valid JSON: " + e.getMessage(), e);
     } catch (JsonParseException e) {
       throw new RegistryException(file + ": not valid JSON: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Writes atomically (temporary file in the same directory, then rename), so a crash leaves
-   * either the old file or the new one. With {@code secret}, the file is created with mode 0600
-   * before any byte is written (on POSIX file systems).
+   * Writes a JSON document atomically (temporary file in the same directory, then rename), so a
+   * crash leaves either the old file or the new one. With {@code secret}, the file is created
+   * with mode 0600 before any byte is written (on POSIX file systems). Without {@code replace},
+   * the file is published with a hard link, which fails if the name exists even when two
+   * processes race.
+   *
+   * @throws FileAlreadyExistsException when {@code replace} is false and the file exists
    */
-  static void write(Path file, JsonObject doc, boolean secret) throws IOException {
+  static void write(Path file, boolean secret, boolean replace, Body body) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -57,18 +109,29 @@ final class JsonFiles {
                 secret ? "rw-------" : "rw-r--r--")))
         : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        GSON.toJson(doc, w);
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+          JsonWriter jw = GSON.newJsonWriter(w)) {
+        body.write(jw);
+        jw.flush();
         w.write('\n');
       }
       try (var ch = java.nio.channels.FileChannel.open(tmp,
           java.nio.file.StandardOpenOption.WRITE)) {
         ch.force(true);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      if (!replace) {
+        try {
+          Files.createLink(file, tmp);
+        } catch (UnsupportedOperationException e) {
+          Files.move(tmp, file); // no hard links: still refuses an existing name, less atomically
+        }
+      } else {
+        try {
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } finally {
       Files.deleteIfExists(tmp);

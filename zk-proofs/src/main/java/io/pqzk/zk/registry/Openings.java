@@ -1,9 +1,9 @@
 package io.pqzk.zk.registry;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.pqzk.zk.claims.Attribute;
+import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Record;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,32 +69,40 @@ public final class Openings {
     return records.get(index);
   }
 
-  /** Writes {@value #FILE} (mode 0600), bound to the registry's system and root. */
+  /** Writes {@value #FILE} (mode 0600), bound to the registry's system and root; replaces. */
   public void save(Path dir, Registry registry) throws RegistryException {
-    JsonObject o = new JsonObject();
-    o.addProperty("format", FORMAT);
-    o.addProperty("system", registry.system());
-    o.addProperty("root", registry.rootHex());
-    JsonArray arr = new JsonArray();
-    for (int i = 0; i < records.size(); i++) {
-      Record r = records.get(i);
-      JsonObject e = new JsonObject();
-      e.addProperty("index", i);
-      for (Attribute a : Attribute.values()) {
-        e.addProperty(a.columnName(), r.get(a));
-      }
-      JsonArray salt = new JsonArray();
-      long[] s = r.salt();
-      for (long w : s) {
-        salt.add(Long.toString(w)); // strings: JSON readers may hold numbers as doubles
-      }
-      java.util.Arrays.fill(s, 0);
-      e.add("salt", salt);
-      arr.add(e);
-    }
-    o.add("openings", arr);
+    save(dir, registry, true);
+  }
+
+  void save(Path dir, Registry registry, boolean replace) throws RegistryException {
     try {
-      JsonFiles.write(dir.resolve(FILE), o, true);
+      JsonFiles.write(dir.resolve(FILE), true, replace, w -> {
+        w.beginObject();
+        w.name("format").value(FORMAT);
+        w.name("system").value(registry.system());
+        w.name("root").value(registry.rootHex());
+        w.name("openings").beginArray();
+        for (int i = 0; i < records.size(); i++) {
+          Record r = records.get(i);
+          w.beginObject();
+          w.name("index").value(i);
+          for (Attribute a : Attribute.values()) {
+            w.name(a.columnName()).value(r.get(a));
+          }
+          w.name("salt").beginArray();
+          long[] salt = r.salt();
+          for (long word : salt) {
+            w.value(Long.toString(word)); // strings: JSON readers may hold numbers as doubles
+          }
+          java.util.Arrays.fill(salt, 0);
+          w.endArray();
+          w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+      });
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw Registry.exists(dir.resolve(FILE));
     } catch (IOException e) {
       throw new RegistryException(dir.resolve(FILE) + ": cannot write: " + e.getMessage(), e);
     }
@@ -125,7 +133,20 @@ public final class Openings {
    */
   public static Openings loadUnchecked(Path dir, Registry registry) throws RegistryException {
     Path file = dir.resolve(FILE);
-    JsonObject o = JsonFiles.read(file);
+    List<Record> records = new ArrayList<>();
+    JsonObject o;
+    try {
+      o = JsonFiles.readStreaming(file, "openings", (i, e) -> {
+        if (i >= registry.size()) {
+          throw new RegistryIntegrityException(file + ": more openings than the "
+              + registry.size() + " commitments");
+        }
+        records.add(parse(e, i, file));
+      });
+    } catch (RegistryException e) {
+      records.forEach(Record::destroy);
+      throw e;
+    }
     String format = JsonFiles.string(o, "format", file);
     if (!FORMAT.equals(format)) {
       throw new RegistryException(file + ": unknown format '" + format + "', expected " + FORMAT);
@@ -140,18 +161,9 @@ public final class Openings {
           file + ": openings of another registry (root differs from " + Registry.REGISTRY_FILE
           + ")");
     }
-    JsonElement ae = o.get("openings");
-    if (ae == null || !ae.isJsonArray()) {
-      throw new RegistryException(file + ": field 'openings' missing or not an array");
-    }
-    JsonArray arr = ae.getAsJsonArray();
-    if (arr.size() != registry.size()) {
-      throw new RegistryIntegrityException(file + ": " + arr.size() + " openings for "
+    if (records.size() != registry.size()) {
+      throw new RegistryIntegrityException(file + ": " + records.size() + " openings for "
           + registry.size() + " commitments");
-    }
-    List<Record> records = new ArrayList<>(arr.size());
-    for (int i = 0; i < arr.size(); i++) {
-      records.add(parse(arr.get(i), i, file));
     }
     try {
       return new Openings(records, file, registry);
@@ -174,6 +186,24 @@ public final class Openings {
       throw mismatch(index);
     }
     return records.get(index);
+  }
+
+  /**
+   * The witness for a claim about a subject: its record, checked against its commitment, and its
+   * registry path.
+   *
+   * @throws RegistryException when the subject has no record here
+   * @throws RegistryIntegrityException when the record's opening was edited
+   */
+  public ClaimWitness witness(long subjectId) throws RegistryException {
+    if (registry == null) {
+      throw new IllegalStateException("openings not loaded from a registry");
+    }
+    OptionalInt i = indexOfSubject(subjectId);
+    if (i.isEmpty()) {
+      throw new RegistryException("no record for subject " + subjectId + " in " + file);
+    }
+    return new ClaimWitness(checkedRecord(i.getAsInt()), registry.path(i.getAsInt()));
   }
 
   private boolean matches(int i) {

@@ -1,7 +1,5 @@
 package io.pqzk.zk.registry;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.pqzk.zk.RegistryHash;
 import io.pqzk.zk.claims.MerklePath;
@@ -72,10 +70,10 @@ public final class Registry {
   public static Registry create(Path dir, String system, RegistryHash hash, List<long[]> rows,
       SecureRandom random, boolean overwrite, Progress progress) throws RegistryException {
     if (!overwrite) {
+      // checked early to fail before hashing; the writes below refuse again, race-free
       for (String name : new String[] {REGISTRY_FILE, Openings.FILE}) {
         if (Files.exists(dir.resolve(name))) {
-          throw new RegistryException(dir.resolve(name)
-              + " already exists; refusing to overwrite a registry (choose another directory)");
+          throw exists(dir.resolve(name));
         }
       }
     }
@@ -105,30 +103,38 @@ public final class Registry {
       Registry registry = of(system, hash, Arrays.asList(leaves));
       progress.update("writing files", 0, 1);
       // openings first: a registry file never exists without the secrets needed to use it
-      openings.save(dir, registry);
-      registry.save(dir);
+      openings.save(dir, registry, overwrite);
+      registry.save(dir, overwrite);
       return registry;
     } finally {
       openings.destroy();
     }
   }
 
-  /** Writes {@value #REGISTRY_FILE} into the directory. */
+  /** Writes {@value #REGISTRY_FILE} into the directory, replacing one already there. */
   public void save(Path dir) throws RegistryException {
-    JsonObject o = new JsonObject();
-    o.addProperty("format", FORMAT);
-    o.addProperty("system", system);
-    o.addProperty("depth", tree.depth());
-    o.addProperty("digest_bytes", hash.digestLength());
-    o.addProperty("size", tree.size());
-    o.addProperty("root", rootHex());
-    JsonArray c = new JsonArray();
-    for (int i = 0; i < tree.size(); i++) {
-      c.add(HexFormat.of().formatHex(tree.leaf(i)));
-    }
-    o.add("commitments", c);
+    save(dir, true);
+  }
+
+  void save(Path dir, boolean replace) throws RegistryException {
     try {
-      JsonFiles.write(dir.resolve(REGISTRY_FILE), o, false);
+      JsonFiles.write(dir.resolve(REGISTRY_FILE), false, replace, w -> {
+        w.beginObject();
+        w.name("format").value(FORMAT);
+        w.name("system").value(system);
+        w.name("depth").value(tree.depth());
+        w.name("digest_bytes").value(hash.digestLength());
+        w.name("size").value(tree.size());
+        w.name("root").value(rootHex());
+        w.name("commitments").beginArray();
+        for (int i = 0; i < tree.size(); i++) {
+          w.value(HexFormat.of().formatHex(tree.leaf(i)));
+        }
+        w.endArray();
+        w.endObject();
+      });
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw exists(dir.resolve(REGISTRY_FILE));
     } catch (IOException e) {
       throw new RegistryException(dir.resolve(REGISTRY_FILE) + ": cannot write: "
           + e.getMessage(), e);
@@ -145,7 +151,18 @@ public final class Registry {
   public static Registry load(Path dir, String system, RegistryHash hash)
       throws RegistryException {
     Path file = dir.resolve(REGISTRY_FILE);
-    JsonObject o = JsonFiles.read(file);
+    int n = hash.digestLength();
+    List<byte[]> leaves = new ArrayList<>();
+    JsonObject o = JsonFiles.readStreaming(file, "commitments", (i, e) -> {
+      if (i >= SparseMerkleTree.MAX_LEAVES) {
+        throw new RegistryException(file + ": more than " + SparseMerkleTree.MAX_LEAVES
+            + " commitments");
+      }
+      if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+        throw new RegistryException(file + ": commitment " + i + " is not a string");
+      }
+      leaves.add(JsonFiles.hex(e.getAsString(), n, "commitment " + i, file));
+    });
     String format = JsonFiles.string(o, "format", file);
     if (!FORMAT.equals(format)) {
       throw new RegistryException(file + ": unknown format '" + format + "', expected " + FORMAT);
@@ -160,25 +177,11 @@ public final class Registry {
       throw new RegistryException(
           file + ": depth " + depth + ", this version reads depth " + SparseMerkleTree.DEPTH);
     }
-    int n = hash.digestLength();
     long size = JsonFiles.integer(o, "size", file, 0, SparseMerkleTree.MAX_LEAVES);
     byte[] stored = JsonFiles.hex(JsonFiles.string(o, "root", file), n, "root", file);
-    JsonElement ce = o.get("commitments");
-    if (ce == null || !ce.isJsonArray()) {
-      throw new RegistryException(file + ": field 'commitments' missing or not an array");
-    }
-    JsonArray arr = ce.getAsJsonArray();
-    if (arr.size() != size) {
+    if (leaves.size() != size) {
       throw new RegistryIntegrityException(
-          file + ": " + arr.size() + " commitments but size says " + size);
-    }
-    List<byte[]> leaves = new ArrayList<>(arr.size());
-    for (int i = 0; i < arr.size(); i++) {
-      JsonElement e = arr.get(i);
-      if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-        throw new RegistryException(file + ": commitment " + i + " is not a string");
-      }
-      leaves.add(JsonFiles.hex(e.getAsString(), n, "commitment " + i, file));
+          file + ": " + leaves.size() + " commitments but size says " + size);
     }
     Registry r;
     try {
@@ -193,6 +196,11 @@ public final class Registry {
           + " (registry tampered with or corrupted)");
     }
     return r;
+  }
+
+  static RegistryException exists(Path file) {
+    return new RegistryException(
+        file + " already exists; refusing to overwrite a registry (choose another directory)");
   }
 
   public String system() {

@@ -91,6 +91,19 @@ class RegistryTest {
   }
 
   @Test
+  void save_withoutReplace_refusesExistingFileAndLeavesNoTemporaryFile() throws Exception {
+    Registry r = create(SHA, 2);
+    String before = Files.readString(dir.resolve(Registry.REGISTRY_FILE));
+    RegistryException e = assertThrows(RegistryException.class, () -> r.save(dir, false));
+    assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+    assertEquals(before, Files.readString(dir.resolve(Registry.REGISTRY_FILE)));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(Openings.FILE, Registry.REGISTRY_FILE),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
   void load_editedCommitment_throwsIntegrity() throws Exception {
     Registry r = create(SHA, 5);
     String c = java.util.HexFormat.of().formatHex(r.commitment(2));
@@ -137,6 +150,18 @@ class RegistryTest {
     RegistryIntegrityException e = assertThrows(RegistryIntegrityException.class,
         () -> o.checkedRecord(3));
     assertTrue(e.getMessage().contains("subject 103"), e.getMessage());
+  }
+
+  @Test
+  void witness_pathLeadsFromTheSubjectsCommitmentToTheRoot() throws Exception {
+    create(SHA, 6);
+    Registry r = Registry.load(dir, "test", SHA);
+    Openings o = Openings.loadUnchecked(dir, r);
+    io.pqzk.zk.claims.ClaimWitness w = o.witness(104);
+    assertEquals(4, w.path().index());
+    assertTrue(SparseMerkleTree.verify(SHA, SHA.leaf(w.record()), w.path(), r.root()));
+    RegistryException e = assertThrows(RegistryException.class, () -> o.witness(7));
+    assertTrue(e.getMessage().contains("no record for subject 7"), e.getMessage());
   }
 
   @Test

@@ -83,6 +83,17 @@ class SparseMerkleTreeTest {
   }
 
   @Test
+  void path_isImmutableAndComparesByContent() {
+    SparseMerkleTree t = SparseMerkleTree.build(SHA, randomLeaves(new Random(9), 4));
+    MerklePath p = t.path(2);
+    p.siblings().get(0)[0] ^= 1;
+    p.sibling(1)[0] ^= 1;
+    assertEquals(t.path(2), p);
+    assertEquals(t.path(2).hashCode(), p.hashCode());
+    assertFalse(p.equals(t.path(3)));
+  }
+
+  @Test
   void emptySlot_hasAPathToTheEmptyLeaf() {
     SparseMerkleTree t = SparseMerkleTree.build(SHA, randomLeaves(new Random(1), 5));
     assertTrue(SparseMerkleTree.verify(SHA, SHA.emptyLeaf(), t.path(1000), t.root()));
