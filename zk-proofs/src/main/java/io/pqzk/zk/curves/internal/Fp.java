@@ -163,6 +163,7 @@ public final class Fp implements FieldOps<long[]> {
 
   @Override
   public long[] mul(long[] a, long[] b) {
+    // A fully unrolled 4- and 6-limb version was measured no faster (6 limbs: slower) on JDK 25.
     final int n = this.n;
     final long[] p = this.p;
     long[] t = new long[n + 2];
