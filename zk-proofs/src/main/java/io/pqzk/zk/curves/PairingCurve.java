@@ -32,6 +32,7 @@ public final class PairingCurve {
           9,
           false,
           true,
+          BigInteger.valueOf(4965661367192848881L),
           BigInteger.valueOf(4965661367192848881L).multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
   /** BLS12-381: y^2 = x^3 + 4, twist y^2 = x^3 + 4(1+u) (M-type), x = -0xd201000000010000. */
@@ -46,6 +47,7 @@ public final class PairingCurve {
           1,
           true,
           false,
+          new BigInteger("-d201000000010000", 16),
           new BigInteger("-d201000000010000", 16));
 
   private final String name;
@@ -66,6 +68,7 @@ public final class PairingCurve {
       int xi0,
       boolean mTwist,
       boolean bn,
+      BigInteger x,
       BigInteger loop) {
     this.name = name;
     this.p = p;
@@ -78,7 +81,7 @@ public final class PairingCurve {
     Fp2 bFp2 = fp2.of(fp.of(b), fp.zero());
     Fp2 twistB = mTwist ? fp2.mul(bFp2, xi) : fp2.mul(bFp2, fp2.inv(xi));
     this.g2 = new Jacobian<>(fp2, twistB);
-    this.pairing = new Pairing(tower, g2, mTwist, bn, loop, r);
+    this.pairing = new Pairing(tower, g2, mTwist, bn, x, loop, r);
     this.g1CofactorOne = bn;
   }
 

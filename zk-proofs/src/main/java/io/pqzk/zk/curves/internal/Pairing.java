@@ -24,11 +24,22 @@ public final class Pairing {
   private final boolean bn;
   private final int[] naf; // signed digits of |loop|, least significant first
   private final boolean loopNegative;
-  private final BigInteger[] hardDigits;
+  private final long absX; // |x|, the curve parameter
+  private final boolean xNegative;
   private final Jacobian<Fp2> g2;
 
+  /**
+   * @param x the curve's parameter (BN: p = 36x^4 + 36x^3 + 24x^2 + 6x + 1; BLS12: r = x^4 - x^2 + 1)
+   * @param loop the Miller loop parameter (6x + 2 for BN, x for BLS12)
+   */
   public Pairing(
-      Tower t, Jacobian<Fp2> g2, boolean mTwist, boolean bn, BigInteger loop, BigInteger r) {
+      Tower t,
+      Jacobian<Fp2> g2,
+      boolean mTwist,
+      boolean bn,
+      BigInteger x,
+      BigInteger loop,
+      BigInteger r) {
     this.t = t;
     this.fp = t.fp;
     this.f2 = t.f2;
@@ -37,17 +48,65 @@ public final class Pairing {
     this.bn = bn;
     this.loopNegative = loop.signum() < 0;
     this.naf = naf(loop.abs());
-    BigInteger p = fp.modulus();
+    if (x.abs().bitLength() > 64) {
+      throw new IllegalArgumentException("|x| must fit 64 bits");
+    }
+    this.absX = x.abs().longValue(); // read as unsigned below
+
+    this.xNegative = x.signum() < 0;
+    checkHardPartDecomposition(fp.modulus(), r, x);
+  }
+
+  /**
+   * The hard part of the final exponentiation is evaluated through x-power chains; this checks at
+   * start-up, in exact integer arithmetic, that the chain's exponent is the hard part (BN) or 3
+   * times it (BLS12; 3 is coprime to r, so "== 1" is unchanged).
+   */
+  private void checkHardPartDecomposition(BigInteger p, BigInteger r, BigInteger x) {
     BigInteger hard = p.pow(4).subtract(p.pow(2)).add(BigInteger.ONE);
     if (hard.mod(r).signum() != 0) {
       throw new IllegalArgumentException("r does not divide p^4 - p^2 + 1");
     }
     hard = hard.divide(r);
-    hardDigits = new BigInteger[4];
-    for (int k = 0; k < 4; k++) {
-      hardDigits[k] = hard.mod(p);
-      hard = hard.divide(p);
+    BigInteger chain;
+    if (bn) {
+      BigInteger[] l = bnLambdas(x);
+      chain = l[0].add(l[1].multiply(p)).add(l[2].multiply(p.pow(2))).add(l[3].multiply(p.pow(3)));
+    } else {
+      BigInteger xm1 = x.subtract(BigInteger.ONE);
+      chain =
+          xm1.pow(2)
+              .multiply(x.add(p))
+              .multiply(x.pow(2).add(p.pow(2)).subtract(BigInteger.ONE))
+              .add(BigInteger.valueOf(3));
+      hard = hard.multiply(BigInteger.valueOf(3));
     }
+    if (!chain.equals(hard)) {
+      throw new IllegalStateException("final exponentiation chain does not match the hard part");
+    }
+  }
+
+  /**
+   * BN hard part (p^4 - p^2 + 1)/r = l0 + l1 p + l2 p^2 + l3 p^3 with l3 = 1, l2 = 6x^2 + 1,
+   * l1 = -36x^3 - 18x^2 - 12x + 1, l0 = -36x^3 - 30x^2 - 18x - 2 (Scott et al., "On the final
+   * exponentiation for calculating pairings on ordinary elliptic curves", Pairing 2009, section 5).
+   */
+  static BigInteger[] bnLambdas(BigInteger x) {
+    BigInteger x2 = x.pow(2);
+    BigInteger x3 = x.pow(3);
+    BigInteger l3 = BigInteger.ONE;
+    BigInteger l2 = x2.multiply(BigInteger.valueOf(6)).add(BigInteger.ONE);
+    BigInteger l1 =
+        x3.multiply(BigInteger.valueOf(-36))
+            .subtract(x2.multiply(BigInteger.valueOf(18)))
+            .subtract(x.multiply(BigInteger.valueOf(12)))
+            .add(BigInteger.ONE);
+    BigInteger l0 =
+        x3.multiply(BigInteger.valueOf(-36))
+            .subtract(x2.multiply(BigInteger.valueOf(30)))
+            .subtract(x.multiply(BigInteger.valueOf(18)))
+            .subtract(BigInteger.TWO);
+    return new BigInteger[] {l0, l1, l2, l3};
   }
 
   static int[] naf(BigInteger k) {
@@ -202,32 +261,58 @@ public final class Pairing {
     if (t.isZero(f)) {
       return false;
     }
-    Fp12 r = t.mul(t.conj(f), t.inv(f)); // f^(p^6 - 1)
-    r = t.mul(t.frobenius(r, 2), r); // ^(p^2 + 1)
-    Fp12[] table = new Fp12[16];
-    Fp12[] base = {r, t.frobenius(r, 1), t.frobenius(r, 2), t.frobenius(r, 3)};
-    table[0] = t.one();
-    for (int mask = 1; mask < 16; mask++) {
-      int low = Integer.numberOfTrailingZeros(mask);
-      table[mask] = t.mul(table[mask & (mask - 1)], base[low]);
+    Fp12 m = t.mul(t.conj(f), t.inv(f)); // f^(p^6 - 1)
+    m = t.mul(t.frobenius(m, 2), m); // ^(p^2 + 1): now in the cyclotomic subgroup
+    return t.isOne(bn ? hardPartBn(m) : hardPartBls12(m));
+  }
+
+  /** m^x in the cyclotomic subgroup (inverse = conjugate). */
+  private Fp12 expX(Fp12 m) {
+    Fp12 acc = m;
+    for (int i = 62 - Long.numberOfLeadingZeros(absX); i >= 0; i--) {
+      acc = t.cyclotomicSqr(acc);
+      if (((absX >>> i) & 1) != 0) {
+        acc = t.mul(acc, m);
+      }
     }
+    return xNegative ? t.conj(acc) : acc;
+  }
+
+  /** prod bases[i]^e[i] for small non-negative exponents (simultaneous square-and-multiply). */
+  private Fp12 smallMultiExp(Fp12[] bases, int[] e) {
     int bits = 0;
-    for (BigInteger d : hardDigits) {
-      bits = Math.max(bits, d.bitLength());
+    for (int v : e) {
+      bits = Math.max(bits, 32 - Integer.numberOfLeadingZeros(v));
     }
     Fp12 acc = t.one();
     for (int i = bits - 1; i >= 0; i--) {
-      acc = t.sqr(acc);
-      int mask = 0;
-      for (int k = 0; k < 4; k++) {
-        if (hardDigits[k].testBit(i)) {
-          mask |= 1 << k;
+      acc = t.cyclotomicSqr(acc);
+      for (int k = 0; k < bases.length; k++) {
+        if (((e[k] >>> i) & 1) != 0) {
+          acc = t.mul(acc, bases[k]);
         }
       }
-      if (mask != 0) {
-        acc = t.mul(acc, table[mask]);
-      }
     }
-    return t.isOne(acc);
+    return acc;
+  }
+
+  private Fp12 hardPartBn(Fp12 m) {
+    Fp12 y1 = expX(m);
+    Fp12 y2 = expX(y1);
+    Fp12 y3 = expX(y2);
+    Fp12 l0 = t.conj(smallMultiExp(new Fp12[] {y3, y2, y1, m}, new int[] {36, 30, 18, 2}));
+    Fp12 l1 = t.mul(t.conj(smallMultiExp(new Fp12[] {y3, y2, y1}, new int[] {36, 18, 12})), m);
+    Fp12 l2 = t.mul(smallMultiExp(new Fp12[] {y2}, new int[] {6}), m);
+    return t.mul(
+        t.mul(l0, t.frobenius(l1, 1)), t.mul(t.frobenius(l2, 2), t.frobenius(m, 3)));
+  }
+
+  /** m^(3 (p^4 - p^2 + 1)/r) = m^((x-1)^2 (x+p) (x^2+p^2-1) + 3). */
+  private Fp12 hardPartBls12(Fp12 m) {
+    Fp12 a = t.mul(expX(m), t.conj(m)); // m^(x-1)
+    a = t.mul(expX(a), t.conj(a)); // m^((x-1)^2)
+    Fp12 b = t.mul(expX(a), t.frobenius(a, 1)); // a^(x+p)
+    Fp12 c = t.mul(t.mul(expX(expX(b)), t.frobenius(b, 2)), t.conj(b)); // b^(x^2+p^2-1)
+    return t.mul(c, t.mul(t.cyclotomicSqr(m), m));
   }
 }
