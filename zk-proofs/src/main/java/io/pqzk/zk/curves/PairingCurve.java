@@ -75,8 +75,8 @@ public final class PairingCurve {
     this.r = r;
     this.fp = new Fp(p);
     this.fp2 = new Fp2Field(fp);
-    Fp2 xi = fp2.of(fp.of(xi0), fp.one());
-    Tower tower = new Tower(fp2, xi);
+    Tower tower = new Tower(fp2, xi0);
+    Fp2 xi = tower.xi();
     this.g1 = new Jacobian<>(fp, fp.of(b));
     Fp2 bFp2 = fp2.of(fp.of(b), fp.zero());
     Fp2 twistB = mTwist ? fp2.mul(bFp2, xi) : fp2.mul(bFp2, fp2.inv(xi));
@@ -218,23 +218,38 @@ public final class PairingCurve {
     };
   }
 
+  /** Precomputes the Miller-loop lines of a G2 point (which must be in the subgroup). */
+  public PreparedG2 prepare(G2Point q) {
+    own(q.curve);
+    List<Fp2> xy = g2.toAffine(q.p);
+    return new PreparedG2(this, q, xy == null ? null : pairing.prepare(xy.get(0), xy.get(1)));
+  }
+
   /**
    * Whether prod e(a_i, b_i) == 1 in GT, with one shared Miller loop and one final
    * exponentiation. Every point must already have passed the subgroup check.
    */
   public boolean pairingProductIsOne(List<G1Point> as, List<G2Point> bs) {
+    List<PreparedG2> prepared = new ArrayList<>(bs.size());
+    for (G2Point b : bs) {
+      prepared.add(prepare(b));
+    }
+    return pairingProductIsOnePrepared(as, prepared);
+  }
+
+  /** As {@link #pairingProductIsOne}, with G2 points prepared in advance. */
+  public boolean pairingProductIsOnePrepared(List<G1Point> as, List<PreparedG2> bs) {
     if (as.size() != bs.size()) {
       throw new IllegalArgumentException("G1 and G2 lists differ in length");
     }
     List<long[][]> ps = new ArrayList<>(as.size());
-    List<Fp2[]> qs = new ArrayList<>(as.size());
+    List<Fp2[][]> qs = new ArrayList<>(as.size());
     for (int i = 0; i < as.size(); i++) {
       own(as.get(i).curve);
       own(bs.get(i).curve);
       List<long[]> a = g1.toAffine(as.get(i).p);
-      List<Fp2> b = g2.toAffine(bs.get(i).p);
       ps.add(a == null ? null : new long[][] {a.get(0), a.get(1)});
-      qs.add(b == null ? null : new Fp2[] {b.get(0), b.get(1)});
+      qs.add(bs.get(i).lines);
     }
     return pairing.productIsOne(ps, qs);
   }

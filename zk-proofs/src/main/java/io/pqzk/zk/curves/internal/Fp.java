@@ -142,6 +142,18 @@ public final class Fp implements FieldOps<long[]> {
     return c;
   }
 
+  /** a * k for a small non-negative k, by doublings and additions (cheaper than a multiplication). */
+  public long[] mulSmall(long[] a, int k) {
+    long[] acc = zero;
+    for (int i = 31 - Integer.numberOfLeadingZeros(k); i >= 0; i--) {
+      acc = add(acc, acc);
+      if (((k >>> i) & 1) != 0) {
+        acc = add(acc, a);
+      }
+    }
+    return acc;
+  }
+
   @Override
   public long[] neg(long[] a) {
     return isZero(a) ? zero : sub(zero, a);

@@ -13,15 +13,18 @@ public final class Tower {
   final Fp fp;
   final Fp2Field f2;
   final Fp2 xi;
+  private final int xi0; // xi = xi0 + u
   private final Fp2[][] gamma = new Fp2[4][6];
   private final Fp6 zero6;
   private final Fp6 one6;
   private final Fp12 one12;
 
-  public Tower(Fp2Field f2, Fp2 xi) {
+  /** The tower over f2 with xi = xi0 + u (9 + u for BN254, 1 + u for BLS12-381). */
+  public Tower(Fp2Field f2, int xi0) {
     this.f2 = f2;
     this.fp = f2.fp;
-    this.xi = xi;
+    this.xi0 = xi0;
+    this.xi = f2.of(fp.of(xi0), fp.one());
     BigInteger p = fp.modulus();
     for (int k = 1; k <= 3; k++) {
       BigInteger e = p.pow(k).subtract(BigInteger.ONE).divide(BigInteger.valueOf(6));
@@ -46,8 +49,53 @@ public final class Tower {
     return gamma[k][i];
   }
 
+  public Fp2 xi() {
+    return xi;
+  }
+
+  /** a * (xi0 + u) = (xi0 a0 - a1) + (a0 + xi0 a1) u, without a full multiplication. */
   Fp2 mulXi(Fp2 a) {
-    return f2.mul(a, xi);
+    if (xi0 == 1) {
+      return new Fp2(fp.sub(a.c0, a.c1), fp.add(a.c0, a.c1));
+    }
+    return new Fp2(fp.sub(fp.mulSmall(a.c0, xi0), a.c1), fp.add(a.c0, fp.mulSmall(a.c1, xi0)));
+  }
+
+  /** a * (b0 + b1 v): 5 GF(p^2) multiplications. */
+  private Fp6 mulBy01(Fp6 a, Fp2 b0, Fp2 b1) {
+    Fp2 v0 = f2.mul(a.c0, b0);
+    Fp2 v1 = f2.mul(a.c1, b1);
+    Fp2 c0 = f2.add(v0, mulXi(f2.mul(a.c2, b1)));
+    Fp2 c1 = f2.sub(f2.sub(f2.mul(f2.add(a.c0, a.c1), f2.add(b0, b1)), v0), v1);
+    Fp2 c2 = f2.add(v1, f2.mul(a.c2, b0));
+    return new Fp6(c0, c1, c2);
+  }
+
+  private Fp6 mulBy0(Fp6 a, Fp2 b0) {
+    return new Fp6(f2.mul(a.c0, b0), f2.mul(a.c1, b0), f2.mul(a.c2, b0));
+  }
+
+  private Fp6 mulBy1(Fp6 a, Fp2 b1) {
+    return new Fp6(mulXi(f2.mul(a.c2, b1)), f2.mul(a.c0, b1), f2.mul(a.c1, b1));
+  }
+
+  /**
+   * f * (g0 + g1 w + g3 w^3), the shape of a line for a D-type twist (BN254): 13 GF(p^2)
+   * multiplications instead of 18.
+   */
+  public Fp12 mulByLine013(Fp12 f, Fp2 g0, Fp2 g1, Fp2 g3) {
+    Fp6 a = mulBy0(f.c0, g0); // l0 = (g0, 0, 0)
+    Fp6 b = mulBy01(f.c1, g1, g3); // l1 = (g1, g3, 0)
+    Fp6 c = mulBy01(add6(f.c0, f.c1), f2.add(g0, g1), g3);
+    return new Fp12(add6(a, mulByV(b)), sub6(sub6(c, a), b));
+  }
+
+  /** f * (g0 + g2 w^2 + g3 w^3), the shape of a line for an M-type twist (BLS12-381). */
+  public Fp12 mulByLine023(Fp12 f, Fp2 g0, Fp2 g2, Fp2 g3) {
+    Fp6 a = mulBy01(f.c0, g0, g2); // l0 = (g0, g2, 0)
+    Fp6 b = mulBy1(f.c1, g3); // l1 = (0, g3, 0)
+    Fp6 c = mulBy01(add6(f.c0, f.c1), g0, f2.add(g2, g3));
+    return new Fp12(add6(a, mulByV(b)), sub6(sub6(c, a), b));
   }
 
   // ---- GF(p^6)

@@ -20,7 +20,7 @@ class TowerTest {
             16);
     Fp fp = new Fp(p);
     Fp2Field f2 = new Fp2Field(fp);
-    return new Tower(f2, f2.of(fp.of(bn ? 9 : 1), fp.one()));
+    return new Tower(f2, bn ? 9 : 1);
   }
 
   private static Fp12 random(Tower t, Random rnd) {
@@ -65,5 +65,19 @@ class TowerTest {
     assertTrue(t.eq(t.frobenius(t.frobenius(f, 1), 1), t.frobenius(f, 2)));
     assertTrue(t.eq(t.frobenius(t.frobenius(f, 2), 1), t.frobenius(f, 3)));
     assertTrue(t.isOne(t.mul(f, t.inv(f))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bn254", "bls12_381"})
+  void sparseLineMultiplication_equalsFullMultiplication(String curve) {
+    Tower t = tower(curve);
+    Random rnd = new Random(9);
+    Fp12 f = random(t, rnd);
+    Fp12 l = random(t, rnd);
+    Fp2 a = l.c0.c0;
+    Fp2 b = l.c1.c0;
+    Fp2 c = l.c1.c1;
+    assertTrue(t.eq(t.mul(f, t.fromW(a, b, null, c, null, null)), t.mulByLine013(f, a, b, c)));
+    assertTrue(t.eq(t.mul(f, t.fromW(a, null, b, c, null, null)), t.mulByLine023(f, a, b, c)));
   }
 }
