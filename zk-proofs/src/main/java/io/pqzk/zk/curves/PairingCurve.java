@@ -50,6 +50,25 @@ public final class PairingCurve {
           new BigInteger("-d201000000010000", 16),
           new BigInteger("-d201000000010000", 16));
 
+  // in a holder: the curve constants above are built during class initialisation
+  private static final class Generators {
+  static final String[] BN254_GENERATORS = {
+    "1", "2",
+    "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed",
+    "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2",
+    "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
+    "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
+  };
+  static final String[] BLS12_381_GENERATORS = {
+    "17f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb",
+    "08b3f481e3aaa0f1a09e30ed741d8ae4fcf5e095d5d00af600db18cb2c04b3edd03cc744a2888ae40caa232946c5e7e1",
+    "024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8",
+    "13e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e",
+    "0ce5d527727d6e118cc9cdc6da2e351aadfd9baa8cbdd3a76d429a695160d12c923ac9cc3baca289e193548608b82801",
+    "0606c4a02ea734cc32acd2b02bc28b99cb3e287e85a763af267492ab572e99ab3f370d275cec1da1aaa9075ff05f79be"
+  };
+  }
+
   private final String name;
   private final BigInteger p;
   private final BigInteger r;
@@ -59,6 +78,13 @@ public final class PairingCurve {
   final Jacobian<Fp2> g2;
   private final Pairing pairing;
   private final boolean g1CofactorOne;
+  private final boolean endomorphismChecks;
+  private final BigInteger x;
+  private final long[] beta; // cube root of unity for the G1 endomorphism (BLS12 only)
+  private final Fp2 psiX; // constants of the G2 endomorphism psi (BLS12 only)
+  private final Fp2 psiY;
+  private final G1Point g1Generator;
+  private final G2Point g2Generator;
 
   private PairingCurve(
       String name,
@@ -83,6 +109,64 @@ public final class PairingCurve {
     this.g2 = new Jacobian<>(fp2, twistB);
     this.pairing = new Pairing(tower, g2, mTwist, bn, x, loop, r);
     this.g1CofactorOne = bn;
+    this.x = x;
+    String[] gens = bn ? Generators.BN254_GENERATORS : Generators.BLS12_381_GENERATORS;
+    try {
+      this.g1Generator = g1(new BigInteger(gens[0], 16), new BigInteger(gens[1], 16));
+      this.g2Generator =
+          g2(
+              new BigInteger(gens[2], 16),
+              new BigInteger(gens[3], 16),
+              new BigInteger(gens[4], 16),
+              new BigInteger(gens[5], 16));
+    } catch (InvalidPointException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+    this.endomorphismChecks = !bn;
+    if (endomorphismChecks) {
+      // psi = twist o Frobenius o untwist on the M-type twist: (conj(x) xi^-(p-1)/3, conj(y) xi^-(p-1)/2)
+      this.psiX = fp2.inv(tower.gamma(1, 2));
+      this.psiY = fp2.inv(tower.gamma(1, 3));
+      // beta: the primitive cube root of unity for which phi acts as -x^2 on G1 (two candidates)
+      BigInteger e = p.subtract(BigInteger.ONE).divide(BigInteger.valueOf(3));
+      BigInteger root = BigInteger.ONE;
+      for (int g = 2; root.equals(BigInteger.ONE); g++) {
+        root = BigInteger.valueOf(g).modPow(e, p);
+      }
+      long[] b1 = fp.of(root);
+      long[] chosen = null;
+      for (long[] cand : new long[][] {b1, fp.mul(b1, b1)}) {
+        if (g1.eq(phi(g1Generator.p, cand), g1.mul(g1Generator.p, x.multiply(x)).negate(g1))) {
+          chosen = cand;
+        }
+      }
+      this.beta = chosen;
+      if (beta == null || !g2.eq(psi(g2Generator.p), g2.mul(g2Generator.p, x))) {
+        throw new ExceptionInInitializerError("endomorphism constants do not act as expected");
+      }
+    } else {
+      this.psiX = null;
+      this.psiY = null;
+      this.beta = null;
+    }
+  }
+
+  private Jacobian.Point<long[]> phi(Jacobian.Point<long[]> a, long[] b) {
+    return g1.mapX(a, b);
+  }
+
+  private Jacobian.Point<Fp2> psi(Jacobian.Point<Fp2> a) {
+    return Jacobian.psi(a, psiX, psiY, fp2);
+  }
+
+  /** The standard generator of G1. */
+  public G1Point g1Generator() {
+    return g1Generator;
+  }
+
+  /** The standard generator of G2. */
+  public G2Point g2Generator() {
+    return g2Generator;
   }
 
   public String name() {
@@ -138,13 +222,28 @@ public final class PairingCurve {
     return new G2Point(this, g2.fromAffine(x, y));
   }
 
+  /**
+   * Whether the point lies in the order-r subgroup G1. BN254: always (cofactor 1). BLS12-381:
+   * phi(P) == -[x^2] P with phi(x, y) = (beta x, y) (Scott, eprint 2021/1130 section 6; proof
+   * corrected in eprint 2022/352).
+   */
   public boolean isInSubgroup(G1Point a) {
     own(a.curve);
-    return g1CofactorOne || g1.isInfinity(g1.mul(a.p, r));
+    if (g1CofactorOne) {
+      return true;
+    }
+    return g1.eq(phi(a.p, beta), g1.neg(g1.mul(a.p, x.multiply(x))));
   }
 
+  /**
+   * Whether the point lies in the order-r subgroup G2. BLS12-381: psi(Q) == [x] Q (Scott, eprint
+   * 2021/1130 section 4; eprint 2022/352). BN254: [r] Q == O.
+   */
   public boolean isInSubgroup(G2Point a) {
     own(a.curve);
+    if (endomorphismChecks) {
+      return g2.eq(psi(a.p), g2.mul(a.p, x));
+    }
     return g2.isInfinity(g2.mul(a.p, r));
   }
 
