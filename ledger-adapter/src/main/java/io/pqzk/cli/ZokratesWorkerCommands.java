@@ -111,7 +111,7 @@ final class ZokratesWorkerCommands {
 
     @Override
     void run(ZoKrates zok) throws ProofException, IOException {
-      Artifacts a = zok.compile(readText(input, "program"), options());
+      Artifacts a = zok.compile(readText(input, "program"), input.getFileName().toString(), options());
       Files.createDirectories(outDir);
       Files.write(outDir.resolve("out"), a.program());
       Files.writeString(outDir.resolve("abi.json"), a.abiJson());

@@ -112,8 +112,15 @@ public final class ZoKrates implements AutoCloseable {
 
   /** Compiles a program; imports from ZoKrates' standard library resolve. */
   public Artifacts compile(String source, ZoKratesOptions options) throws ZoKratesException {
+    return compile(source, "main.zok", options);
+  }
+
+  /** As {@link #compile(String, ZoKratesOptions)}; {@code location} names the file in errors. */
+  public Artifacts compile(String source, String location, ZoKratesOptions options)
+      throws ZoKratesException {
     JsonObject req = new JsonObject();
     req.addProperty("source", source);
+    req.addProperty("location", location);
     JsonObject r = call("compile", req, options);
     JsonElement cc = r.get("constraintCount");
     return new Artifacts(
