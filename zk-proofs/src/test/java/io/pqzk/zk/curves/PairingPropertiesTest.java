@@ -114,4 +114,35 @@ class PairingPropertiesTest {
       assertTrue(c.mul(q, c.r()).isInfinity());
     }
   }
+
+  @Test
+  void bn254G2EndomorphismCheck_agreesWithOrderCheck_onEveryVectorPoint() throws Exception {
+    PairingCurve c = PairingCurve.BN254;
+    var doc = PrecompileVectorsTest.load("/vectors/curves/bn254/ethtests_ecpairing.json.gz");
+    int inside = 0;
+    int outside = 0;
+    for (var e : doc.getAsJsonArray("cases")) {
+      byte[] in = java.util.HexFormat.of().parseHex(e.getAsJsonObject().get("input").getAsString());
+      for (int o = 0; o + 192 <= in.length; o += 192) {
+        BigInteger[] w = new BigInteger[4];
+        for (int i = 0; i < 4; i++) {
+          w[i] = new BigInteger(1, java.util.Arrays.copyOfRange(in, o + 64 + 32 * i, o + 96 + 32 * i));
+        }
+        G2Point q;
+        try {
+          q = c.g2(w[1], w[0], w[3], w[2]);
+        } catch (InvalidPointException notOnTwist) {
+          continue;
+        }
+        boolean byOrder = c.mul(q, c.r()).isInfinity();
+        assertEquals(byOrder, c.isInSubgroup(q));
+        if (byOrder) {
+          inside++;
+        } else {
+          outside++;
+        }
+      }
+    }
+    assertTrue(inside > 20 && outside > 20, inside + " inside, " + outside + " outside");
+  }
 }
