@@ -136,7 +136,7 @@ public final class PairingCurve {
       long[] b1 = fp.of(root);
       long[] chosen = null;
       for (long[] cand : new long[][] {b1, fp.mul(b1, b1)}) {
-        if (g1.eq(phi(g1Generator.p, cand), g1.mul(g1Generator.p, x.multiply(x)).negate(g1))) {
+        if (g1.eq(phi(g1Generator.p, cand), g1.neg(g1.mul(g1Generator.p, x.multiply(x))))) {
           chosen = cand;
         }
       }

@@ -21,10 +21,6 @@ public final class Jacobian<E> {
 
   /** A point (X, Y, Z); immutable. */
   public static final class Point<E> {
-    /** -P on the given curve. */
-    public Point<E> negate(Jacobian<E> c) {
-      return c.neg(this);
-    }
 
     final E x;
     final E y;

@@ -174,8 +174,8 @@ public final class Tower {
   }
 
   /**
-   * Squaring in the cyclotomic subgroup (elements with f^(p^6+1)... = 1, i.e. after the easy part
-   * of the final exponentiation): Granger and Scott, "Faster squaring in the cyclotomic subgroup of
+   * Squaring in the cyclotomic subgroup (the elements of order dividing p^4 - p^2 + 1, where f
+   * lands after the easy part (p^6 - 1)(p^2 + 1) of the final exponentiation): Granger and Scott, "Faster squaring in the cyclotomic subgroup of
    * sixth degree extensions" (PKC 2010), section 3.2. GF(p^12) is seen as GF(p^4)[w]/(w^3 - y) with
    * GF(p^4) = GF(p^2)[y]/(y^2 - xi), y = w^3; nine GF(p^2) squarings instead of two GF(p^6)
    * multiplications. Only valid on that subgroup; a test compares it with {@link #sqr}.
