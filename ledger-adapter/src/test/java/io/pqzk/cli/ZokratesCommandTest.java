@@ -16,6 +16,19 @@ import picocli.CommandLine;
 class ZokratesCommandTest {
   private static final Path FIXTURES = Path.of("..", "zk-proofs", "src", "test", "resources", "zokrates");
 
+  private static final Path NODE_DIR = Path.of("..", "zk-proofs", "node");
+
+  /** The worker commands need the pinned zokrates-js: install it from the lockfile if missing. */
+  @org.junit.jupiter.api.BeforeAll
+  static void installZokratesJs() throws IOException, InterruptedException {
+    if (!Files.isDirectory(NODE_DIR.resolve("node_modules/zokrates-js"))) {
+      Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+          .directory(NODE_DIR.toFile()).inheritIO().start();
+      assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES), "npm ci timed out");
+      assertEquals(0, p.exitValue(), "npm ci failed in " + NODE_DIR.toAbsolutePath());
+    }
+  }
+
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
