@@ -23,7 +23,13 @@ import picocli.CommandLine.Option;
       "ZoKrates (Groth16) operations from Java.",
       "Groth16 is NOT post-quantum sound and needs a trusted setup."
     },
-    subcommands = {ZokratesCommand.Verify.class})
+    subcommands = {
+      ZokratesCommand.Verify.class,
+      ZokratesWorkerCommands.Compile.class,
+      ZokratesWorkerCommands.Setup.class,
+      ZokratesWorkerCommands.Prove.class,
+      ZokratesWorkerCommands.ExportVerifier.class
+    })
 final class ZokratesCommand implements Runnable {
   static final String WARNING =
       "note: Groth16 is not post-quantum sound (pairings fall to a quantum computer) and its "

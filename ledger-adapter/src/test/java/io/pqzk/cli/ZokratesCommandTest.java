@@ -16,6 +16,19 @@ import picocli.CommandLine;
 class ZokratesCommandTest {
   private static final Path FIXTURES = Path.of("..", "zk-proofs", "src", "test", "resources", "zokrates");
 
+  private static final Path NODE_DIR = Path.of("..", "zk-proofs", "node");
+
+  /** The worker commands need the pinned zokrates-js: install it from the lockfile if missing. */
+  @org.junit.jupiter.api.BeforeAll
+  static void installZokratesJs() throws IOException, InterruptedException {
+    if (!Files.isDirectory(NODE_DIR.resolve("node_modules/zokrates-js"))) {
+      Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+          .directory(NODE_DIR.toFile()).inheritIO().start();
+      assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES), "npm ci timed out");
+      assertEquals(0, p.exitValue(), "npm ci failed in " + NODE_DIR.toAbsolutePath());
+    }
+  }
+
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -90,5 +103,35 @@ class ZokratesCommandTest {
   void help_mentionsTrustedSetup() {
     assertEquals(Main.OK, run("zokrates", "verify", "--help"));
     assertTrue(out.toString().contains("Exit codes"), out.toString());
+  }
+
+  @Test
+  void compileSetupProveVerify_endToEnd(@TempDir Path dir) throws IOException {
+    Path src = Files.writeString(dir.resolve("main.zok"),
+        "def main(private field x, field y) {\n    assert(x * x == y);\n    return;\n}\n");
+    assertEquals(Main.OK, run("zokrates", "compile", "--input", src.toString(), "--out", dir.toString()), err.toString());
+    assertEquals(Main.OK, run("zokrates", "setup", "--program", dir.resolve("out").toString(), "--out", dir.toString()), err.toString());
+    assertEquals(Main.OK, run("zokrates", "prove", "--program", dir.resolve("out").toString(),
+        "--proving-key", dir.resolve("proving.key").toString(), "--args", "[\"5\", \"25\"]",
+        "--out", dir.resolve("proof.json").toString()), err.toString());
+    assertEquals(Main.OK, run("zokrates", "verify", "--vk", dir.resolve("verification.key.json").toString(),
+        "--proof", dir.resolve("proof.json").toString()), err.toString());
+    // a false statement cannot be proved: exit 1 with ZoKrates' reason
+    assertEquals(Main.VERIFICATION_FAILED, run("zokrates", "prove", "--program", dir.resolve("out").toString(),
+        "--proving-key", dir.resolve("proving.key").toString(), "--args", "[\"5\", \"26\"]",
+        "--out", dir.resolve("bad.json").toString()));
+    assertTrue(!Files.exists(dir.resolve("bad.json")));
+    assertEquals(Main.OK, run("zokrates", "export-verifier", "--vk", dir.resolve("verification.key.json").toString(),
+        "--out", dir.resolve("verifier.sol").toString()), err.toString());
+    assertTrue(Files.readString(dir.resolve("verifier.sol")).contains("pragma solidity"));
+  }
+
+  @Test
+  void compile_syntaxError_exits2WithLocationOnOneLine(@TempDir Path dir) throws IOException {
+    Path src = Files.writeString(dir.resolve("bad.zok"), "def main() {\n  field x = ;\n}\n");
+    assertEquals(Main.BAD_INPUT, run("zokrates", "compile", "--input", src.toString(), "--out", dir.toString()));
+    String e = err.toString();
+    assertTrue(e.contains("compile error") && e.contains("2:"), e);
+    assertEquals(1, e.lines().filter(l -> l.startsWith("pqzk:")).count(), e);
   }
 }

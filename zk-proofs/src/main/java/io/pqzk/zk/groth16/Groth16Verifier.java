@@ -49,10 +49,11 @@ public final class Groth16Verifier {
     scalars.add(BigInteger.ONE);
     scalars.addAll(proof.inputs);
     G1Point vkX = c.msm(vk.gammaAbc, scalars);
+    // beta, gamma, delta are fixed: their Miller-loop lines were computed when the key was parsed.
     boolean ok =
-        c.pairingProductIsOne(
-            List.of(proof.a, c.neg(vk.alpha), c.neg(vkX), c.neg(proof.c)),
-            List.of(proof.b, vk.beta, vk.gamma, vk.delta));
+        c.pairingProductIsOnePrepared(
+            List.of(proof.a, vk.negAlpha, c.neg(vkX), c.neg(proof.c)),
+            List.of(c.prepare(proof.b), vk.betaLines, vk.gammaLines, vk.deltaLines));
     if (!ok) {
       throw new ProofRejectedException("Groth16 pairing check failed: the proof does not verify");
     }

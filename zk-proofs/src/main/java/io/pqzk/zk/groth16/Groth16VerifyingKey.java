@@ -6,6 +6,7 @@ import io.pqzk.zk.MalformedProofException;
 import io.pqzk.zk.curves.G1Point;
 import io.pqzk.zk.curves.G2Point;
 import io.pqzk.zk.curves.PairingCurve;
+import io.pqzk.zk.curves.PreparedG2;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,10 @@ public final class Groth16VerifyingKey {
   final G2Point gamma;
   final G2Point delta;
   final List<G1Point> gammaAbc;
+  final G1Point negAlpha;
+  final PreparedG2 betaLines;
+  final PreparedG2 gammaLines;
+  final PreparedG2 deltaLines;
 
   private Groth16VerifyingKey(
       ZokratesCurve curve,
@@ -36,6 +41,11 @@ public final class Groth16VerifyingKey {
     this.gamma = gamma;
     this.delta = delta;
     this.gammaAbc = List.copyOf(gammaAbc);
+    PairingCurve c = curve.curve();
+    this.negAlpha = c.neg(alpha);
+    this.betaLines = c.prepare(beta);
+    this.gammaLines = c.prepare(gamma);
+    this.deltaLines = c.prepare(delta);
   }
 
   /** Parses and checks ZoKrates' JSON; throws naming the first problem found. */

@@ -82,4 +82,67 @@ class PairingPropertiesTest {
       assertThrows(InvalidPointException.class, () -> c.g1(BigInteger.ONE, BigInteger.ONE));
     }
   }
+
+  @Test
+  void bls12381G1EndomorphismCheck_agreesWithOrderCheck() throws InvalidPointException {
+    PairingCurve c = PairingCurve.BLS12_381;
+    BigInteger p = c.p();
+    BigInteger x = new BigInteger("-d201000000010000", 16);
+    BigInteger h = x.subtract(BigInteger.ONE).pow(2).divide(BigInteger.valueOf(3)); // G1 cofactor
+    int tried = 0;
+    for (int xi = 1; tried < 6; xi++) {
+      BigInteger rhs = BigInteger.valueOf(xi).pow(3).add(BigInteger.valueOf(4)).mod(p);
+      BigInteger y = rhs.modPow(p.add(BigInteger.ONE).shiftRight(2), p);
+      if (!y.multiply(y).mod(p).equals(rhs)) {
+        continue;
+      }
+      tried++;
+      G1Point pt = c.g1(BigInteger.valueOf(xi), y);
+      assertEquals(c.mul(pt, c.r()).isInfinity(), c.isInSubgroup(pt));
+      assertFalse(c.isInSubgroup(pt), "random point x=" + xi);
+      G1Point cleared = c.mul(pt, h);
+      assertTrue(c.mul(cleared, c.r()).isInfinity());
+      assertTrue(c.isInSubgroup(cleared), "cofactor-cleared point x=" + xi);
+    }
+  }
+
+  @Test
+  void g2SubgroupCheck_acceptsMultiplesOfGenerator() {
+    for (PairingCurve c : List.of(PairingCurve.BN254, PairingCurve.BLS12_381)) {
+      G2Point q = c.mul(c.g2Generator(), new BigInteger(200, RND));
+      assertTrue(c.isInSubgroup(q));
+      assertTrue(c.mul(q, c.r()).isInfinity());
+    }
+  }
+
+  @Test
+  void bn254G2EndomorphismCheck_agreesWithOrderCheck_onEveryVectorPoint() throws Exception {
+    PairingCurve c = PairingCurve.BN254;
+    var doc = PrecompileVectorsTest.load("/vectors/curves/bn254/ethtests_ecpairing.json.gz");
+    int inside = 0;
+    int outside = 0;
+    for (var e : doc.getAsJsonArray("cases")) {
+      byte[] in = java.util.HexFormat.of().parseHex(e.getAsJsonObject().get("input").getAsString());
+      for (int o = 0; o + 192 <= in.length; o += 192) {
+        BigInteger[] w = new BigInteger[4];
+        for (int i = 0; i < 4; i++) {
+          w[i] = new BigInteger(1, java.util.Arrays.copyOfRange(in, o + 64 + 32 * i, o + 96 + 32 * i));
+        }
+        G2Point q;
+        try {
+          q = c.g2(w[1], w[0], w[3], w[2]);
+        } catch (InvalidPointException notOnTwist) {
+          continue;
+        }
+        boolean byOrder = c.mul(q, c.r()).isInfinity();
+        assertEquals(byOrder, c.isInSubgroup(q));
+        if (byOrder) {
+          inside++;
+        } else {
+          outside++;
+        }
+      }
+    }
+    assertTrue(inside > 20 && outside > 20, inside + " inside, " + outside + " outside");
+  }
 }

@@ -71,18 +71,38 @@ public final class Fp2Field implements FieldOps<Fp2> {
 
   @Override
   public Fp2 mul(Fp2 a, Fp2 b) {
-    long[] v0 = fp.mul(a.c0, b.c0);
-    long[] v1 = fp.mul(a.c1, b.c1);
-    long[] s = fp.mul(fp.add(a.c0, a.c1), fp.add(b.c0, b.c1));
-    return new Fp2(fp.sub(v0, v1), fp.sub(fp.sub(s, v0), v1));
+    // Karatsuba, written into few fresh arrays: allocation, not arithmetic, dominates here
+    int n = fp.n;
+    long[] v0 = new long[n];
+    long[] v1 = new long[n];
+    long[] sa = new long[n];
+    long[] sb = new long[n];
+    long[] c1 = new long[n];
+    fp.mulInto(a.c0, b.c0, v0);
+    fp.mulInto(a.c1, b.c1, v1);
+    fp.addInto(a.c0, a.c1, sa);
+    fp.addInto(b.c0, b.c1, sb);
+    fp.mulInto(sa, sb, c1);
+    fp.subInto(c1, v0, c1);
+    fp.subInto(c1, v1, c1);
+    fp.subInto(v0, v1, v0);
+    return new Fp2(v0, c1);
   }
 
   @Override
   public Fp2 sqr(Fp2 a) {
     // (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u
-    long[] t = fp.mul(fp.add(a.c0, a.c1), fp.sub(a.c0, a.c1));
-    long[] m = fp.mul(a.c0, a.c1);
-    return new Fp2(t, fp.add(m, m));
+    int n = fp.n;
+    long[] s = new long[n];
+    long[] d = new long[n];
+    long[] c0 = new long[n];
+    long[] c1 = new long[n];
+    fp.addInto(a.c0, a.c1, s);
+    fp.subInto(a.c0, a.c1, d);
+    fp.mulInto(s, d, c0);
+    fp.mulInto(a.c0, a.c1, c1);
+    fp.addInto(c1, c1, c1);
+    return new Fp2(c0, c1);
   }
 
   public Fp2 mulBase(Fp2 a, long[] k) {

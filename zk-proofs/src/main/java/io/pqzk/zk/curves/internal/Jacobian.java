@@ -21,6 +21,7 @@ public final class Jacobian<E> {
 
   /** A point (X, Y, Z); immutable. */
   public static final class Point<E> {
+
     final E x;
     final E y;
     final E z;
@@ -51,6 +52,19 @@ public final class Jacobian<E> {
   /** y^2 == x^3 + b for affine (x, y). */
   public boolean isOnCurve(E x, E y) {
     return f.eq(f.sqr(y), f.add(f.mul(f.sqr(x), x), b));
+  }
+
+  /** (x, y) -> (k x, y) in Jacobian coordinates (the GLV endomorphism when k^3 = 1). */
+  public Point<E> mapX(Point<E> p, E k) {
+    return new Point<>(f.mul(p.x, k), p.y, p.z);
+  }
+
+  /**
+   * The twist endomorphism psi(x, y) = (conj(x) cx, conj(y) cy) on Jacobian coordinates over
+   * GF(p^2): conj commutes with the Z powers, so X, Y scale by cx, cy and Z is conjugated.
+   */
+  public static Point<Fp2> psi(Point<Fp2> p, Fp2 cx, Fp2 cy, Fp2Field f2) {
+    return new Point<>(f2.mul(f2.conj(p.x), cx), f2.mul(f2.conj(p.y), cy), f2.conj(p.z));
   }
 
   public Point<E> neg(Point<E> p) {
