@@ -212,6 +212,20 @@ class OpenSslInteropTest {
     assertExit(2, w, "wrong passphrase");
   }
 
+  /** DER files (openssl -outform DER) work as well as PEM, for both key kinds. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ML-DSA-44", "SLH-DSA-SHA2-128f"})
+  void opensslDerKeys_signAndVerifyWithPqzk(String alg) throws IOException {
+    String key = opensslKeygen(alg);
+    OpenSsl35.ok("pkey", "-in", key, "-outform", "DER", "-out", p("k.der"));
+    OpenSsl35.ok("pkey", "-in", key, "-pubout", "-outform", "DER", "-out", p("p.der"));
+    assertExit(0, pqzkSign(p("k.der"), "der.sig", CTX, false), "pqzk sign with a DER key");
+    assertExit(0, pqzkVerify(p("p.der"), "der.sig", CTX), "pqzk verify with a DER key");
+    assertEquals(0, opensslVerify(p("ossl.pub"), "der.sig", CTX), "openssl verify");
+    CliRun swapped = pqzkSign(p("p.der"), "x.sig", null, false);
+    assertExit(2, swapped, "a DER public key given to sign");
+  }
+
   /** The slow "s" set, once each way: SLH-DSA-SHA2-128s signs in about half a second. */
   @Test
   void slhDsaSha2_128s_bothWays() throws IOException {
