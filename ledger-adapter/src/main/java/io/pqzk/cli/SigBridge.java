@@ -152,6 +152,11 @@ final class SigBridge {
       boolean deterministic) {
     SignatureOptions opts = options(ctx);
     opts = deterministic ? opts.deterministic() : opts.hedged();
+    SignatureAlgorithm alg = key.algorithm();
+    if (alg.isSlhDsa() && alg.displayName().endsWith("s")) {
+      // the small-signature SLH-DSA sets take from a fraction of a second to several seconds
+      System.err.println("pqzk: signing with " + alg.displayName() + " (slow by design)...");
+    }
     try {
       return Signatures.signer(key, opts).sign(message);
     } catch (PqSignatureException e) {

@@ -132,4 +132,22 @@ class SignCommandTest {
         "--out", dir.resolve("sig").toString());
     assertEquals(Main.OK, r.exitCode(), r.describe());
   }
+
+  @Test
+  void sign_messageFromStandardInput_verifiesAgainstTheFile() throws IOException {
+    Path key = keygen("ML-DSA-44", "k");
+    java.io.InputStream old = System.in;
+    CliRun r;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(msg)));
+      r = CliRun.of("sign", "--key", key.toString(), "--in", "-",
+          "--out", dir.resolve("sig").toString(), "--passphrase-file", pass.toString());
+    } finally {
+      System.setIn(old);
+    }
+    assertEquals(Main.OK, r.exitCode(), r.describe());
+    CliRun v = CliRun.of("verify", "--pub", key + ".pub", "--in", msg.toString(),
+        "--sig", dir.resolve("sig").toString());
+    assertEquals(Main.OK, v.exitCode(), v.describe());
+  }
 }

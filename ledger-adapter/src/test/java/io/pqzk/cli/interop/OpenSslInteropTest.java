@@ -212,13 +212,39 @@ class OpenSslInteropTest {
     assertExit(2, w, "wrong passphrase");
   }
 
-  /** The slow "s" set, once each way: SLH-DSA-SHA2-128s signs in about half a second. */
+  /** DER files (openssl -outform DER) work as well as PEM, for both key kinds. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ML-DSA-44", "SLH-DSA-SHA2-128f"})
+  void opensslDerKeys_signAndVerifyWithPqzk(String alg) throws IOException {
+    String key = opensslKeygen(alg);
+    OpenSsl35.ok("pkey", "-in", key, "-outform", "DER", "-out", p("k.der"));
+    OpenSsl35.ok("pkey", "-in", key, "-pubout", "-outform", "DER", "-out", p("p.der"));
+    assertExit(0, pqzkSign(p("k.der"), "der.sig", CTX, false), "pqzk sign with a DER key");
+    assertExit(0, pqzkVerify(p("p.der"), "der.sig", CTX), "pqzk verify with a DER key");
+    assertEquals(0, opensslVerify(p("ossl.pub"), "der.sig", CTX), "openssl verify");
+    CliRun swapped = pqzkSign(p("p.der"), "x.sig", null, false);
+    assertExit(2, swapped, "a DER public key given to sign");
+  }
+
+  /**
+   * The slow "s" set, each direction once (SLH-DSA-SHA2-128s signs in about half a second):
+   * OpenSSL's key and signatures (with and without context) through pqzk, and pqzk's key and
+   * signature through OpenSSL.
+   */
   @Test
   void slhDsaSha2_128s_bothWays() throws IOException {
     String key = opensslKeygen("SLH-DSA-SHA2-128s");
     opensslSign(key, "ossl.sig", CTX, false);
-    assertExit(0, pqzkVerify(p("ossl.pub"), "ossl.sig", CTX), "pqzk verify");
-    assertExit(0, pqzkSign(key, "pqzk.sig", CTX, false), "pqzk sign");
+    opensslSign(key, "ossl-plain.sig", null, false);
+    assertExit(0, pqzkVerify(p("ossl.pub"), "ossl.sig", CTX), "pqzk verify, context");
+    assertExit(0, pqzkVerify(p("ossl.pub"), "ossl-plain.sig", null), "pqzk verify, no context");
+    assertExit(1, pqzkVerify(p("ossl.pub"), "ossl.sig", null), "pqzk verify, context dropped");
+    assertExit(0, pqzkSign(key, "pqzk.sig", CTX, false), "pqzk sign with OpenSSL's key");
     assertEquals(0, opensslVerify(p("ossl.pub"), "pqzk.sig", CTX), "openssl verify");
+
+    assertExit(0, CliRun.of("keygen", "--alg", "SLH-DSA-SHA2-128s", "--out", p("own.key"),
+        "--unencrypted"), "pqzk keygen");
+    assertExit(0, pqzkSign(p("own.key"), "own.sig", null, false), "pqzk sign with its own key");
+    assertEquals(0, opensslVerify(p("own.key.pub"), "own.sig", null), "openssl verify pqzk's");
   }
 }
