@@ -65,8 +65,8 @@ public enum PreHash {
       throw new UnknownAlgorithmException("pre-hash", "null");
     }
     String key = SignatureAlgorithm.normalise(name);
-    if (key.startsWith("SHA") && !key.startsWith("SHA2") && !key.startsWith("SHA3")
-        && !key.startsWith("SHAKE")) {
+    if (java.util.Set.of("SHA224", "SHA256", "SHA384", "SHA512", "SHA512224", "SHA512256")
+        .contains(key)) {
       key = "SHA2" + key.substring(3); // "SHA-256" and "SHA512" mean the SHA-2 family
     }
     for (PreHash h : values()) {

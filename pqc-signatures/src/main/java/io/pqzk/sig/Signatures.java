@@ -149,6 +149,23 @@ public final class Signatures {
     return MessageFormat.mu(MessageFormat.tr(key.raw()), MessageFormat.formatMessage(message, options));
   }
 
+  /**
+   * Verifies every item, in parallel on the common fork-join pool (every core), with the default
+   * provider. Returns normally only if all verify; otherwise throws one exception naming every
+   * failed index. The result does not depend on scheduling.
+   *
+   * @throws BatchVerificationException listing each failed item and why
+   */
+  public static void verifyAll(List<VerificationItem> items) throws BatchVerificationException {
+    verifyAll(AUTO, items);
+  }
+
+  /** As {@link #verifyAll(List)} with the given provider. */
+  public static void verifyAll(SignatureProvider provider, List<VerificationItem> items)
+      throws BatchVerificationException {
+    BatchVerifier.verifyAll(provider, items);
+  }
+
   /** Constant-time comparison for callers checking a computed mu against an expected one. */
   public static boolean constantTimeEquals(byte[] a, byte[] b) {
     return MessageDigest.isEqual(a, b);

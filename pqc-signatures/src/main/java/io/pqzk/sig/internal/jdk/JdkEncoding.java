@@ -1,9 +1,18 @@
 package io.pqzk.sig.internal.jdk;
 
+import io.pqzk.sig.MalformedKeyException;
+import io.pqzk.sig.PqKeyPair;
+import io.pqzk.sig.PqPrivateKey;
+import io.pqzk.sig.PqPublicKey;
+import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.SignatureAlgorithm;
+import io.pqzk.sig.internal.Oids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -14,11 +23,34 @@ final class JdkEncoding {
   private JdkEncoding() {}
 
   static ASN1ObjectIdentifier oid(SignatureAlgorithm alg) {
-    switch (alg) {
-      case ML_DSA_44: return new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.17");
-      case ML_DSA_65: return new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.18");
-      case ML_DSA_87: return new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.19");
-      default: throw new IllegalArgumentException("not ML-DSA: " + alg);
+    return Oids.of(alg);
+  }
+
+  /**
+   * Raw keys from the JDK's encodings: SPKI's BIT STRING, and PKCS#8 whose privateKey holds the
+   * RFC 9881 expandedKey OCTET STRING (the only form JDK 25 writes).
+   */
+  static PqKeyPair toPair(SignatureAlgorithm alg, byte[] spki, byte[] pkcs8)
+      throws PqSignatureException {
+    byte[] raw = SubjectPublicKeyInfo.getInstance(spki).getPublicKeyData().getBytes();
+    PqPublicKey pk = PqPublicKey.fromRaw(alg, raw);
+    byte[] inner = PrivateKeyInfo.getInstance(pkcs8).getPrivateKey().getOctets();
+    byte[] expanded = null;
+    try {
+      ASN1Primitive p = ASN1Primitive.fromByteArray(inner);
+      if (!(p instanceof ASN1OctetString)) {
+        throw new MalformedKeyException(alg.displayName()
+            + " JDK private key is not in RFC 9881 expanded form");
+      }
+      expanded = ((ASN1OctetString) p).getOctets();
+      return new PqKeyPair(pk, PqPrivateKey.fromPartsUnchecked(alg, null, expanded, pk));
+    } catch (IOException e) {
+      throw new MalformedKeyException(alg.displayName() + " JDK private key does not parse", e);
+    } finally {
+      Arrays.fill(inner, (byte) 0);
+      if (expanded != null) {
+        Arrays.fill(expanded, (byte) 0);
+      }
     }
   }
 

@@ -17,10 +17,13 @@ import io.pqzk.sig.Verifier;
 import io.pqzk.sig.internal.Checks;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -30,7 +33,8 @@ import java.util.Arrays;
  * that this code compiles for and runs on JDK 17, where the provider is simply unavailable.
  *
  * <p>It supports pure ML-DSA with an empty context and hedged signing only: the JDK offers no
- * context string, no deterministic mode, no pre-hash and no external mu. Keys are handed to it as
+ * context string, no deterministic mode, no pre-hash and no external mu. Its key generator yields
+ * expanded private keys only (no seed). Keys are handed to it as
  * X.509 SubjectPublicKeyInfo and as PKCS#8 in RFC 9881's expanded-key form.
  */
 public final class JdkProvider implements SignatureProvider {
@@ -60,8 +64,11 @@ public final class JdkProvider implements SignatureProvider {
 
   @Override
   public boolean supports(Operation op, SignatureAlgorithm alg, SignatureOptions o) {
-    if (!AVAILABLE || !alg.isMlDsa() || op == Operation.KEYGEN) {
+    if (!AVAILABLE || !alg.isMlDsa()) {
       return false;
+    }
+    if (op == Operation.KEYGEN) {
+      return true;
     }
     boolean pure = o.input() == Input.MESSAGE && !o.isPreHash() && o.contextLength() == 0;
     return op == Operation.VERIFY ? pure : pure && o.randomness() == Randomness.HEDGED;
@@ -83,7 +90,24 @@ public final class JdkProvider implements SignatureProvider {
   @Override
   public PqKeyPair generateKeyPair(SignatureAlgorithm alg, SecureRandom random)
       throws PqSignatureException {
-    throw new UnsupportedByProviderException(NAME, "key generation (it yields no seed-form keys)");
+    require(Operation.KEYGEN, alg, SignatureOptions.defaults());
+    byte[] p8 = null;
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance(alg.displayName(), JCA_PROVIDER);
+      if (random != null) {
+        g.initialize(new NamedParameterSpec(alg.displayName()), random);
+      }
+      KeyPair kp = g.generateKeyPair();
+      p8 = kp.getPrivate().getEncoded();
+      return JdkEncoding.toPair(alg, kp.getPublic().getEncoded(), p8);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new PqSignatureException(alg.displayName() + " key generation failed in the JDK: "
+          + e.getMessage(), e);
+    } finally {
+      if (p8 != null) {
+        Arrays.fill(p8, (byte) 0);
+      }
+    }
   }
 
   @Override
@@ -101,6 +125,9 @@ public final class JdkProvider implements SignatureProvider {
   public Signer signer(PqPrivateKey key, SignatureOptions options) throws PqSignatureException {
     SignatureAlgorithm alg = key.algorithm();
     require(Operation.SIGN, alg, options);
+    if (key.isDestroyed()) {
+      throw new MalformedKeyException(alg.displayName() + " private key has been destroyed");
+    }
     byte[] expanded = key.expanded().orElseThrow(() -> new UnsupportedByProviderException(NAME,
         "seed-only private keys (expand it first with the bc provider)"));
     byte[] pkcs8 = JdkEncoding.pkcs8Expanded(alg, expanded);

@@ -1,0 +1,53 @@
+package io.pqzk.sig.encoding;
+
+import io.pqzk.sig.MalformedKeyException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** RFC 7468 textual encoding: one labelled block, base64 in 64-character lines. */
+public final class Pem {
+  private Pem() {}
+
+  /** Wraps DER in a PEM block with {@code label} (e.g. "PUBLIC KEY"). */
+  public static String encode(String label, byte[] der) {
+    return "-----BEGIN " + label + "-----\n"
+        + new String(Base64.getMimeEncoder(64, new byte[] {'\n'}).encode(der), StandardCharsets.US_ASCII)
+        + "\n-----END " + label + "-----\n";
+  }
+
+  /** The label of the first PEM block in {@code text}, or {@code null} if there is none. */
+  public static String label(String text) {
+    int b = text.indexOf("-----BEGIN ");
+    if (b < 0) {
+      return null;
+    }
+    int e = text.indexOf("-----", b + 11);
+    return e < 0 ? null : text.substring(b + 11, e);
+  }
+
+  /**
+   * The DER inside the first block labelled {@code label}.
+   *
+   * @throws MalformedKeyException if there is no such block or its base64 is invalid
+   */
+  public static byte[] decode(String text, String label) throws MalformedKeyException {
+    String begin = "-----BEGIN " + label + "-----";
+    String end = "-----END " + label + "-----";
+    int b = text.indexOf(begin);
+    int e = b < 0 ? -1 : text.indexOf(end, b);
+    if (b < 0 || e < 0) {
+      String found = label(text);
+      throw new MalformedKeyException("expected a PEM block '" + label + "'"
+          + (found == null ? ", found no PEM block" : ", found '" + found + "'"));
+    }
+    try {
+      byte[] der = Base64.getMimeDecoder().decode(text.substring(b + begin.length(), e).trim());
+      if (der.length == 0) {
+        throw new MalformedKeyException("PEM block '" + label + "' is empty");
+      }
+      return der;
+    } catch (IllegalArgumentException ex) {
+      throw new MalformedKeyException("PEM block '" + label + "' has invalid base64", ex);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.pqzk.sig;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatchVerificationTest {
+
+  static List<VerificationItem> batch(int n) throws Exception {
+    PqKeyPair[] keys = {
+      Fixtures.keys(SignatureAlgorithm.ML_DSA_44), Fixtures.keys(SignatureAlgorithm.ML_DSA_65),
+      Fixtures.keys(SignatureAlgorithm.SLH_DSA_SHAKE_128F)};
+    List<VerificationItem> items = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      PqKeyPair kp = keys[i % keys.length];
+      byte[] msg = ("tx " + i).getBytes();
+      byte[] sig = Signatures.signer(kp.privateKey(), SignatureOptions.defaults().deterministic()).sign(msg);
+      items.add(VerificationItem.of(kp.publicKey(), msg, sig));
+    }
+    return items;
+  }
+
+  @Test
+  void verifyAll_allValid_returns() throws Exception {
+    Signatures.verifyAll(batch(24));
+    Signatures.verifyAll(List.of());
+  }
+
+  @Test
+  void verifyAll_someInvalid_reportsExactlyThoseIndices() throws Exception {
+    List<VerificationItem> items = batch(30);
+    int[] bad = {3, 17, 29};
+    for (int i : bad) {
+      VerificationItem it = items.get(i);
+      byte[] sig = it.signature().clone();
+      sig[sig.length / 2] ^= 1;
+      items.set(i, VerificationItem.of(it.key(), it.message(), sig));
+    }
+    // an item whose key is of a different parameter set than its signature
+    VerificationItem mixed = new VerificationItem(items.get(0).key(), SignatureOptions.defaults(),
+        items.get(1).message(), items.get(1).signature());
+    items.set(5, mixed);
+    for (int run = 0; run < 3; run++) {
+      BatchVerificationException e = assertThrows(BatchVerificationException.class,
+          () -> Signatures.verifyAll(items));
+      assertArrayEquals(new int[] {3, 5, 17, 29}, e.failedIndices());
+      assertEquals(30, e.total());
+      assertInstanceOf(SignatureVerificationException.class, e.failures().get(17));
+      assertTrue(e.getMessage().startsWith("4 of 30 signatures failed verification: item 3 ("),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void verifyAll_unsupportedRequest_isAFailedItemNotACrash() throws Exception {
+    List<VerificationItem> items = batch(3);
+    VerificationItem it = items.get(2);
+    items.set(2, new VerificationItem(it.key(),
+        SignatureOptions.defaults().withInput(SignatureOptions.Input.EXTERNAL_MU), it.message(),
+        it.signature()));
+    BatchVerificationException e = assertThrows(BatchVerificationException.class,
+        () -> Signatures.verifyAll(Signatures.provider("bc"), items));
+    assertArrayEquals(new int[] {2}, e.failedIndices());
+    assertInstanceOf(IncompatibleOptionsException.class, e.failures().get(2));
+  }
+}
