@@ -85,12 +85,15 @@ final class DemoCommand implements Callable<Integer> {
     Demo demo = new Demo(new Demo.Options(data, records, validators, blockSize, slhAlgorithm,
         slhEvery, force), new Demo.Listener() {
           private long last;
-          private long phaseStart = System.nanoTime();
+          private long phaseStart = -1;
 
           @Override
           public void phase(String name) {
             long now = System.nanoTime();
-            err.printf("   (%.1f s)%n== %s%n", (now - phaseStart) / 1e9, name);
+            if (phaseStart >= 0) {
+              err.printf("   (%.1f s)%n", (now - phaseStart) / 1e9);
+            }
+            err.printf("== %s%n", name);
             phaseStart = now;
             err.flush();
             last = System.nanoTime();
