@@ -107,7 +107,8 @@ public final class BlockRules {
     }
     SignatureEnvelope env = tx.getSignature();
     checkEnvelope(env, author.key(), txContext, label);
-    return new ParsedTransaction(bytes, tx, body, id, author);
+    return new ParsedTransaction(bytes, tx, body, id, author,
+        Hashes.hash(Hashes.TX_LEAF, genesis.chainId(), bytes));
   }
 
   private static void checkEnvelope(SignatureEnvelope env, LedgerPublicKey key, byte[] ctx,
