@@ -7,7 +7,6 @@ import io.pqzk.sig.PqPublicKey;
 import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.SignatureAlgorithm;
 import io.pqzk.sig.Signatures;
-import io.pqzk.sig.UnsupportedByProviderException;
 import io.pqzk.sig.WrongPassphraseException;
 import io.pqzk.sig.internal.Oids;
 import io.pqzk.sig.internal.bc.BcJca;
@@ -42,7 +41,8 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
  * <p>ML-DSA private keys are read in all three RFC 9881 forms (seed, expanded, both; "both" is
  * checked for consistency) and written in seed form unless asked otherwise. SLH-DSA private keys
  * are the raw 4n-byte key (RFC 9909). Composite keys carry their public key in the
- * OneAsymmetricKey {@code publicKey} field, since it cannot be recomputed cheaply.
+ * OneAsymmetricKey {@code publicKey} field (checked on reading; without it, the public key
+ * is derived).
  *
  * <p>Encryption is PBES2 (RFC 8018) with scrypt (RFC 7914; N = 2^15 or more, r = 8, p = 1,
  * 16-byte salt) and AES-256-GCM, so a wrong passphrase or an altered file is detected, not
@@ -125,6 +125,9 @@ public final class KeyCodec {
   public static byte[] encodePrivateKeyUnencrypted(PqPrivateKey key, PrivateKeyForm form)
       throws PqSignatureException {
     SignatureAlgorithm alg = key.algorithm();
+    if (key.isDestroyed()) {
+      throw new MalformedKeyException(alg.displayName() + " private key has been destroyed");
+    }
     byte[] seed = key.seed().orElse(null);
     byte[] expanded = key.expanded().orElse(null);
     try {
@@ -191,14 +194,9 @@ public final class KeyCodec {
       } else if (alg.isSlhDsa()) {
         key = Signatures.privateKeyFromExpanded(alg, slhDsaRaw(alg, octets));
       } else {
-        if (info.getPublicKeyData() == null) {
-          throw new UnsupportedByProviderException("bc", alg.displayName()
-              + " private keys without the publicKey field of OneAsymmetricKey");
-        }
-        PqPublicKey pk = PqPublicKey.fromRaw(alg, info.getPublicKeyData().getOctets());
-        key = PqPrivateKey.fromPartsUnchecked(alg, null, octets, pk);
+        key = Signatures.privateKeyFromExpanded(alg, octets);
       }
-      if (info.getPublicKeyData() != null && !alg.isComposite()) {
+      if (info.getPublicKeyData() != null) {
         byte[] given = info.getPublicKeyData().getOctets();
         if (!MessageDigest.isEqual(given, key.publicKey().raw())) {
           key.destroy();

@@ -13,6 +13,7 @@ import io.pqzk.sig.SignatureVerificationException;
 import io.pqzk.sig.Signer;
 import io.pqzk.sig.UnsupportedByProviderException;
 import io.pqzk.sig.Verifier;
+import io.pqzk.sig.WrongLengthException;
 import io.pqzk.sig.internal.Oids;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -29,6 +30,11 @@ import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jcajce.spec.ContextParameterSpec;
@@ -81,9 +87,65 @@ final class BcComposite {
     }
   }
 
+  /**
+   * Imports the draft's raw private key, ML-DSA seed (32 bytes) || classical private key (Ed25519
+   * or Ed448 raw, ECDSA as an RFC 5915 ECPrivateKey), and derives the public key: the ML-DSA half
+   * from the seed, the classical half from its scalar.
+   */
   static PqPrivateKey privateKey(SignatureAlgorithm alg, byte[] encoded) throws PqSignatureException {
-    throw new UnsupportedByProviderException(BcProvider.NAME, "importing a " + alg.displayName()
-        + " private key without its public key");
+    if (encoded.length <= 32) {
+      throw new WrongLengthException(alg.displayName() + " private key", encoded.length, 33);
+    }
+    byte[] seed = Arrays.copyOf(encoded, 32);
+    byte[] classical = Arrays.copyOfRange(encoded, 32, encoded.length);
+    try {
+      SignatureAlgorithm mlDsa = mlDsaPart(alg);
+      byte[] mlDsaPk = BcMlDsa.fromSeed(mlDsa, seed).publicKey().raw();
+      byte[] classicalPk = classicalPublic(alg, classical);
+      byte[] pk = Arrays.copyOf(mlDsaPk, mlDsaPk.length + classicalPk.length);
+      System.arraycopy(classicalPk, 0, pk, mlDsaPk.length, classicalPk.length);
+      PqPrivateKey key = PqPrivateKey.fromPartsUnchecked(alg, null, encoded, PqPublicKey.fromRaw(alg, pk));
+      jcaPrivate(key); // BouncyCastle must accept it too
+      return key;
+    } catch (RuntimeException e) {
+      throw new MalformedKeyException(alg.displayName() + " private key rejected: " + e.getMessage(), e);
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+      Arrays.fill(classical, (byte) 0);
+    }
+  }
+
+  static SignatureAlgorithm mlDsaPart(SignatureAlgorithm alg) {
+    String n = alg.displayName();
+    return n.startsWith("MLDSA44") ? SignatureAlgorithm.ML_DSA_44
+        : n.startsWith("MLDSA65") ? SignatureAlgorithm.ML_DSA_65 : SignatureAlgorithm.ML_DSA_87;
+  }
+
+  private static byte[] classicalPublic(SignatureAlgorithm alg, byte[] sk) throws MalformedKeyException {
+    switch (alg) {
+      case MLDSA44_ED25519_SHA512:
+      case MLDSA65_ED25519_SHA512:
+        requireLength(alg, sk, Ed25519PrivateKeyParameters.KEY_SIZE);
+        return new Ed25519PrivateKeyParameters(sk, 0).generatePublicKey().getEncoded();
+      case MLDSA87_ED448_SHAKE256:
+        requireLength(alg, sk, Ed448PrivateKeyParameters.KEY_SIZE);
+        return new Ed448PrivateKeyParameters(sk, 0).generatePublicKey().getEncoded();
+      default:
+        X9ECParameters curve = ECNamedCurveTable.getByName(
+            alg == SignatureAlgorithm.MLDSA65_ECDSA_P256_SHA512 ? "P-256" : "P-384");
+        java.math.BigInteger d = ECPrivateKey.getInstance(sk).getKey();
+        if (d.signum() <= 0 || d.compareTo(curve.getN()) >= 0) {
+          throw new MalformedKeyException(alg.displayName() + " ECDSA private scalar out of range");
+        }
+        return curve.getG().multiply(d).normalize().getEncoded(false);
+    }
+  }
+
+  private static void requireLength(SignatureAlgorithm alg, byte[] sk, int n) throws MalformedKeyException {
+    if (sk.length != n) {
+      throw new MalformedKeyException(alg.displayName() + " classical private key has "
+          + sk.length + " bytes, expected " + n);
+    }
   }
 
   static PublicKey jcaPublic(PqPublicKey key) throws MalformedKeyException {
@@ -142,6 +204,10 @@ final class BcComposite {
     PublicKey pk = jcaPublic(key);
     byte[] ctx = o.context();
     return (message, signature) -> {
+      if (alg.signatureLength() > 0 && signature.length != alg.signatureLength()) {
+        throw new SignatureVerificationException(alg.displayName() + " signature has "
+            + signature.length + " bytes, expected " + alg.signatureLength());
+      }
       boolean ok;
       try {
         Signature s = Signature.getInstance(alg.displayName(), BcJca.provider());

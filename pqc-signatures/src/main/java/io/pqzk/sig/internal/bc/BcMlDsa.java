@@ -81,6 +81,7 @@ final class BcMlDsa {
       throw new WrongLengthException(
           alg.displayName() + " expanded private key", expanded.length, alg.privateKeyLength());
     }
+    checkEtaRange(alg, expanded);
     MLDSAPrivateKeyParameters sk = new MLDSAPrivateKeyParameters(params(alg), expanded, null);
     try {
       byte[] pk = sk.getPublicKey();
@@ -91,6 +92,37 @@ final class BcMlDsa {
       return PqPrivateKey.fromPartsUnchecked(alg, null, expanded, PqPublicKey.fromRaw(alg, pk));
     } finally {
       sk.destroy();
+    }
+  }
+
+  /**
+   * Every coefficient of s1 and s2 must lie in [-eta, eta] (FIPS 204 Alg. 25 skDecode: bit-packed
+   * as eta - c, so the packed value must be at most 2 eta). skDecode does not check this itself;
+   * a key outside the range is not one KeyGen could produce.
+   */
+  static void checkEtaRange(SignatureAlgorithm alg, byte[] sk) throws MalformedKeyException {
+    int k;
+    int l;
+    int eta;
+    switch (alg) {
+      case ML_DSA_44: k = 4; l = 4; eta = 2; break;
+      case ML_DSA_65: k = 6; l = 5; eta = 4; break;
+      default: k = 8; l = 7; eta = 2; break;
+    }
+    int bits = eta == 2 ? 3 : 4;
+    int polyBytes = 256 * bits / 8;
+    int offset = 128; // rho 32, K 32, tr 64
+    for (int p = 0; p < k + l; p++) {
+      int base = offset + p * polyBytes;
+      for (int i = 0; i < 256; i++) {
+        int bit = i * bits;
+        int word = (sk[base + bit / 8] & 0xff) | (bit / 8 + 1 < polyBytes ? (sk[base + bit / 8 + 1] & 0xff) << 8 : 0);
+        int c = (word >>> (bit % 8)) & ((1 << bits) - 1);
+        if (c > 2 * eta) {
+          throw new MalformedKeyException(alg.displayName() + " expanded private key: "
+              + (p < l ? "s1" : "s2") + " coefficient out of range [-" + eta + ", " + eta + "]");
+        }
+      }
     }
   }
 
@@ -110,7 +142,7 @@ final class BcMlDsa {
       Checks.mu(message);
       return message;
     }
-    return MessageFormat.mu(tr, MessageFormat.formatMessage(message, o));
+    return MessageFormat.mu(tr, message, o);
   }
 
   static final class MlDsaSigner implements Signer {

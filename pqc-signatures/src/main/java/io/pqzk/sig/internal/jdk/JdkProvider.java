@@ -142,13 +142,21 @@ public final class JdkProvider implements SignatureProvider {
       Arrays.fill(expanded, (byte) 0);
       Arrays.fill(pkcs8, (byte) 0);
     }
+    // A Signature object is not thread-safe but is reusable: after sign() it is back in the
+    // state initSign left it in. One per thread saves the JCA lookup on every call.
+    ThreadLocal<Signature> perThread = ThreadLocal.withInitial(() -> null);
     return message -> {
       try {
-        Signature s = Signature.getInstance(alg.displayName(), JCA_PROVIDER);
-        s.initSign(jdkKey);
+        Signature s = perThread.get();
+        if (s == null) {
+          s = Signature.getInstance(alg.displayName(), JCA_PROVIDER);
+          s.initSign(jdkKey);
+          perThread.set(s);
+        }
         s.update(message);
         return s.sign();
       } catch (GeneralSecurityException | RuntimeException e) {
+        perThread.remove();
         throw new PqSignatureException(alg.displayName() + " signing failed in the JDK: "
             + e.getMessage(), e);
       }
@@ -167,6 +175,7 @@ public final class JdkProvider implements SignatureProvider {
       throw new MalformedKeyException(alg.displayName() + " public key rejected by the JDK: "
           + e.getMessage(), e);
     }
+    ThreadLocal<Signature> perThread = ThreadLocal.withInitial(() -> null);
     return (message, signature) -> {
       if (signature.length != alg.signatureLength()) {
         throw new SignatureVerificationException(alg.displayName() + " signature has "
@@ -174,11 +183,16 @@ public final class JdkProvider implements SignatureProvider {
       }
       boolean ok;
       try {
-        Signature s = Signature.getInstance(alg.displayName(), JCA_PROVIDER);
-        s.initVerify(jdkKey);
+        Signature s = perThread.get();
+        if (s == null) {
+          s = Signature.getInstance(alg.displayName(), JCA_PROVIDER);
+          s.initVerify(jdkKey);
+          perThread.set(s);
+        }
         s.update(message);
         ok = s.verify(signature);
       } catch (GeneralSecurityException | RuntimeException e) {
+        perThread.remove(); // the object may be mid-operation; start afresh next time
         throw new SignatureVerificationException(alg.displayName() + " signature is malformed: "
             + e.getMessage(), e);
       }
