@@ -63,11 +63,17 @@ final class ChainCommand implements Runnable {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Re-verify every block from the block files, trusting nothing but the genesis file:",
-        "record checksums, links, proposers, ML-DSA and SLH-DSA signatures, every transaction's",
-        "signature and rules, and the transactions, registry and state roots. Read-only.",
-        "Exit 0 when everything verifies, 1 naming the first bad block, 2 for unusable input",
-        "(missing directory, malformed or wrong genesis file)."
+        "Independently re-verify every block, trusting only the genesis file.",
+        "",
+        "Checks record checksums, header links, proposers, ML-DSA and SLH-DSA block",
+        "signatures, every transaction (signature, author, replay, payload rules) and",
+        "the transactions, registry and state roots. Opens everything read-only and",
+        "never touches the index.",
+        "",
+        "Exit 0: everything verifies. Exit 1: the first bad block, named, and what is",
+        "wrong with it (including a genesis file that parses but is not this chain's:",
+        "block 0 then fails to link). Exit 2: unusable input (missing directory or",
+        "block files, a genesis file that does not parse or names unknown algorithms)."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;

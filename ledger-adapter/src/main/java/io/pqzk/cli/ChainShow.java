@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Print one block: header, signatures and transactions, with authors named from the",
-      "genesis. Reads the block files read-only and checks record checksums, not signatures",
-      "(use `chain verify` for that)."
+      "Print one block: header, signatures and transactions.",
+      "",
+      "Authors are named from the genesis file. Reads the block files read-only and",
+      "checks record checksums, not signatures (use `chain verify` for that)."
     })
 final class ChainShow implements Callable<Integer> {
   private static final HexFormat HEX = HexFormat.of();

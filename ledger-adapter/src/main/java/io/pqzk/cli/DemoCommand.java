@@ -19,12 +19,17 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the embedded ledger end to end: create a genesis with fresh validator keys",
-      "(ML-DSA-65 for every block, SLH-DSA per the policy), generate synthetic service-member",
-      "records, register their commitments, write access grants and access events, seal",
-      "dual-signed blocks (fsync'd before they count), then re-validate the whole chain from",
-      "the files as an independent node would, and print a summary.",
-      "Afterwards: pqzk chain verify --data DIR, pqzk chain show --data DIR --height H."
+      "Run the embedded ledger end to end and print a summary.",
+      "",
+      "Creates a genesis with fresh validator keys (ML-DSA-65 on every block, SLH-DSA",
+      "per the policy), generates synthetic service-member records, registers their",
+      "commitments, writes access grants and access events, seals dual-signed blocks",
+      "(each fsync'd before it counts), then re-validates the whole chain from the",
+      "files as an independent node would. Keys are written to DIR/keys (encrypted;",
+      "the demo passphrase sits beside them), records and their salts to",
+      "DIR/records (private). Refuses to replace an existing chain without --force.",
+      "",
+      "Afterwards: pqzk chain verify --data DIR; pqzk chain show --data DIR --height H"
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -80,12 +85,15 @@ final class DemoCommand implements Callable<Integer> {
     Demo demo = new Demo(new Demo.Options(data, records, validators, blockSize, slhAlgorithm,
         slhEvery, force), new Demo.Listener() {
           private long last;
-          private long phaseStart = System.nanoTime();
+          private long phaseStart = -1;
 
           @Override
           public void phase(String name) {
             long now = System.nanoTime();
-            err.printf("   (%.1f s)%n== %s%n", (now - phaseStart) / 1e9, name);
+            if (phaseStart >= 0) {
+              err.printf("   (%.1f s)%n", (now - phaseStart) / 1e9);
+            }
+            err.printf("== %s%n", name);
             phaseStart = now;
             err.flush();
             last = System.nanoTime();

@@ -78,7 +78,7 @@ public final class BlockDraft {
       default -> throw reject(tx, "has no payload");
     }
     txIds.add(id);
-    txTree.append(tx.bytes());
+    txTree.appendLeafHash(tx.leafHash());
     admitted.add(tx);
   }
 

@@ -107,7 +107,8 @@ public final class BlockRules {
     }
     SignatureEnvelope env = tx.getSignature();
     checkEnvelope(env, author.key(), txContext, label);
-    return new ParsedTransaction(bytes, tx, body, id, author);
+    return new ParsedTransaction(bytes, tx, body, id, author,
+        Hashes.hash(Hashes.TX_LEAF, genesis.chainId(), bytes));
   }
 
   private static void checkEnvelope(SignatureEnvelope env, LedgerPublicKey key, byte[] ctx,
@@ -212,9 +213,21 @@ public final class BlockRules {
     List<Signatures.Check> checks = new ArrayList<>(block.getTransactionsCount() + 2);
     checks.addAll(headerChecks(block, proposer, h));
     BlockDraft draft = draft(state, header.getTimestampMillis());
-    for (int i = 0; i < block.getTransactionsCount(); i++) {
+    // Decoding and hashing need no state: done on every core, then admitted in block order.
+    Object[] parsed = java.util.stream.IntStream.range(0, block.getTransactionsCount()).parallel()
+        .mapToObj(i -> {
+          try {
+            return parseTransaction(block.getTransactions(i).toByteArray());
+          } catch (TransactionRejectedException e) {
+            return e;
+          }
+        }).toArray();
+    for (int i = 0; i < parsed.length; i++) {
       try {
-        ParsedTransaction tx = parseTransaction(block.getTransactions(i).toByteArray());
+        if (parsed[i] instanceof TransactionRejectedException e) {
+          throw e;
+        }
+        ParsedTransaction tx = (ParsedTransaction) parsed[i];
         draft.admit(tx);
         checks.add(signatureCheck(tx, "transaction " + i + " ("
             + tx.idHex().substring(0, 16) + ")", h));

@@ -48,6 +48,8 @@ public final class Ledger implements Closeable {
   private final Recovery recovery;
   private final List<ParsedTransaction> pending = new ArrayList<>();
   private BlockDraft admission;
+  /** Set when a block reached the files but not the index: only a reopen can reconcile them. */
+  private IOException failed;
 
   private Ledger(Path dir, BlockRules rules, LedgerIndex index, BlockFiles files,
       FileChannel lockChannel, FileLock lock, Recovery recovery) {
@@ -221,11 +223,12 @@ public final class Ledger implements Closeable {
         dropped.add(e.getMessage());
       }
     }
+    checkUsable();
     BlockSealer.Sealed s = sealer.seal(draft, index, proposer, ts);
     long t0 = System.nanoTime();
     BlockLocation loc = files.append(draft.height(), s.bytes());
     long appendNanos = System.nanoTime() - t0;
-    index.apply(s.effects(), loc);
+    indexOrFail(s.effects(), loc);
     pending.clear();
     admission = null;
     return new SealResult(draft.height(), loc, s, dropped, appendNanos);
@@ -240,10 +243,28 @@ public final class Ledger implements Closeable {
     if (!pending.isEmpty()) {
       throw new IllegalStateException("cannot append a foreign block with transactions pending");
     }
+    checkUsable();
     BlockRules.ValidatedBlock v = rules.validate(blockBytes, index);
     BlockLocation loc = files.append(v.header().getHeight(), blockBytes);
-    index.apply(v.effects(), loc);
+    indexOrFail(v.effects(), loc);
     return loc;
+  }
+
+  private void checkUsable() throws IOException {
+    if (failed != null) {
+      throw new IOException("the ledger stopped after an index failure; reopen it to recover ("
+          + failed.getMessage() + ")", failed);
+    }
+  }
+
+  private void indexOrFail(BlockEffects effects, BlockLocation loc) throws IOException {
+    try {
+      index.apply(effects, loc);
+    } catch (IOException | RuntimeException e) {
+      // The block is durable in the files; the index will catch up when the ledger reopens.
+      failed = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+      throw failed;
+    }
   }
 
   /** The stored record of block {@code h}. */

@@ -4,12 +4,13 @@ import io.pqzk.ledger.proto.Transaction;
 import io.pqzk.ledger.proto.TransactionBody;
 
 /**
- * A transaction decoded from its exact bytes, with its id and its author from the genesis.
- * Signature not yet verified: {@link BlockRules} batches those checks.
+ * A transaction decoded from its exact bytes, with its id, its author from the genesis and its
+ * leaf hash in a block's transactions tree. Signature not yet verified: {@link BlockRules}
+ * batches those checks.
  */
 public record ParsedTransaction(
     byte[] bytes, Transaction transaction, TransactionBody body, byte[] id,
-    Genesis.Author author) {
+    Genesis.Author author, byte[] leafHash) {
 
   public String idHex() {
     return java.util.HexFormat.of().formatHex(id);

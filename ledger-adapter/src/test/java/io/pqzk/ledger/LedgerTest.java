@@ -131,6 +131,28 @@ class LedgerTest {
     assertArrayEquals(f, java.nio.file.Files.readAllBytes(seg), "nothing deleted");
   }
 
+  @Test
+  void append_blocksSealedElsewhere_sameHeadAndForeignBlockRejectedUnchanged(@TempDir Path dir)
+      throws Exception {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    try (Ledger la = chain.open(a); Ledger lb = chain.open(b)) {
+      chain.fill(la, 3);
+      for (long h = 0; h <= la.height(); h++) {
+        lb.append(la.blockBytes(h));
+      }
+      assertArrayEquals(la.state().headHash(), lb.state().headHash());
+      assertArrayEquals(la.state().stateRoot(), lb.state().stateRoot());
+      long size = java.nio.file.Files.size(ChainFiles.segment0(b));
+      byte[] replay = la.blockBytes(1);
+      BlockRejectedException e = assertThrows(BlockRejectedException.class,
+          () -> lb.append(replay));
+      assertEquals(3, e.height());
+      assertEquals(size, java.nio.file.Files.size(ChainFiles.segment0(b)), "nothing written");
+      assertEquals(2, lb.height());
+    }
+  }
+
   static void deleteTree(Path p) throws Exception {
     try (var s = java.nio.file.Files.walk(p)) {
       s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -25,7 +25,7 @@ public final class LedgerPublicKey {
   LedgerPublicKey(PqPublicKey key) {
     this.algorithm = key.algorithm().displayName();
     this.key = key;
-    this.spki = Spki.encode(key.algorithm(), key.raw());
+    this.spki = io.pqzk.sig.encoding.KeyCodec.encodePublicKey(key);
     this.keyId = keyIdOf(spki);
   }
 

@@ -1,18 +1,25 @@
 package io.pqzk.ledger.crypto;
 
+import io.pqzk.sig.BatchVerificationException;
 import io.pqzk.sig.PqKeyPair;
 import io.pqzk.sig.PqPrivateKey;
 import io.pqzk.sig.PqPublicKey;
 import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.SignatureAlgorithm;
+import io.pqzk.sig.SignatureOptions;
 import io.pqzk.sig.SignatureVerificationException;
+import io.pqzk.sig.VerificationItem;
+import io.pqzk.sig.encoding.KeyCodec;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SignatureException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The ledger's door to FIPS 204 (ML-DSA) and FIPS 205 (SLH-DSA), through the project's
@@ -65,12 +72,23 @@ public final class Signatures {
     }
   }
 
-  /** Parses an SPKI encoding as a key of {@code algorithm}; rejects a mismatch. */
+  /**
+   * Parses an SPKI encoding (RFC 9881 / RFC 9909) as a key of {@code algorithm}; rejects another
+   * parameter set and any encoding but the canonical DER, so one key has exactly one key id.
+   */
   public static LedgerPublicKey publicKey(String algorithm, byte[] spki)
       throws UnsupportedAlgorithmException, GeneralSecurityException {
     SignatureAlgorithm a = of(algorithm);
     try {
-      LedgerPublicKey k = new LedgerPublicKey(PqPublicKey.fromRaw(a, Spki.decode(a, spki)));
+      PqPublicKey pk = KeyCodec.decodePublicKey(spki);
+      if (pk.algorithm() != a) {
+        throw new GeneralSecurityException("key is " + pk.algorithm().displayName() + ", not "
+            + algorithm);
+      }
+      LedgerPublicKey k = new LedgerPublicKey(pk);
+      if (!Arrays.equals(k.spki(), spki)) {
+        throw new GeneralSecurityException("public key is not in canonical DER");
+      }
       k.verifier(new byte[0]); // the provider checks the key's content here
       return k;
     } catch (PqSignatureException e) {
@@ -78,52 +96,52 @@ public final class Signatures {
     }
   }
 
-  private static final byte SEED_FORM = 1;
-  private static final byte EXPANDED_FORM = 2;
-
-  /**
-   * The private key as one tag byte then its seed form (ML-DSA xi, FIPS 204 Alg. 6) when the
-   * key has one, otherwise its expanded form (FIPS 205 SK.seed || SK.prf || PK.seed || PK.root):
-   * the caller encrypts it at rest and wipes the array.
-   */
+  /** PKCS#8 DER in clear (seed form when the key has one): a secret, wipe it after use. */
   public static byte[] encodePrivate(LedgerSigningKey key) {
-    PqPrivateKey k = key.pqKey();
-    byte[] part = k.seed().orElse(null);
-    byte tag = SEED_FORM;
-    if (part == null) {
-      part = k.expanded().orElseThrow(() -> new IllegalStateException("key has no secret part"));
-      tag = EXPANDED_FORM;
+    try {
+      return KeyCodec.encodePrivateKeyUnencrypted(key.pqKey());
+    } catch (PqSignatureException e) {
+      throw new IllegalStateException("cannot encode the private key: " + e.getMessage(), e);
     }
-    byte[] out = new byte[part.length + 1];
-    out[0] = tag;
-    System.arraycopy(part, 0, out, 1, part.length);
-    Arrays.fill(part, (byte) 0);
-    return out;
   }
 
-  /** Rebuilds a signing key from {@link #encodePrivate} bytes; checks it belongs to {@code pub}. */
-  public static LedgerSigningKey decodePrivate(LedgerPublicKey pub, byte[] encoded)
+  /** Rebuilds a signing key from PKCS#8 DER and checks it belongs to {@code pub}. */
+  public static LedgerSigningKey decodePrivate(LedgerPublicKey pub, byte[] pkcs8)
       throws GeneralSecurityException {
-    if (encoded.length < 2 || (encoded[0] != SEED_FORM && encoded[0] != EXPANDED_FORM)) {
-      throw new GeneralSecurityException("not an encoded private key");
-    }
-    byte[] part = Arrays.copyOfRange(encoded, 1, encoded.length);
-    SignatureAlgorithm alg = pub.pqKey().algorithm();
     try {
-      PqPrivateKey k = encoded[0] == SEED_FORM
-          ? io.pqzk.sig.Signatures.privateKeyFromSeed(alg, part)
-          : io.pqzk.sig.Signatures.privateKeyFromExpanded(alg, part);
-      if (!k.publicKey().equals(pub.pqKey())) {
-        k.destroy();
-        throw new GeneralSecurityException("private key does not match public key "
-            + pub.keyIdHex());
-      }
-      return new LedgerSigningKey(pub, k);
+      return matching(pub, KeyCodec.decodePrivateKey(pkcs8));
     } catch (PqSignatureException e) {
       throw new GeneralSecurityException(e.getMessage(), e);
-    } finally {
-      Arrays.fill(part, (byte) 0);
     }
+  }
+
+  /** PEM "ENCRYPTED PRIVATE KEY" (PBES2, scrypt, AES-256-GCM; the signature module's format). */
+  public static String encryptPrivate(LedgerSigningKey key, char[] passphrase) {
+    try {
+      return KeyCodec.privateKeyToEncryptedPem(key.pqKey(), passphrase);
+    } catch (PqSignatureException e) {
+      throw new IllegalStateException("cannot encrypt the private key: " + e.getMessage(), e);
+    }
+  }
+
+  /** Decrypts a PEM private key and checks it belongs to {@code pub}. */
+  public static LedgerSigningKey decryptPrivate(LedgerPublicKey pub, String pem,
+      char[] passphrase) throws GeneralSecurityException {
+    try {
+      return matching(pub, KeyCodec.privateKeyFromPem(pem, passphrase));
+    } catch (PqSignatureException e) {
+      throw new GeneralSecurityException(e.getMessage(), e);
+    }
+  }
+
+  private static LedgerSigningKey matching(LedgerPublicKey pub, PqPrivateKey k)
+      throws GeneralSecurityException {
+    if (!k.publicKey().equals(pub.pqKey())) {
+      k.destroy();
+      throw new GeneralSecurityException("private key does not match public key "
+          + pub.keyIdHex());
+    }
+    return new LedgerSigningKey(pub, k);
   }
 
   /** Hedged pure signature over {@code message} with context {@code ctx} (0..255 bytes). */
@@ -170,24 +188,30 @@ public final class Signatures {
   }
 
   /**
-   * Verifies every check on every core; throws for the first failing check in list order
-   * (deterministic whatever the scheduling), its message prefixed with the check's label.
-   * TODO(sig): switch to the signature module's batch verification when it is merged.
+   * Verifies every check on every core (the signature module's batch verification); throws for
+   * the first failing check in list order, whatever the scheduling, its message prefixed with
+   * the check's label.
    */
   public static void verifyAll(List<Check> checks) throws BatchFailure {
-    String[] failures = new String[checks.size()];
-    IntStream.range(0, checks.size()).parallel().forEach(i -> {
-      Check c = checks.get(i);
-      try {
-        verify(c.key(), c.message(), c.context(), c.signature());
-      } catch (SignatureException e) {
-        failures[i] = e.getMessage();
-      }
-    });
-    for (int i = 0; i < failures.length; i++) {
-      if (failures[i] != null) {
-        throw new BatchFailure(checks.get(i), failures[i]);
-      }
+    List<VerificationItem> items = new ArrayList<>(checks.size());
+    Map<ByteBuffer, SignatureOptions> options = new HashMap<>();
+    for (Check c : checks) {
+      SignatureOptions o = options.computeIfAbsent(ByteBuffer.wrap(c.context()), k -> {
+        try {
+          return SignatureOptions.defaults().withContext(c.context());
+        } catch (PqSignatureException e) {
+          throw new IllegalArgumentException("context longer than 255 bytes", e);
+        }
+      });
+      items.add(new VerificationItem(c.key().pqKey(), o, c.message(), c.signature()));
+    }
+    try {
+      io.pqzk.sig.Signatures.verifyAll(items);
+    } catch (BatchVerificationException e) {
+      int first = e.failedIndices()[0];
+      Check c = checks.get(first);
+      throw new BatchFailure(c, c.key().algorithm() + " signature does not verify ("
+          + e.failures().get(first).getMessage() + ")");
     }
   }
 }

@@ -66,9 +66,9 @@ public final class DemoNetwork {
     KeyFiles.atomicWrite(keys.resolve("DEMO-PASSPHRASE"),
         (new String(passphrase) + "\n").getBytes(StandardCharsets.US_ASCII), true);
     KeyFiles.atomicWrite(keys.resolve("README.txt"), ("Demo keys. Private keys (*.key) are"
-        + " encrypted (PBKDF2-HMAC-SHA256, AES-256-GCM) under the passphrase in DEMO-PASSPHRASE,"
-        + "\nwhich sits beside them only because this is a demo: a real node keeps it"
-        + " elsewhere.\n").getBytes(StandardCharsets.US_ASCII), false);
+        + " encrypted PKCS#8 (PBES2, scrypt, AES-256-GCM)\nunder the passphrase in"
+        + " DEMO-PASSPHRASE, which sits beside them only because this is a demo:\na real node"
+        + " keeps it elsewhere.\n").getBytes(StandardCharsets.US_ASCII), false);
     int files = 2;
     for (ProposerKeys v : validators) {
       KeyFiles.write(keys, v.name(), v.mlDsa(), passphrase);

@@ -78,7 +78,7 @@ public final class SyntheticRecords {
     }
     byte[] enc = b.array();
     try {
-      return Hashes.hash(Hashes.RECORD_COMMITMENT, chainId, enc);
+      return Hashes.sha3(Hashes.RECORD_COMMITMENT, chainId, enc);
     } finally {
       java.util.Arrays.fill(enc, (byte) 0);
       java.util.Arrays.fill(attrs, 0);

@@ -40,7 +40,17 @@ public final class MerkleAccumulator {
 
   /** Appends the leaf {@code data} (hashed under the leaf tag). */
   public void append(byte[] data) {
-    byte[] h = Hashes.hash(leafTag, chainId, data);
+    appendLeafHash(leafHash(data));
+  }
+
+  /** The leaf hash of {@code data}: callers may compute it in parallel, then append in order. */
+  public byte[] leafHash(byte[] data) {
+    return Hashes.hash(leafTag, chainId, data);
+  }
+
+  /** Appends a leaf already hashed by {@link #leafHash}. */
+  public void appendLeafHash(byte[] leafHash) {
+    byte[] h = leafHash.clone();
     long s = 1;
     while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == s) {
       int last = sizes.size() - 1;

@@ -96,10 +96,21 @@ public final class BlockFiles implements Closeable {
     rec.putInt(MAGIC).putInt(payload.length).putLong(height).putInt(crc(payload.length, height,
         payload)).put(payload).flip();
     long offset = tailSize;
-    while (rec.hasRemaining()) {
-      tail.write(rec);
+    try {
+      while (rec.hasRemaining()) {
+        tail.write(rec);
+      }
+      tail.force(false);
+    } catch (IOException e) {
+      // Leave no partial record behind a later append (disk full, I/O error): cut it off.
+      try {
+        tail.truncate(offset);
+        tail.position(offset);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
-    tail.force(false);
     tailSize += HEADER_BYTES + payload.length;
     return new BlockLocation(tailSegment, offset, payload.length);
   }

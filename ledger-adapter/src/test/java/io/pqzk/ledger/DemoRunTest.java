@@ -1,0 +1,46 @@
+package io.pqzk.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pqzk demo} end to end on a small chain, then {@code pqzk chain verify} on its output. */
+class DemoRunTest {
+  @Test
+  void demo_thenChainVerify_exit0_andSecondRunRefusesWithoutForce(@TempDir Path dir) {
+    String data = dir.resolve("d").toString();
+    ChainFiles.Run demo = ChainFiles.cli("demo", "--data", data, "--records", "30",
+        "--validators", "2", "--block-size", "16", "--slh-every", "2");
+    assertEquals(0, demo.exit(), demo.err());
+    assertTrue(demo.out().contains("transactions {"), demo.out());
+    assertTrue(demo.out().contains("independent validation"), demo.out());
+    assertTrue(demo.err().contains("== registering 30 record commitments"), demo.err());
+
+    ChainFiles.Run verify = ChainFiles.cli("chain", "verify", "--quiet", "--data", data);
+    assertEquals(0, verify.exit(), verify.err());
+    assertTrue(verify.out().contains("63 transactions"), verify.out());
+
+    ChainFiles.Run again = ChainFiles.cli("demo", "--data", data, "--records", "5");
+    assertEquals(2, again.exit());
+    assertTrue(again.err().contains("already holds a chain"), again.err());
+  }
+
+  @Test
+  void demo_keepsSecretsPrivate(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("d");
+    assertEquals(0, ChainFiles.cli("demo", "--data", data.toString(), "--records", "5",
+        "--validators", "1").exit());
+    for (String secret : new String[] {"keys/DEMO-PASSPHRASE",
+        "keys/validator-0.ML-DSA-65.key", "records/openings.csv", "records/records.csv"}) {
+      assertEquals("rw-------", PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(data.resolve(secret))), secret);
+    }
+    assertTrue(Files.readString(data.resolve("keys/validator-0.ML-DSA-65.key"))
+        .startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+  }
+}
