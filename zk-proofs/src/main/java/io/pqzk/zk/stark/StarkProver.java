@@ -26,9 +26,6 @@ import java.util.stream.IntStream;
  * salts every trace and composition leaf and mixes the random mask into the DEEP polynomial.
  */
 public final class StarkProver {
-  static final String DOMAIN = "pqzk/stark/v1";
-  static final byte[] MAGIC = "PQZKSTK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  static final long SHIFT = Goldilocks.GENERATOR;
   private static final boolean PROFILE = Boolean.getBoolean("pqzk.stark.profile");
 
   private StarkProver() {}
@@ -93,14 +90,14 @@ public final class StarkProver {
     }
     int bigN = n * b;
     int logN = Integer.numberOfTrailingZeros(bigN);
-    int seg = numSegments(air, opt);
-    int stride = segmentStride(air, opt);
-    int kr = randomizerLength(opt);
+    int seg = Protocol.numSegments(air, opt);
+    int stride = Protocol.segmentStride(air, opt);
+    int kr = Protocol.randomizerLength(opt);
     long g = air.traceGenerator();
-    long[] xs = domain(bigN);
+    long[] xs = Protocol.domain(bigN);
 
     long t0 = System.nanoTime();
-    Transcript tr = new Transcript(DOMAIN);
+    Transcript tr = new Transcript(Protocol.DOMAIN);
     tr.absorb("options", opt.encode());
     tr.absorb("air", air.identity());
 
@@ -111,7 +108,7 @@ public final class StarkProver {
       long[] co = trace[c].clone();
       Ntt.inverse(co);
       tCoef[c] = co;
-      tLde[c] = Ntt.evaluateOnCoset(co, bigN, SHIFT);
+      tLde[c] = Ntt.evaluateOnCoset(co, bigN, Protocol.SHIFT);
     });
     byte[][] tSalt = salts(bigN, rnd);
     byte[][] tLeaves = rows(tLde, bigN);
@@ -129,7 +126,7 @@ public final class StarkProver {
       for (int i = 0; i < h.length; i++) {
         v[i] = k == 0 ? h[i].a0 : k == 1 ? h[i].a1 : h[i].a2;
       }
-      hCoef[k] = Ntt.interpolateCoset(v, SHIFT);
+      hCoef[k] = Ntt.interpolateCoset(v, Protocol.SHIFT);
     });
     // Randomised segments (Haboeck and Al Kindi, ePrint 2024/1037): H = sum_s x^(s m) H_s with
     // stride m = n - k, and H'_s = H_s + x^m rho_s - rho_(s-1) for random rho of degree < k
@@ -171,7 +168,7 @@ public final class StarkProver {
     }
     long[][] cLde = new long[cCoef.length][];
     IntStream.range(0, cCoef.length).parallel()
-        .forEach(k -> cLde[k] = Ntt.evaluateOnCoset(cCoef[k], bigN, SHIFT));
+        .forEach(k -> cLde[k] = Ntt.evaluateOnCoset(cCoef[k], bigN, Protocol.SHIFT));
     byte[][] cLeaves = rows(cLde, bigN);
     byte[][] cSalt = salts(bigN, rnd);
     MerkleTree cTree = new MerkleTree(cLeaves, cSalt);
@@ -179,7 +176,7 @@ public final class StarkProver {
 
     long t2 = System.nanoTime();
     // 3. out-of-domain point and openings at z and g*z
-    Ext3 z = drawOod(tr, n, bigN);
+    Ext3 z = Protocol.drawOod(tr, n, bigN);
     Ext3 gz = z.mulBase(g);
     Ext3[] tz = new Ext3[w];
     Ext3[] tgz = new Ext3[w];
@@ -206,13 +203,13 @@ public final class StarkProver {
     int f = opt.folding();
     int degree = n;
     Ext3[] cur = deep;
-    long offset = SHIFT;
+    long offset = Protocol.SHIFT;
     while (degree > opt.maxRemainderDegree() + 1) {
       int m = cur.length;
       int groups = m / f;
       byte[][] leaves = new byte[groups][];
       Ext3[] curF = cur;
-      IntStream.range(0, groups).parallel().forEach(j -> leaves[j] = Fri.leaf(group(curF, j, f)));
+      IntStream.range(0, groups).parallel().forEach(j -> leaves[j] = Fri.leaf(Protocol.group(curF, j, f)));
       MerkleTree t = new MerkleTree(leaves, null);
       friTrees.add(t);
       layers.add(cur);
@@ -223,7 +220,7 @@ public final class StarkProver {
       Ext3[] nextLayer = new Ext3[groups];
       long off = offset;
       IntStream.range(0, groups).parallel().forEach(j -> nextLayer[j] = Fri.fold(
-          group(curF, j, f), Goldilocks.mul(off, Goldilocks.pow(omegaM, j)), zetaInv, beta));
+          Protocol.group(curF, j, f), Goldilocks.mul(off, Goldilocks.pow(omegaM, j)), zetaInv, beta));
       cur = nextLayer;
       offset = Goldilocks.pow(offset, f);
       degree /= f;
@@ -235,7 +232,7 @@ public final class StarkProver {
     // 6. grinding, bound to everything absorbed so far, then queries
     long nonce = grind(tr.state(), opt.grindingBits());
     tr.absorb("pow-nonce", Transcript.longLe(nonce));
-    int[] positions = queries(tr, opt.queries(), logN);
+    int[] positions = Protocol.queries(tr, opt.queries(), logN);
 
     long t5 = System.nanoTime();
     if (PROFILE) {
@@ -245,7 +242,7 @@ public final class StarkProver {
     }
     // 7. write the proof
     Codec.Writer out = new Codec.Writer();
-    out.bytes(MAGIC).bytes(opt.encode()).u8(Integer.numberOfTrailingZeros(n)).u16(w).u8(seg);
+    out.bytes(Protocol.MAGIC).bytes(opt.encode()).u8(Integer.numberOfTrailingZeros(n)).u16(w).u8(seg);
     out.bytes(tTree.root()).bytes(cTree.root());
     for (Ext3 e : tz) {
       out.ext(e);
@@ -282,10 +279,10 @@ public final class StarkProver {
     for (int l = 0; l < friTrees.size(); l++) {
       Ext3[] layer = layers.get(l);
       int groups = layer.length / f;
-      int[] idx = distinctMod(pos, groups);
+      int[] idx = Protocol.distinctMod(pos, groups);
       out.u16(idx.length);
       for (int j : idx) {
-        for (Ext3 e : group(layer, j, f)) {
+        for (Ext3 e : Protocol.group(layer, j, f)) {
           out.ext(e);
         }
         for (byte[] s : friTrees.get(l).path(j)) {
@@ -303,56 +300,11 @@ public final class StarkProver {
     return out.toByteArray();
   }
 
-  /** Random coefficients added to each composition segment: above the openings per segment. */
-  static int randomizerLength(StarkOptions opt) {
-    return opt.queries() + 2;
-  }
 
-  /** Coefficient stride m = n - k between composition segments. */
-  static int segmentStride(Air air, StarkOptions opt) {
-    int m = air.traceLength() - randomizerLength(opt);
-    if (m < 1) {
-      throw new IllegalArgumentException("trace length " + air.traceLength()
-          + " is too short for " + opt.queries() + " queries");
-    }
-    return m;
-  }
 
-  /** Segments needed to hold H: deg H <= (D - 1)(n - 1), and at least n - 2 (boundaries). */
-  static int numSegments(Air air, StarkOptions opt) {
-    int n = air.traceLength();
-    long coeffs = Math.max((long) (air.maxDegree() - 1) * (n - 1) + 1, n - 1);
-    int m = segmentStride(air, opt);
-    return (int) ((coeffs + m - 1) / m);
-  }
 
-  static long[] domain(int size) {
-    long[] xs = new long[size];
-    long w = Goldilocks.rootOfUnity(Integer.numberOfTrailingZeros(size));
-    xs[0] = SHIFT;
-    for (int i = 1; i < size; i++) {
-      xs[i] = Goldilocks.mul(xs[i - 1], w);
-    }
-    return xs;
-  }
 
-  static Ext3[] group(Ext3[] layer, int j, int f) {
-    int groups = layer.length / f;
-    Ext3[] v = new Ext3[f];
-    for (int t = 0; t < f; t++) {
-      v[t] = layer[j + t * groups];
-    }
-    return v;
-  }
 
-  /** Sorted distinct values of p mod m. */
-  static int[] distinctMod(int[] p, int m) {
-    TreeSet<Integer> s = new TreeSet<>();
-    for (int v : p) {
-      s.add(v % m);
-    }
-    return s.stream().mapToInt(Integer::intValue).toArray();
-  }
 
   static byte[][] rows(long[][] cols, int size) {
     byte[][] r = new byte[size][];
@@ -392,7 +344,7 @@ public final class StarkProver {
     long[][] pCoef = air.periodicCoefficients();
     long[][] pLde = new long[pCoef.length][];
     IntStream.range(0, pCoef.length).parallel()
-        .forEach(k -> pLde[k] = Ntt.evaluateOnCoset(pCoef[k], bigN, SHIFT));
+        .forEach(k -> pLde[k] = Ntt.evaluateOnCoset(pCoef[k], bigN, Protocol.SHIFT));
     // x^n takes b distinct values on the coset
     long[] zInv = new long[b];
     for (int k = 0; k < b; k++) {
@@ -469,16 +421,6 @@ public final class StarkProver {
     return p0.add(Ext3.X.mul(p1)).add(Ext3.X.square().mul(p2));
   }
 
-  static Ext3 drawOod(Transcript tr, int n, int bigN) {
-    while (true) {
-      Ext3 z = tr.drawExt();
-      // outside the trace domain (z^n != 1) and the LDE coset ((z / shift)^N != 1)
-      Ext3 zs = z.mulBase(Goldilocks.inv(SHIFT));
-      if (!z.pow(n).equals(Ext3.ONE) && !zs.pow(bigN).equals(Ext3.ONE) && !z.isBase()) {
-        return z;
-      }
-    }
-  }
 
   private static Ext3[] deep(long[][] tLde, long[][] cLde, long[] xs, Ext3 z, Ext3 gz,
       Ext3[] tz, Ext3[] tgz, Ext3[] hz, Ext3[] gamma, int w, int seg) {
@@ -501,40 +443,12 @@ public final class StarkProver {
       for (int k = 0; k < cLde.length; k++) {
         crow[k] = cLde[k][i];
       }
-      d[i] = deepAt(trow, crow, iz[i], igz[i], tz, tgz, hz, gamma, w, seg);
+      d[i] = Protocol.deepAt(trow, crow, iz[i], igz[i], tz, tgz, hz, gamma, w, seg);
     });
     return d;
   }
 
-  /** The DEEP polynomial at one point from the opened row values (shared with the verifier). */
-  static Ext3 deepAt(long[] trow, long[] crow, Ext3 invXz, Ext3 invXgz, Ext3[] tz, Ext3[] tgz,
-      Ext3[] hz, Ext3[] gamma, int w, int seg) {
-    // sum gamma_c (T_c(x) - v_c) = sum gamma_c T_c(x) - sum gamma_c v_c; T_c(x) is in the base
-    long[] a = new long[3];
-    long[] bb = new long[3];
-    Ext3 aConst = Ext3.ZERO;
-    Ext3 bConst = Ext3.ZERO;
-    for (int c = 0; c < w; c++) {
-      mulAcc(a, gamma[c], trow[c]);
-      mulAcc(bb, gamma[w + c], trow[c]);
-      aConst = aConst.add(gamma[c].mul(tz[c]));
-      bConst = bConst.add(gamma[w + c].mul(tgz[c]));
-    }
-    Ext3 av = Ext3.of(a[0], a[1], a[2]).sub(aConst);
-    for (int s = 0; s < seg; s++) {
-      Ext3 hv = Ext3.of(crow[3 * s], crow[3 * s + 1], crow[3 * s + 2]);
-      av = av.add(gamma[2 * w + s].mul(hv.sub(hz[s])));
-    }
-    Ext3 bv = Ext3.of(bb[0], bb[1], bb[2]).sub(bConst);
-    Ext3 mask = Ext3.of(crow[3 * seg], crow[3 * seg + 1], crow[3 * seg + 2]);
-    return av.mul(invXz).add(bv.mul(invXgz)).add(mask);
-  }
 
-  private static void mulAcc(long[] acc, Ext3 g, long v) {
-    acc[0] = Goldilocks.add(acc[0], Goldilocks.mul(g.a0, v));
-    acc[1] = Goldilocks.add(acc[1], Goldilocks.mul(g.a1, v));
-    acc[2] = Goldilocks.add(acc[2], Goldilocks.mul(g.a2, v));
-  }
 
   private static Ext3[] remainder(Ext3[] evals, long offset, int degree) {
     long[][] comp = new long[3][evals.length];
@@ -572,12 +486,4 @@ public final class StarkProver {
     return found.get();
   }
 
-  /** Sorted distinct query positions in [0, 2^logN). */
-  static int[] queries(Transcript tr, int count, int logN) {
-    TreeSet<Integer> s = new TreeSet<>();
-    for (int i = 0; i < count; i++) {
-      s.add(tr.drawIndex(logN));
-    }
-    return s.stream().mapToInt(Integer::intValue).toArray();
-  }
 }

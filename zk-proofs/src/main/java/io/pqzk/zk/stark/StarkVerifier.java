@@ -45,7 +45,7 @@ public final class StarkVerifier {
     int n = air.traceLength();
     int w = air.width();
     Codec.Reader r = new Codec.Reader(proof);
-    if (!Arrays.equals(r.bytes(8, "magic"), StarkProver.MAGIC)) {
+    if (!Arrays.equals(r.bytes(8, "magic"), Protocol.MAGIC)) {
       throw new MalformedProofException("not a pqzk STARK proof (bad magic or version)");
     }
     StarkOptions opt;
@@ -57,8 +57,8 @@ public final class StarkVerifier {
     int seg;
     int stride;
     try {
-      seg = StarkProver.numSegments(air, opt);
-      stride = StarkProver.segmentStride(air, opt);
+      seg = Protocol.numSegments(air, opt);
+      stride = Protocol.segmentStride(air, opt);
     } catch (IllegalArgumentException e) {
       throw new MalformedProofException("parameter set does not fit the statement: "
           + e.getMessage(), e);
@@ -161,14 +161,14 @@ public final class StarkVerifier {
     r.end();
 
     // Replay the transcript.
-    Transcript tr = new Transcript(StarkProver.DOMAIN);
+    Transcript tr = new Transcript(Protocol.DOMAIN);
     tr.absorb("options", opt.encode());
     tr.absorb("air", air.identity());
     tr.absorb("trace-root", tRoot);
     List<Air.Assertion> asserts = air.assertions();
     Ext3[] alpha = tr.drawExt(air.numConstraints() + asserts.size());
     tr.absorb("composition-root", cRoot);
-    Ext3 z = StarkProver.drawOod(tr, n, bigN);
+    Ext3 z = Protocol.drawOod(tr, n, bigN);
     tr.absorbExt("ood-trace-z", tz);
     tr.absorbExt("ood-trace-gz", tgz);
     tr.absorbExt("ood-composition-z", hz);
@@ -181,7 +181,7 @@ public final class StarkVerifier {
     tr.absorbExt("fri-remainder", remainder);
     boolean powOk = Transcript.powOk(tr.state(), nonce, opt.grindingBits());
     tr.absorb("pow-nonce", Transcript.longLe(nonce));
-    int[] positions = StarkProver.queries(tr, opt.queries(), logBig);
+    int[] positions = Protocol.queries(tr, opt.queries(), logBig);
 
     // Every check is computed; failures are collected, then reported together.
     StringBuilder fail = new StringBuilder();
@@ -204,8 +204,8 @@ public final class StarkVerifier {
       boolean ok = MerkleTree.verify(tRoot, p, MerkleTree.leafHash(tRows[q], tSalts[q]),
           tPaths[q]);
       ok &= MerkleTree.verify(cRoot, p, MerkleTree.leafHash(cRows[q], cSalts[q]), cPaths[q]);
-      Ext3 x = Ext3.base(Goldilocks.mul(StarkProver.SHIFT, Goldilocks.pow(omega, p)));
-      dQ[q] = StarkProver.deepAt(tVals[q], cVals[q], x.sub(z).inv(), x.sub(gzv).inv(), tz, tgz,
+      Ext3 x = Ext3.base(Goldilocks.mul(Protocol.SHIFT, Goldilocks.pow(omega, p)));
+      dQ[q] = Protocol.deepAt(tVals[q], cVals[q], x.sub(z).inv(), x.sub(gzv).inv(), tz, tgz,
           hz, gamma, w, seg);
       okQ[q] = ok;
     });
@@ -220,11 +220,11 @@ public final class StarkVerifier {
     }
     int[] pos = positions;
     m = bigN;
-    long offset = StarkProver.SHIFT;
+    long offset = Protocol.SHIFT;
     boolean friOk = true;
     for (int l = 0; l < layers; l++) {
       int g = m / f;
-      int[] idx = StarkProver.distinctMod(pos, g);
+      int[] idx = Protocol.distinctMod(pos, g);
       if (idx.length != groups[l].length) {
         throw new ProofRejectedException("FRI layer " + l + " opens " + groups[l].length
             + " groups, the queries need " + idx.length);
