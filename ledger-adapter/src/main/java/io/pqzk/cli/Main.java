@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      RegistryCommand.class,
+      ClaimCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -7,6 +7,8 @@ import io.pqzk.zk.claims.Record;
  * two-to-one compression of the registry's Merkle tree. Digests are 32 bytes, canonical for the
  * system's field (the encoding is the system's: 4 little-endian Goldilocks elements for the
  * STARK, one big-endian BN254 element for Groth16).
+ *
+ * <p>Implementations must be thread-safe: registries hash large trees on several threads.
  */
 public interface RegistryHash {
   /** Digest length in bytes. */

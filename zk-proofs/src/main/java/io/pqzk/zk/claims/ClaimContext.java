@@ -22,9 +22,14 @@ public final class ClaimContext {
     return new ClaimContext(bytes.clone());
   }
 
+  /** Parses hex (upper or lower case, an optional {@code 0x} prefix). */
   public static ClaimContext ofHex(String hex) {
+    String h = hex.trim();
+    if (h.startsWith("0x") || h.startsWith("0X")) {
+      h = h.substring(2);
+    }
     try {
-      return of(HexFormat.of().parseHex(hex.trim()));
+      return of(HexFormat.of().parseHex(h));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("claim context is not valid hex: " + e.getMessage(), e);
     }

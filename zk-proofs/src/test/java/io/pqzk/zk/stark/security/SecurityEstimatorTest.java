@@ -46,6 +46,14 @@ class SecurityEstimatorTest {
         Model.WINTERFELL));
   }
 
+  /** Winterfell counts grinding only once ilog2(blowup) * queries reaches 80 (reference tool). */
+  @ParameterizedTest(name = "{0} queries")
+  @CsvSource({"79, 78", "80, 99"})
+  void conjectured_grindingCountsFrom80QueryBits(int queries, int expected) {
+    SecurityParams p = goldilocks(3, 2, 20, 1024).withQueries(queries);
+    assertEquals(expected, SecurityEstimator.estimate(p).conjecturedBits());
+  }
+
   @Test
   void minQueries_isTheSmallestCountReachingTheTarget() {
     SecurityParams p = goldilocks(3, 16, 20, 1 << 12);
