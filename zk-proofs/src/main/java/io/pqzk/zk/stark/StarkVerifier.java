@@ -189,8 +189,9 @@ public final class StarkVerifier {
       fail.append("proof-of-work; ");
     }
     if (positions.length != u) {
-      throw new ProofRejectedException("proof opens " + u + " positions, the transcript asks for "
-          + positions.length);
+      // any change to the statement, parameters or an earlier message changes the positions
+      throw new ProofRejectedException("proof does not match this statement: it opens " + u
+          + " query positions where the transcript asks for " + positions.length);
     }
     if (!oodConsistent(air, z, tz, tgz, hz, alpha, asserts, stride)) {
       fail.append("out-of-domain constraint check; ");
