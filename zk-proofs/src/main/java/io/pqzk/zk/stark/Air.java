@@ -32,6 +32,18 @@ public abstract class Air {
 
   public abstract int maxDegree();
 
+  /**
+   * Declared degree of each transition constraint, in trace and periodic columns (the default
+   * declares {@link #maxDegree()} for all). Tests check every constraint against its declaration
+   * ("wrong declared degrees" is a classic under-constrained-AIR bug); the composition's degree
+   * bound comes from {@link #maxDegree()}, which must be their maximum.
+   */
+  public int[] degrees() {
+    int[] d = new int[numConstraints()];
+    java.util.Arrays.fill(d, maxDegree());
+    return d;
+  }
+
   /** Public columns, each of length {@link #traceLength()}. */
   public abstract long[][] periodicColumns();
 

@@ -128,6 +128,18 @@ public final class ClaimAir extends Air {
     return 8; // round constraint: (trace)^7 times the round selector
   }
 
+  @Override
+  public int[] degrees() {
+    int[] d = new int[NUM_CONSTRAINTS];
+    java.util.Arrays.fill(d, C_ROUND, C_ABSORB, 8); // selector * (trace)^7
+    java.util.Arrays.fill(d, C_ABSORB, C_MERGE_DIGEST, 2); // selector * linear
+    java.util.Arrays.fill(d, C_MERGE_DIGEST, C_BOOL, 3); // selector * bit * difference
+    d[C_BOOL] = 3; // selector * b * (b - 1)
+    java.util.Arrays.fill(d, C_LINK, C_RANGE, 2); // selector * linear
+    java.util.Arrays.fill(d, C_RANGE, NUM_CONSTRAINTS, 3); // selector * r * (r - 1)
+    return d;
+  }
+
   int slotAttribute(int j) {
     return attr[j];
   }

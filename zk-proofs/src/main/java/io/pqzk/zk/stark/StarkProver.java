@@ -265,16 +265,12 @@ public final class StarkProver {
     out.u16(positions.length);
     for (int p : positions) {
       out.bytes(tLeaves[p]).bytes(tSalt[p]);
-      for (byte[] s : tTree.path(p)) {
-        out.bytes(s);
-      }
     }
+    writePath(out, tTree.batchPath(positions));
     for (int p : positions) {
       out.bytes(cLeaves[p]).bytes(cSalt[p]);
-      for (byte[] s : cTree.path(p)) {
-        out.bytes(s);
-      }
     }
+    writePath(out, cTree.batchPath(positions));
     int[] pos = positions;
     for (int l = 0; l < friTrees.size(); l++) {
       Ext3[] layer = layers.get(l);
@@ -285,10 +281,8 @@ public final class StarkProver {
         for (Ext3 e : Protocol.group(layer, j, f)) {
           out.ext(e);
         }
-        for (byte[] s : friTrees.get(l).path(j)) {
-          out.bytes(s);
-        }
       }
+      writePath(out, friTrees.get(l).batchPath(idx));
       pos = idx;
     }
     // witness-derived buffers: best-effort erasure (the JVM may have copied them)
@@ -316,6 +310,13 @@ public final class StarkProver {
       r[i] = b;
     });
     return r;
+  }
+
+  private static void writePath(Codec.Writer out, List<byte[]> path) {
+    out.u16(path.size());
+    for (byte[] d : path) {
+      out.bytes(d);
+    }
   }
 
   private static byte[][] salts(int size, ProverRandom rnd) {

@@ -22,8 +22,10 @@ import java.util.Map;
  * width (u16), segments (u8), trace root, composition root (32 bytes each), trace at z, trace at
  * g*z, segments at z (extension elements), FRI layer count (u8) and roots, remainder length (u8)
  * and coefficients, grinding nonce (8 bytes), distinct query count (u16), per query the trace row
- * (values, 32-byte salt, path), per query the composition row (segments then mask, salt, path),
- * per FRI layer a group count (u16) and per group its F values and path.
+ * (values, 32-byte salt) then one batched Merkle path (u16 count, digests), per query the
+ * composition row (segments then mask, salt) then its batched path, per FRI layer a group count
+ * (u16), per group its F values, then the layer's batched path. A batched path holds, level by
+ * level and left to right, each sibling the verifier cannot compute from the opened leaves.
  *
  * <p>The whole proof is parsed first (so truncated, oversized or non-canonical input is
  * {@link MalformedProofException}), then the transcript is replayed and every check computed;
@@ -122,27 +124,25 @@ public final class StarkVerifier {
     }
     byte[][] tRows = new byte[u][];
     byte[][] tSalts = new byte[u][];
-    byte[][][] tPaths = new byte[u][][];
     long[][] tVals = new long[u][];
     for (int q = 0; q < u; q++) {
       tVals[q] = bases(r, w, "trace opening");
       tRows[q] = encode(tVals[q]);
       tSalts[q] = r.bytes(MerkleTree.SALT, "trace salt");
-      tPaths[q] = path(r, logBig);
     }
+    List<byte[]> tPath = batchPath(r, u * logBig);
     int cw = 3 * (seg + 1);
     byte[][] cRows = new byte[u][];
     byte[][] cSalts = new byte[u][];
-    byte[][][] cPaths = new byte[u][][];
     long[][] cVals = new long[u][];
     for (int q = 0; q < u; q++) {
       cVals[q] = bases(r, cw, "composition opening");
       cRows[q] = encode(cVals[q]);
       cSalts[q] = r.bytes(MerkleTree.SALT, "composition salt");
-      cPaths[q] = path(r, logBig);
     }
+    List<byte[]> cPath = batchPath(r, u * logBig);
     Ext3[][][] groups = new Ext3[layers][][];
-    byte[][][][] gPaths = new byte[layers][][][];
+    List<List<byte[]>> gPaths = new java.util.ArrayList<>();
     int m = bigN;
     for (int l = 0; l < layers; l++) {
       int count = r.u16("FRI group count");
@@ -151,11 +151,10 @@ public final class StarkVerifier {
       }
       int depth = Integer.numberOfTrailingZeros(m / f);
       groups[l] = new Ext3[count][];
-      gPaths[l] = new byte[count][][];
       for (int k = 0; k < count; k++) {
         groups[l][k] = exts(r, f, "FRI group");
-        gPaths[l][k] = path(r, depth);
       }
+      gPaths.add(batchPath(r, count * depth));
       m /= f;
     }
     r.end();
@@ -189,8 +188,9 @@ public final class StarkVerifier {
       fail.append("proof-of-work; ");
     }
     if (positions.length != u) {
-      throw new ProofRejectedException("proof opens " + u + " positions, the transcript asks for "
-          + positions.length);
+      // any change to the statement, parameters or an earlier message changes the positions
+      throw new ProofRejectedException("proof does not match this statement: it opens " + u
+          + " query positions where the transcript asks for " + positions.length);
     }
     if (!oodConsistent(air, z, tz, tgz, hz, alpha, asserts, stride)) {
       fail.append("out-of-domain constraint check; ");
@@ -199,18 +199,22 @@ public final class StarkVerifier {
     Ext3 gzv = z.mulBase(air.traceGenerator());
     boolean[] okQ = new boolean[u];
     Ext3[] dQ = new Ext3[u];
+    byte[][] tLeafDigests = new byte[u][];
+    byte[][] cLeafDigests = new byte[u][];
     java.util.stream.IntStream.range(0, u).parallel().forEach(q -> {
       int p = positions[q];
-      boolean ok = MerkleTree.verify(tRoot, p, MerkleTree.leafHash(tRows[q], tSalts[q]),
-          tPaths[q]);
-      ok &= MerkleTree.verify(cRoot, p, MerkleTree.leafHash(cRows[q], cSalts[q]), cPaths[q]);
+      tLeafDigests[q] = MerkleTree.leafHash(tRows[q], tSalts[q]);
+      cLeafDigests[q] = MerkleTree.leafHash(cRows[q], cSalts[q]);
+      boolean ok = true;
       Ext3 x = Ext3.base(Goldilocks.mul(Protocol.SHIFT, Goldilocks.pow(omega, p)));
       dQ[q] = Protocol.deepAt(tVals[q], cVals[q], x.sub(z).inv(), x.sub(gzv).inv(), tz, tgz,
           hz, gamma, w, seg);
       okQ[q] = ok;
     });
     Map<Integer, Ext3> expected = new HashMap<>();
-    boolean merkleOk = true;
+    boolean merkleOk = rootMatches(tRoot,
+        MerkleTree.batchRoot(positions, tLeafDigests, tPath, logBig))
+        & rootMatches(cRoot, MerkleTree.batchRoot(positions, cLeafDigests, cPath, logBig));
     for (int q = 0; q < u; q++) {
       merkleOk &= okQ[q];
       expected.put(positions[q], dQ[q]);
@@ -241,10 +245,14 @@ public final class StarkVerifier {
         Ext3[] grp = groups[l][slot.get(p % g)];
         friOk &= grp[p / g].equals(e.getValue());
       }
+      byte[][] leafDigests = new byte[idx.length][];
+      for (int k = 0; k < idx.length; k++) {
+        leafDigests[k] = MerkleTree.leafHash(Fri.leaf(groups[l][k]), null);
+      }
+      friOk &= rootMatches(friRoots[l], MerkleTree.batchRoot(idx, leafDigests, gPaths.get(l),
+          Integer.numberOfTrailingZeros(g)));
       for (int k = 0; k < idx.length; k++) {
         int j = idx[k];
-        friOk &= MerkleTree.verify(friRoots[l], j, MerkleTree.leafHash(Fri.leaf(groups[l][k]),
-            null), gPaths[l][k]);
         long xj = Goldilocks.mul(offset, Goldilocks.pow(omegaM, j));
         nextExpected.put(j, Fri.fold(groups[l][k], xj, zetaInv, betas[l]));
       }
@@ -333,6 +341,24 @@ public final class StarkVerifier {
       Codec.putLong(b, 8 * i, v[i]);
     }
     return b;
+  }
+
+  private static boolean rootMatches(byte[] root, byte[] computed) {
+    return computed != null && MessageDigest.isEqual(root, computed);
+  }
+
+  /** A batched Merkle path: u16 count (at most {@code max}), then the digests. */
+  private static List<byte[]> batchPath(Codec.Reader r, int max)
+      throws MalformedProofException {
+    int count = r.u16("Merkle path length");
+    if (count > max) {
+      throw new MalformedProofException("Merkle path of " + count + " digests, at most " + max);
+    }
+    List<byte[]> p = new java.util.ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      p.add(r.bytes(32, "Merkle path"));
+    }
+    return p;
   }
 
   private static byte[][] path(Codec.Reader r, int depth) throws MalformedProofException {

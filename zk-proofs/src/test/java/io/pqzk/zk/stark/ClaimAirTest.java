@@ -2,6 +2,7 @@ package io.pqzk.zk.stark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pqzk.zk.claims.ClaimContext;
 import io.pqzk.zk.claims.Policy;
@@ -45,6 +46,65 @@ class ClaimAirTest {
     long[][] t = ClaimTrace.build(air, f.record(), f.path(), new SecureRandom());
     assertNull(StarkProver.firstViolation(air, t));
     assertEquals(true, air.traceLength() - (air.rootRow() + 1) >= ClaimAir.MIN_RANDOM_ROWS);
+  }
+
+  /**
+   * Every constraint, evaluated on a random trace (columns of degree n - 1) and the real periodic
+   * columns, has degree at most its declared degree times (n - 1); the declared maximum is
+   * maxDegree(), and the round constraints really reach degree 8 (not over-declared).
+   */
+  @Test
+  void declaredDegrees_boundEveryConstraint() {
+    ClaimAir air = new ClaimAir(3, new long[] {1, 2, 3, 4}, POLICY, ClaimContext.ofHex("01"));
+    int n = air.traceLength();
+    int big = 16 * n;
+    Random r = new Random(8);
+    long[][] tLde = new long[air.width()][];
+    for (int c = 0; c < air.width(); c++) {
+      long[] col = rnd(r, n);
+      io.pqzk.zk.stark.field.Ntt.inverse(col);
+      tLde[c] = io.pqzk.zk.stark.field.Ntt.evaluateOnCoset(col, big, Goldilocks.GENERATOR);
+    }
+    long[][] pc = air.periodicCoefficients();
+    long[][] pLde = new long[pc.length][];
+    for (int k = 0; k < pc.length; k++) {
+      pLde[k] = io.pqzk.zk.stark.field.Ntt.evaluateOnCoset(pc[k], big, Goldilocks.GENERATOR);
+    }
+    int nc = air.numConstraints();
+    long[][] vals = new long[nc][big];
+    long[] cur = new long[air.width()];
+    long[] next = new long[air.width()];
+    long[] per = new long[pc.length];
+    long[] out = new long[nc];
+    for (int i = 0; i < big; i++) {
+      for (int c = 0; c < cur.length; c++) {
+        cur[c] = tLde[c][i];
+        next[c] = tLde[c][(i + 16) % big];
+      }
+      for (int k = 0; k < per.length; k++) {
+        per[k] = pLde[k][i];
+      }
+      air.evaluateBase(cur, next, per, out);
+      for (int j = 0; j < nc; j++) {
+        vals[j][i] = out[j];
+      }
+    }
+    int[] deg = air.degrees();
+    int max = 0;
+    for (int j = 0; j < nc; j++) {
+      long[] co = io.pqzk.zk.stark.field.Ntt.interpolateCoset(vals[j], Goldilocks.GENERATOR);
+      int top = co.length - 1;
+      while (top > 0 && co[top] == 0) {
+        top--;
+      }
+      assertTrue(top <= deg[j] * (n - 1), "constraint " + j + " has degree " + top
+          + " above its declared " + deg[j] + " * (n - 1)");
+      if (j < ClaimAir.C_ABSORB) {
+        assertTrue(top > 7 * (n - 1), "round constraint " + j + " is over-declared");
+      }
+      max = Math.max(max, deg[j]);
+    }
+    assertEquals(air.maxDegree(), max);
   }
 
   static long[] rnd(Random r, int n) {

@@ -15,7 +15,6 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,7 +91,7 @@ class ClaimCompletenessTest {
     check(20261124L, 654321, 20);
   }
 
-  @Tag("slow")
+  @net.jqwik.api.Tag("slow")
   @Property(tries = 100)
   void proveVerify_randomSatisfiedClaims_depth20(@ForAll long seed) throws ProofException {
     check(seed, Math.floorMod(seed, 1 << 20), 20);

@@ -134,13 +134,12 @@ class ClaimZeroKnowledgeTest {
     off += 1 + 24 * rem + 8;
     int u = (p[off] & 0xFF) | ((p[off + 1] & 0xFF) << 8);
     off += 2;
-    int logN = (p[15] & 0xFF) + 4; // trace length from the header, blowup 16
     long[] cells = new long[u * w];
     for (int q = 0; q < u; q++) {
       for (int c = 0; c < w; c++) {
         cells[q * w + c] = Codec.getLong(p, off + 8 * c);
       }
-      off += 8 * w + 32 + 32 * logN;
+      off += 8 * w + 32; // the batched Merkle path follows all rows
     }
     return cells;
   }

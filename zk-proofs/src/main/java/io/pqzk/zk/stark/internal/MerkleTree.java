@@ -1,6 +1,9 @@
 package io.pqzk.zk.stark.internal;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Binary Merkle tree over SHA3-256 (256-bit digests, 128-bit collision resistance, quantum
@@ -43,6 +46,70 @@ public final class MerkleTree {
       i >>>= 1;
     }
     return p;
+  }
+
+  /**
+   * The sibling digests that authenticate the sorted distinct leaves {@code idx} together, in
+   * the order {@link #batchRoot} consumes them: level by level, left to right, skipping every
+   * node the verifier can compute itself. Shared upper levels are sent once.
+   */
+  public List<byte[]> batchPath(int[] idx) {
+    List<byte[]> out = new ArrayList<>();
+    int[] cur = idx;
+    int depth = Integer.numberOfTrailingZeros(n);
+    for (int l = 0; l < depth; l++) {
+      int levelStart = n >>> l;
+      int[] next = new int[cur.length];
+      int m = 0;
+      for (int k = 0; k < cur.length; k++) {
+        int i = cur[k];
+        if ((i & 1) == 0 && k + 1 < cur.length && cur[k + 1] == i + 1) {
+          k++; // both children known
+        } else {
+          out.add(nodes[levelStart + (i ^ 1)]);
+        }
+        next[m++] = i >>> 1;
+      }
+      cur = Arrays.copyOf(next, m);
+    }
+    return out;
+  }
+
+  /**
+   * Recomputes the root from the leaf digests at sorted distinct {@code idx} and the digests of
+   * {@link #batchPath}; returns null when {@code siblings} does not hold exactly the number of
+   * digests needed.
+   */
+  public static byte[] batchRoot(int[] idx, byte[][] leafDigests, List<byte[]> siblings,
+      int depth) {
+    MessageDigest d = Transcript.newSha3();
+    int[] cur = idx.clone();
+    byte[][] val = leafDigests.clone();
+    int used = 0;
+    for (int l = 0; l < depth; l++) {
+      int[] next = new int[cur.length];
+      byte[][] nval = new byte[cur.length][];
+      int m = 0;
+      for (int k = 0; k < cur.length; k++) {
+        int i = cur[k];
+        byte[] h;
+        if ((i & 1) == 0 && k + 1 < cur.length && cur[k + 1] == i + 1) {
+          h = nodeHash(d, val[k], val[k + 1]);
+          k++;
+        } else {
+          if (used == siblings.size()) {
+            return null;
+          }
+          byte[] sib = siblings.get(used++);
+          h = (i & 1) == 0 ? nodeHash(d, val[k], sib) : nodeHash(d, sib, val[k]);
+        }
+        next[m] = i >>> 1;
+        nval[m++] = h;
+      }
+      cur = Arrays.copyOf(next, m);
+      val = Arrays.copyOf(nval, m);
+    }
+    return used == siblings.size() && val.length == 1 ? val[0] : null;
   }
 
   public static byte[] leafHash(byte[] data, byte[] salt) {
