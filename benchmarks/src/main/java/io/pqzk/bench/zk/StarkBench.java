@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The STARK claim of issue 6 at its acceptance point: depth-20 registry, 4 predicates, default
- * parameters (ext 3, blowup 16, 41 queries, 20-bit grinding, folding 8). Proof size is printed at
+ * parameters (ext 3, blowup 16, 43 queries, 16-bit grinding, folding 8). Proof size is printed at
  * set-up ("stark proof bytes: N"), as JMH measures time only. Grinding makes prove time vary
  * from proof to proof (geometric number of hash trials, mean 2^20): use enough iterations.
  *
