@@ -9,7 +9,10 @@ import java.util.Locale;
  *
  * <p>A value names a key type. HashML-DSA and HashSLH-DSA use the same keys as the pure
  * variants (FIPS 204 §5.4, FIPS 205 §10.2) and are selected by {@link
- * SignatureOptions#withPreHash(PreHash)}. Lengths are in bytes; {@code -1} means variable.
+ * SignatureOptions#withPreHash(PreHash)}. Lengths are in bytes; {@code -1} means variable (the
+ * ECDSA composites' DER signatures and RFC 5915 private keys). Composite public keys are the ML-DSA
+ * key followed by the classical one (Ed25519 32, Ed448 57, uncompressed P-256 65 / P-384 97
+ * bytes); composite private keys the ML-DSA seed followed by the classical key.
  */
 public enum SignatureAlgorithm {
   ML_DSA_44("ML-DSA-44", Family.ML_DSA, 2, 1312, 2560, 2420, 32),
@@ -30,15 +33,15 @@ public enum SignatureAlgorithm {
   SLH_DSA_SHAKE_256F("SLH-DSA-SHAKE-256f", Family.SLH_DSA, 5, 64, 128, 49856, 32),
 
   /** ML-DSA-65 + Ed25519, pre-hash SHA-512 (BouncyCastle name {@code MLDSA65-Ed25519-SHA512}). */
-  MLDSA65_ED25519_SHA512("MLDSA65-Ed25519-SHA512", Family.COMPOSITE, 3, -1, -1, -1, 32),
+  MLDSA65_ED25519_SHA512("MLDSA65-Ed25519-SHA512", Family.COMPOSITE, 3, 1984, 64, 3373, 32),
   /** ML-DSA-87 + ECDSA P-384, pre-hash SHA-512 ({@code MLDSA87-ECDSA-P384-SHA512}). */
-  MLDSA87_ECDSA_P384_SHA512("MLDSA87-ECDSA-P384-SHA512", Family.COMPOSITE, 5, -1, -1, -1, 32),
+  MLDSA87_ECDSA_P384_SHA512("MLDSA87-ECDSA-P384-SHA512", Family.COMPOSITE, 5, 2689, -1, -1, 32),
   /** ML-DSA-44 + Ed25519, pre-hash SHA-512 ({@code MLDSA44-Ed25519-SHA512}). */
-  MLDSA44_ED25519_SHA512("MLDSA44-Ed25519-SHA512", Family.COMPOSITE, 2, -1, -1, -1, 32),
+  MLDSA44_ED25519_SHA512("MLDSA44-Ed25519-SHA512", Family.COMPOSITE, 2, 1344, 64, 2484, 32),
   /** ML-DSA-65 + ECDSA P-256, pre-hash SHA-512 ({@code MLDSA65-ECDSA-P256-SHA512}). */
-  MLDSA65_ECDSA_P256_SHA512("MLDSA65-ECDSA-P256-SHA512", Family.COMPOSITE, 3, -1, -1, -1, 32),
+  MLDSA65_ECDSA_P256_SHA512("MLDSA65-ECDSA-P256-SHA512", Family.COMPOSITE, 3, 2017, -1, -1, 32),
   /** ML-DSA-87 + Ed448, pre-hash SHAKE256 ({@code MLDSA87-Ed448-SHAKE256}). */
-  MLDSA87_ED448_SHAKE256("MLDSA87-Ed448-SHAKE256", Family.COMPOSITE, 5, -1, -1, -1, 32);
+  MLDSA87_ED448_SHAKE256("MLDSA87-Ed448-SHAKE256", Family.COMPOSITE, 5, 2649, 89, 4741, 32);
 
   /** The standard an algorithm comes from. */
   public enum Family {
@@ -83,20 +86,21 @@ public enum SignatureAlgorithm {
     return category;
   }
 
-  /** Raw public key length (FIPS 204 Table 2, FIPS 205 Table 2), or -1 for composites. */
+  /** Raw public key length (FIPS 204 Table 2, FIPS 205 Table 2, composite concatenation). */
   public int publicKeyLength() {
     return publicKeyLength;
   }
 
   /**
    * Raw private key length: the expanded ML-DSA key (FIPS 204 Table 2) or the SLH-DSA key
-   * SK.seed||SK.prf||PK.seed||PK.root (FIPS 205 §9.1); -1 for composites.
+   * SK.seed||SK.prf||PK.seed||PK.root (FIPS 205 §9.1); for composites the seed and the classical
+   * key, -1 where that key is DER (ECDSA).
    */
   public int privateKeyLength() {
     return privateKeyLength;
   }
 
-  /** Signature length, or -1 for composites (their ECDSA half is DER, hence variable). */
+  /** Signature length, or -1 for the ECDSA composites (their ECDSA half is DER, hence variable). */
   public int signatureLength() {
     return signatureLength;
   }

@@ -146,7 +146,7 @@ public final class Signatures {
       throw new IncompatibleOptionsException("input is already mu");
     }
     io.pqzk.sig.internal.Checks.options(key.algorithm(), options);
-    return MessageFormat.mu(MessageFormat.tr(key.raw()), MessageFormat.formatMessage(message, options));
+    return MessageFormat.mu(MessageFormat.tr(key.raw()), message, options);
   }
 
   /**

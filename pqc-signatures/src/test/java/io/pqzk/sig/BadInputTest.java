@@ -55,10 +55,6 @@ class BadInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("algorithms")
   void publicKey_wrongLength_throws(SignatureAlgorithm alg) {
-    if (alg.isComposite()) {
-      assertThrows(WrongLengthException.class, () -> PqPublicKey.fromRaw(alg, new byte[0]));
-      return;
-    }
     WrongLengthException e = assertThrows(WrongLengthException.class,
         () -> PqPublicKey.fromRaw(alg, new byte[alg.publicKeyLength() + 1]));
     assertEquals(alg.publicKeyLength(), e.expected());
@@ -140,6 +136,18 @@ class BadInputTest {
       assertThrows(MalformedKeyException.class,
           () -> Signatures.provider(p).signer(sk, SignatureOptions.defaults()));
     }
+  }
+
+  @Test
+  void seedOnlyKey_signsWithDefaultProvider() throws Exception {
+    PqKeyPair kp = Fixtures.keys(SignatureAlgorithm.ML_DSA_44);
+    PqPrivateKey seedOnly = PqPrivateKey.fromPartsUnchecked(SignatureAlgorithm.ML_DSA_44,
+        kp.privateKey().seed().orElseThrow(), null, kp.publicKey());
+    byte[] sig = Signatures.signer(seedOnly, SignatureOptions.defaults()).sign(Fixtures.MESSAGE);
+    Signatures.verifier(kp.publicKey(), SignatureOptions.defaults()).verify(Fixtures.MESSAGE, sig);
+    seedOnly.destroy();
+    assertThrows(MalformedKeyException.class,
+        () -> io.pqzk.sig.encoding.KeyCodec.encodePrivateKeyUnencrypted(seedOnly));
   }
 
   @Test

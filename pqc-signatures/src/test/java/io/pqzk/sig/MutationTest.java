@@ -142,6 +142,30 @@ class MutationTest {
     }
   }
 
+  /**
+   * Domain separation (FIPS 204 §5.4, FIPS 205 §10.2): a signature made in one mode (pure, or
+   * with one pre-hash) must not verify in another, nor through the internal interface.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(names = {"ML_DSA_44", "SLH_DSA_SHAKE_128F"})
+  void verify_otherModeOrPreHash_throws(SignatureAlgorithm alg) throws Exception {
+    PqKeyPair kp = Fixtures.keys(alg);
+    SignatureOptions sha256 = SignatureOptions.defaults().withPreHash(PreHash.SHA2_256);
+    byte[] sig = Signatures.signer(kp.privateKey(), sha256).sign(Fixtures.MESSAGE);
+    Signatures.verifier(kp.publicKey(), sha256).verify(Fixtures.MESSAGE, sig);
+    for (SignatureOptions other : new SignatureOptions[] {
+        SignatureOptions.defaults(),
+        SignatureOptions.defaults().withPreHash(PreHash.SHA3_256),
+        SignatureOptions.defaults().withPreHash(PreHash.SHA2_512_256),
+        SignatureOptions.defaults().withInput(SignatureOptions.Input.INTERNAL)}) {
+      assertThrows(SignatureVerificationException.class,
+          () -> Signatures.verifier(kp.publicKey(), other).verify(Fixtures.MESSAGE, sig), other.toString());
+    }
+    byte[] pure = Fixtures.signature(alg);
+    assertThrows(SignatureVerificationException.class,
+        () -> Signatures.verifier(kp.publicKey(), sha256).verify(Fixtures.MESSAGE, pure));
+  }
+
   static int mlDsaSignatureLength(SignatureAlgorithm composite) {
     String n = composite.displayName();
     return n.startsWith("MLDSA44") ? 2420 : n.startsWith("MLDSA65") ? 3309 : 4627;

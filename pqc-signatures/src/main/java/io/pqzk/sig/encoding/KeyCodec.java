@@ -125,6 +125,9 @@ public final class KeyCodec {
   public static byte[] encodePrivateKeyUnencrypted(PqPrivateKey key, PrivateKeyForm form)
       throws PqSignatureException {
     SignatureAlgorithm alg = key.algorithm();
+    if (key.isDestroyed()) {
+      throw new MalformedKeyException(alg.displayName() + " private key has been destroyed");
+    }
     byte[] seed = key.seed().orElse(null);
     byte[] expanded = key.expanded().orElse(null);
     try {

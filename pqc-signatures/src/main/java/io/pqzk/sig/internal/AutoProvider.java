@@ -82,9 +82,21 @@ public final class AutoProvider implements SignatureProvider {
     return complete.privateKeyFromExpanded(alg, expanded);
   }
 
+  /**
+   * The preferred provider's signer; if it refuses this particular key (the JDK cannot take a
+   * seed-only key), the next provider that supports the request.
+   */
   @Override
   public Signer signer(PqPrivateKey key, SignatureOptions options) throws PqSignatureException {
-    return require(Operation.SIGN, key.algorithm(), options).signer(key, options);
+    SignatureProvider first = require(Operation.SIGN, key.algorithm(), options);
+    try {
+      return first.signer(key, options);
+    } catch (UnsupportedByProviderException e) {
+      if (first == complete) {
+        throw e;
+      }
+      return complete.signer(key, options);
+    }
   }
 
   @Override

@@ -23,33 +23,37 @@ public final class MessageFormat {
   private MessageFormat() {}
 
   /**
-   * M' = 0 || |ctx| || ctx || M for pure signing (FIPS 204 Alg. 2 line 10, FIPS 205 Alg. 22
-   * line 8), or 1 || |ctx| || ctx || OID(PH) || PH(M) for pre-hash signing (FIPS 204 Alg. 4
-   * lines 10-23, FIPS 205 Alg. 23). For {@link SignatureOptions.Input#INTERNAL} the message
-   * already is M' and is returned as is.
+   * The bytes of M' before the message part: 0 || |ctx| || ctx (pure) or 1 || |ctx| || ctx ||
+   * OID(PH) (pre-hash); {@code null} for the internal interface, where the input is M' itself.
+   * Kept apart from the message so that large messages are never copied. (FIPS 204 Alg. 2
+   * line 10 and Alg. 4 line 23; FIPS 205 Alg. 22 line 8 and Alg. 23 line 24.)
    */
-  public static byte[] formatMessage(byte[] message, SignatureOptions options) {
+  public static byte[] prefix(SignatureOptions options) {
     if (options.input() != SignatureOptions.Input.MESSAGE) {
-      return message;
+      return null;
     }
     byte[] ctx = options.context();
     PreHash ph = options.preHash();
-    byte[] body;
-    byte[] oid;
-    if (ph == null) {
-      body = message;
-      oid = new byte[0];
-    } else {
-      body = preHash(ph, message);
-      oid = ph.oidDer();
-    }
-    byte[] out = new byte[2 + ctx.length + oid.length + body.length];
+    byte[] oid = ph == null ? new byte[0] : ph.oidDer();
+    byte[] out = new byte[2 + ctx.length + oid.length];
     out[0] = (byte) (ph == null ? 0 : 1);
     out[1] = (byte) ctx.length;
     System.arraycopy(ctx, 0, out, 2, ctx.length);
     System.arraycopy(oid, 0, out, 2 + ctx.length, oid.length);
-    System.arraycopy(body, 0, out, 2 + ctx.length + oid.length, body.length);
     return out;
+  }
+
+  /** The message part of M': M itself, or PH(M) for pre-hash signing. */
+  public static byte[] body(byte[] message, SignatureOptions options) {
+    return options.input() == SignatureOptions.Input.MESSAGE && options.isPreHash()
+        ? preHash(options.preHash(), message) : message;
+  }
+
+  /** mu = H(tr || M', 64) with M' = prefix || body, hashed in place. */
+  public static byte[] mu(byte[] tr, byte[] message, SignatureOptions options) {
+    byte[] prefix = prefix(options);
+    byte[] body = body(message, options);
+    return prefix == null ? shake256(MU_LENGTH, tr, body) : shake256(MU_LENGTH, tr, prefix, body);
   }
 
   /** PH(M): the digest with the output length FIPS 204 Alg. 4 fixes (SHAKE128 256 bits, SHAKE256 512). */

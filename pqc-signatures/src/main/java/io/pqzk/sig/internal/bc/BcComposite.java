@@ -204,6 +204,10 @@ final class BcComposite {
     PublicKey pk = jcaPublic(key);
     byte[] ctx = o.context();
     return (message, signature) -> {
+      if (alg.signatureLength() > 0 && signature.length != alg.signatureLength()) {
+        throw new SignatureVerificationException(alg.displayName() + " signature has "
+            + signature.length + " bytes, expected " + alg.signatureLength());
+      }
       boolean ok;
       try {
         Signature s = Signature.getInstance(alg.displayName(), BcJca.provider());

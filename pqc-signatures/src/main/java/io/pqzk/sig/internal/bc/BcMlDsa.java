@@ -142,7 +142,7 @@ final class BcMlDsa {
       Checks.mu(message);
       return message;
     }
-    return MessageFormat.mu(tr, MessageFormat.formatMessage(message, o));
+    return MessageFormat.mu(tr, message, o);
   }
 
   static final class MlDsaSigner implements Signer {

@@ -120,12 +120,13 @@ final class BcSlhDsa {
           optRand = new byte[alg.randomnessLength()];
           random.nextBytes(optRand);
       }
-      byte[] mPrime = MessageFormat.formatMessage(message, options);
+      byte[] prefix = MessageFormat.prefix(options);
+      byte[] body = MessageFormat.body(message, options);
       byte[] skSeed = sk.getSeed();
       byte[] skPrf = sk.getPrf();
       try {
         return SLHDSAEngine.internalGenerateSignature(sk.getParameters(), skSeed, skPrf,
-            sk.getPublicSeed(), sk.getRoot(), null, mPrime, optRand);
+            sk.getPublicSeed(), sk.getRoot(), prefix, body, optRand);
       } catch (RuntimeException e) {
         throw new PqSignatureException(alg.displayName() + " signing failed: " + e.getMessage(), e);
       } finally {
@@ -153,11 +154,12 @@ final class BcSlhDsa {
         throw new SignatureVerificationException(alg.displayName() + " signature has "
             + signature.length + " bytes, expected " + alg.signatureLength());
       }
-      byte[] mPrime = MessageFormat.formatMessage(message, options);
+      byte[] prefix = MessageFormat.prefix(options);
+      byte[] body = MessageFormat.body(message, options);
       boolean ok;
       try {
         ok = SLHDSAEngine.internalVerifySignature(pk.getParameters(), pk.getSeed(), pk.getRoot(),
-            null, mPrime, signature);
+            prefix, body, signature);
       } catch (RuntimeException e) {
         throw new SignatureVerificationException(
             alg.displayName() + " signature is malformed: " + e.getMessage(), e);
