@@ -34,18 +34,21 @@ import picocli.CommandLine.Spec;
       "Run test-vector files through the signature API and print, per file,",
       "'FILE: N passed, M failed, K skipped' (with the reason for every skip).",
       "",
-      "Recognised from the content (plain or gzip, any file name):",
-      "  * NIST ACVP ML-DSA / SLH-DSA keyGen, sigGen, sigVer: a prompt.json (joined with",
-      "    expectedResults.json from the same folder when present; giving either name works),",
-      "    or an internalProjection.json. A prompt without answers is signed, then verified.",
-      "  * C2SP Wycheproof ML-DSA files of schema mldsa_sign_seed_schema.json,",
-      "    mldsa_sign_noseed_schema.json or mldsa_verify_schema.json.",
-      "  * FIPS 204 .rsp KAT files (xi, msg, pk, sk, sm[, ctx][, rng]): internal, pure or",
-      "    HashML-DSA, deterministic or hedged, as the content shows.",
-      "Invalid cases pass when the API rejects them with the right typed exception.",
-      "Failures are described on stderr, as is progress on long files.",
+      "The format is recognised from the content (plain or gzip, any file name):",
+      "  * NIST ACVP ML-DSA / SLH-DSA keyGen, sigGen, sigVer: prompt.json, joined",
+      "    with expectedResults.json from the same folder when present (either",
+      "    name may be given), or internalProjection.json. A prompt without",
+      "    answers is signed, then verified.",
+      "  * C2SP Wycheproof ML-DSA files of the schemas mldsa_sign_seed_schema.json,",
+      "    mldsa_sign_noseed_schema.json and mldsa_verify_schema.json.",
+      "  * FIPS 204 .rsp KAT files (xi, msg, pk, sk, sm[, ctx][, rng]): internal,",
+      "    pure or HashML-DSA, deterministic or hedged, as the content shows.",
+      "Invalid cases pass when the API rejects them with the right typed",
+      "exception. Failures are described on stderr, as is progress on long files.",
       "",
-      "Exit status: 0 all passed, 1 a case failed, 2 a file is unreadable or not recognised."
+      "Exit status: 0 all passed, 1 a case failed, 2 a file is unreadable or not",
+      "recognised.",
+      ""
     })
 final class VectorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -39,7 +39,8 @@ public final class VectorRunner {
 
   /** Skip reason of the cases left out by {@link Options#sampleSlowSets()}. */
   public static final String SAMPLED_OUT =
-      "slow SLH-DSA 's' sigGen case left out of the sample (first case of each group runs; run all with --all)";
+      "slow SLH-DSA 's' sigGen case sampled out (the first case of each group runs; "
+          + "all run with pqzk vectors without --sample, or mvn -Dexhaustive)";
 
   /**
    * @param provider the provider every case runs through

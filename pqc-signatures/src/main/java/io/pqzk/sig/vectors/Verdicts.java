@@ -3,7 +3,6 @@ package io.pqzk.sig.vectors;
 import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.UnsupportedByProviderException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,20 +37,21 @@ final class Verdicts {
   @SafeVarargs
   static Outcome expectRejected(
       String what, VectorCase.Check action, Class<? extends PqSignatureException>... expected) {
-    List<Class<? extends PqSignatureException>> ok = Arrays.asList(expected);
     try {
       action.run();
       return Outcome.fail(what + " was accepted but must be rejected");
     } catch (UnsupportedByProviderException e) {
       return unsupported(e);
     } catch (PqSignatureException e) {
-      for (Class<? extends PqSignatureException> c : ok) {
+      StringBuilder names = new StringBuilder();
+      for (Class<? extends PqSignatureException> c : expected) {
         if (c.isInstance(e)) {
           return Outcome.pass();
         }
+        names.append(names.length() == 0 ? "" : " or ").append(c.getSimpleName());
       }
       return Outcome.fail(what + " rejected with " + e.getClass().getSimpleName()
-          + " instead of " + names(ok) + ": " + e.getMessage());
+          + " instead of " + names + ": " + e.getMessage());
     } catch (RuntimeException e) {
       return Outcome.fail(what + " rejected with unchecked " + e.getClass().getName() + ": " + e.getMessage());
     } catch (Exception e) {
@@ -85,13 +85,5 @@ final class Verdicts {
     }
     int i = Arrays.mismatch(expected, actual);
     return what + " differs from the expected value at byte " + i + " of " + expected.length;
-  }
-
-  private static String names(List<Class<? extends PqSignatureException>> cs) {
-    StringBuilder sb = new StringBuilder();
-    for (Class<?> c : cs) {
-      sb.append(sb.length() == 0 ? "" : " or ").append(c.getSimpleName());
-    }
-    return sb.toString();
   }
 }
