@@ -48,7 +48,10 @@ final class BcMlDsa {
     if (seed.length != alg.seedLength()) {
       throw new WrongLengthException(alg.displayName() + " seed xi", seed.length, alg.seedLength());
     }
-    MLDSAPrivateKeyParameters sk = new MLDSAPrivateKeyParameters(params(alg), seed);
+    // BouncyCastle keeps the array it is given and destroy() zeroes it: hand it a copy, so the
+    // caller's seed survives (and is the caller's to zero).
+    byte[] xi = seed.clone();
+    MLDSAPrivateKeyParameters sk = new MLDSAPrivateKeyParameters(params(alg), xi);
     byte[] expanded = sk.getEncoded();
     try {
       PqPublicKey pk = PqPublicKey.fromRaw(alg, sk.getPublicKey());
@@ -57,6 +60,7 @@ final class BcMlDsa {
     } finally {
       Arrays.fill(expanded, (byte) 0);
       sk.destroy();
+      Arrays.fill(xi, (byte) 0);
     }
   }
 
