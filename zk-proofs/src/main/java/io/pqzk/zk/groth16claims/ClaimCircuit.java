@@ -8,11 +8,14 @@ import io.pqzk.zk.zokrates.ZoKrates;
 import io.pqzk.zk.zokrates.ZoKratesOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -90,31 +93,47 @@ public final class ClaimCircuit {
   public synchronized Prover prover(ZoKrates zk) throws ProofException {
     try {
       Files.createDirectories(dir);
-      Artifacts program;
-      if (Files.isRegularFile(dir.resolve(PROGRAM)) && Files.isRegularFile(dir.resolve(ABI))) {
-        program = Artifacts.of(Files.readAllBytes(dir.resolve(PROGRAM)),
-            Files.readString(dir.resolve(ABI)), ZoKratesOptions.G16_BN128);
-      } else {
-        program = zk.compile(source, "claim.zok", ZoKratesOptions.G16_BN128);
-        write(PROGRAM, program.program());
-        write(ABI, program.abiJson().getBytes(StandardCharsets.UTF_8));
+      // Another process may be setting up the same directory: without the lock the two could
+      // leave a proving key of one setup next to the verification key of the other.
+      try (FileChannel ch = FileChannel.open(dir.resolve(".lock"),
+              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = ch.lock()) {
+        return proverLocked(zk);
       }
-      Keypair keys;
-      if (Files.isRegularFile(dir.resolve(PROVING_KEY))
-          && Files.isRegularFile(dir.resolve(VERIFICATION_KEY))) {
-        keys = new Keypair(Files.readString(dir.resolve(VERIFICATION_KEY)),
-            Files.readAllBytes(dir.resolve(PROVING_KEY)));
-      } else {
-        keys = zk.setup(program);
-        // The proving key first: a verification key alone must never mean "set up".
-        write(PROVING_KEY, keys.provingKey());
-        write(VERIFICATION_KEY, keys.verificationKeyJson().getBytes(StandardCharsets.UTF_8));
-      }
-      return new Prover(program, keys);
     } catch (IOException e) {
       throw new ProofException("cannot read or write the claim circuit's artifacts in " + dir
           + ": " + e.getMessage(), e);
     }
+  }
+
+  private Prover proverLocked(ZoKrates zk) throws IOException, ProofException {
+    Artifacts program;
+    if (Files.isRegularFile(dir.resolve(PROGRAM)) && Files.isRegularFile(dir.resolve(ABI))) {
+      program = Artifacts.of(Files.readAllBytes(dir.resolve(PROGRAM)),
+          Files.readString(dir.resolve(ABI)), ZoKratesOptions.G16_BN128);
+    } else {
+      program = zk.compile(source, "claim.zok", ZoKratesOptions.G16_BN128);
+      write(PROGRAM, program.program());
+      write(ABI, program.abiJson().getBytes(StandardCharsets.UTF_8));
+    }
+    Keypair keys;
+    if (Files.isRegularFile(dir.resolve(PROVING_KEY))
+        && Files.isRegularFile(dir.resolve(VERIFICATION_KEY))) {
+      keys = new Keypair(Files.readString(dir.resolve(VERIFICATION_KEY)),
+          Files.readAllBytes(dir.resolve(PROVING_KEY)));
+    } else if (Files.isRegularFile(dir.resolve(VERIFICATION_KEY))) {
+      // A verifier's copy of a shared setup: a new setup would silently replace the key that
+      // everybody else verifies against.
+      throw new ProofException(dir.resolve(VERIFICATION_KEY) + " exists without its "
+          + PROVING_KEY + ": copy the proving key of that setup here, or delete the verification"
+          + " key to run a new (trusted) setup");
+    } else {
+      keys = zk.setup(program);
+      // The proving key first: a verification key alone means "someone else's setup".
+      write(PROVING_KEY, keys.provingKey());
+      write(VERIFICATION_KEY, keys.verificationKeyJson().getBytes(StandardCharsets.UTF_8));
+    }
+    return new Prover(program, keys);
   }
 
   /**

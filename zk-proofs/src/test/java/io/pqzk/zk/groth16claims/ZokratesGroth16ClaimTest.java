@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Groth16 claim system end to end with the real zokrates-js worker (Node) and the pure-Java
@@ -206,6 +207,29 @@ class ZokratesGroth16ClaimTest {
     assertEquals("policy slot 0 attribute", ZokratesGroth16ProofSystem.inputName(1));
     assertEquals("policy slot 7 constant", ZokratesGroth16ProofSystem.inputName(24));
     assertEquals("context", ZokratesGroth16ProofSystem.inputName(25));
+  }
+
+  @Test
+  void verify_noVerificationKey_unavailable(@TempDir Path empty) {
+    ZokratesGroth16ProofSystem fresh = new ZokratesGroth16ProofSystem(ClaimCircuit.in(empty));
+    assertThrows(io.pqzk.zk.UnavailableProofSystemException.class,
+        () -> fresh.verify(statement(POLICY), proof));
+  }
+
+  @Test
+  void prove_verificationKeyWithoutProvingKey_refusesNewSetup(@TempDir Path dir) throws Exception {
+    Path src = system.circuit().directory();
+    for (String f : List.of(ClaimCircuit.PROGRAM, ClaimCircuit.ABI, ClaimCircuit.VERIFICATION_KEY)) {
+      Files.copy(src.resolve(f), dir.resolve(f));
+    }
+    byte[] vk = Files.readAllBytes(dir.resolve(ClaimCircuit.VERIFICATION_KEY));
+    try (ZokratesGroth16ProofSystem verifierSide = new ZokratesGroth16ProofSystem(ClaimCircuit.in(dir))) {
+      verifierSide.verify(statement(POLICY), proof);
+      ProofException e = assertThrows(ProofException.class,
+          () -> verifierSide.prove(statement(POLICY), witness(0)));
+      assertTrue(e.getMessage().contains("proving.key"), e.getMessage());
+    }
+    assertTrue(java.util.Arrays.equals(vk, Files.readAllBytes(dir.resolve(ClaimCircuit.VERIFICATION_KEY))));
   }
 
   @Test
