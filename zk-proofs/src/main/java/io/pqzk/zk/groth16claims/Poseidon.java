@@ -61,8 +61,9 @@ public final class Poseidon {
     BigInteger[][] m = M[n - 1];
     int p = PARTIAL_ROUNDS[n - 1];
     for (int r = 0; r < FULL_ROUNDS + p; r++) {
+      // No reduction here: values stay below 2r, and the S-box and the mix reduce anyway.
       for (int i = 0; i < t; i++) {
-        state[i] = state[i].add(c[r * t + i]).mod(R);
+        state[i] = state[i].add(c[r * t + i]);
       }
       boolean full = r < FULL_ROUNDS / 2 || r >= FULL_ROUNDS / 2 + p;
       for (int i = 0; i < (full ? t : 1); i++) {
