@@ -140,6 +140,10 @@ class ZokratesGroth16ClaimTest {
       JsonArray big = JsonParser.parseString(ok).getAsJsonArray();
       big.set(ClaimInputs.PUBLIC_COUNT + 3, new com.google.gson.JsonPrimitive("4294967356"));
       assertThrows(ZoKratesException.class, () -> zk.computeWitness(p.program(), big.toString()));
+      // A direction bit that is not a boolean.
+      JsonArray two = JsonParser.parseString(ok).getAsJsonArray();
+      two.set(ClaimInputs.PUBLIC_COUNT + 9, new com.google.gson.JsonPrimitive("2"));
+      assertThrows(ZoKratesException.class, () -> zk.computeWitness(p.program(), two.toString()));
     }
   }
 
