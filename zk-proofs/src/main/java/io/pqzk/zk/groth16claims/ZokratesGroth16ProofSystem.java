@@ -36,7 +36,9 @@ import java.util.List;
  * <p>Proving needs Node and zokrates-js ({@link ZoKrates}); the first proof compiles the circuit
  * and runs the setup, then reuses both from {@link ClaimCircuit#directory()}. Verifying needs only
  * that directory's {@code verification.key.json}. The Node worker starts on the first proof and is
- * stopped by {@link #close()} (or when the JVM exits, as the worker stops at end of input).
+ * stopped by {@link #close()} (or when the JVM exits, as the worker stops at end of input). Each
+ * worker call times out after {@code -Dpqzk.zokrates.timeoutSeconds} (default 900: a setup on a
+ * loaded machine is slow).
  */
 public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoCloseable {
   public static final String ID = "zokrates-groth16";
