@@ -1,5 +1,6 @@
 package io.pqzk.zk.groth16claims;
 
+import io.pqzk.zk.curves.internal.Fp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,11 @@ import java.nio.charset.StandardCharsets;
  * {@code constants.zok} (its header names the commit). Inputs must be canonical (below r): the
  * circuit's field inputs are, and accepting aliases would let two inputs hash alike.
  *
+ * <p>Arithmetic: Montgomery form on 4 limbs ({@link Fp}), about 1.5 times faster than BigInteger
+ * here (one noisy run: 77 against 117 microseconds for two inputs). Not constant time, like the
+ * BigInteger version: leaf hashing handles record values, so do not hash secrets where an
+ * attacker can time it.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Poseidon {
@@ -29,8 +35,10 @@ public final class Poseidon {
 
   private static final int FULL_ROUNDS = 8;
   private static final int[] PARTIAL_ROUNDS = {56, 57, 56, 60, 60, 63};
-  private static final BigInteger[][] C = new BigInteger[MAX_INPUTS][];
-  private static final BigInteger[][][] M = new BigInteger[MAX_INPUTS][][];
+  /** Montgomery arithmetic on 4 limbs (the pairing code's field class, here over r). */
+  private static final Fp F = new Fp(R);
+  private static final long[][][] C = new long[MAX_INPUTS][][];
+  private static final long[][][][] M = new long[MAX_INPUTS][][][];
 
   static {
     load();
@@ -49,42 +57,39 @@ public final class Poseidon {
       throw new IllegalArgumentException("Poseidon takes 1 to " + MAX_INPUTS + " inputs, got " + n);
     }
     int t = n + 1;
-    BigInteger[] state = new BigInteger[t];
-    state[0] = BigInteger.ZERO;
+    long[][] state = new long[t][];
+    state[0] = F.zero();
     for (int i = 0; i < n; i++) {
       if (inputs[i].signum() < 0 || inputs[i].compareTo(R) >= 0) {
         throw new IllegalArgumentException("Poseidon input " + i + " is not a field element below r");
       }
-      state[i + 1] = inputs[i];
+      state[i + 1] = F.fromCanonical(inputs[i]);
     }
-    BigInteger[] c = C[n - 1];
-    BigInteger[][] m = M[n - 1];
+    long[][] c = C[n - 1];
+    long[][][] m = M[n - 1];
     int p = PARTIAL_ROUNDS[n - 1];
+    long[][] out = new long[t][];
     for (int r = 0; r < FULL_ROUNDS + p; r++) {
-      // No reduction here: values stay below 2r, and the S-box and the mix reduce anyway.
       for (int i = 0; i < t; i++) {
-        state[i] = state[i].add(c[r * t + i]);
+        state[i] = F.add(state[i], c[r * t + i]);
       }
       boolean full = r < FULL_ROUNDS / 2 || r >= FULL_ROUNDS / 2 + p;
       for (int i = 0; i < (full ? t : 1); i++) {
-        state[i] = pow5(state[i]);
+        long[] x2 = F.sqr(state[i]);
+        state[i] = F.mul(F.sqr(x2), state[i]);
       }
-      BigInteger[] out = new BigInteger[t];
       for (int i = 0; i < t; i++) {
-        BigInteger acc = BigInteger.ZERO;
-        for (int j = 0; j < t; j++) {
-          acc = acc.add(state[j].multiply(m[i][j]));
+        long[] acc = F.mul(state[0], m[i][0]);
+        for (int j = 1; j < t; j++) {
+          acc = F.add(acc, F.mul(state[j], m[i][j]));
         }
-        out[i] = acc.mod(R);
+        out[i] = acc;
       }
+      long[][] tmp = state;
       state = out;
+      out = tmp;
     }
-    return state[0];
-  }
-
-  private static BigInteger pow5(BigInteger x) {
-    BigInteger x2 = x.multiply(x).mod(R);
-    return x2.multiply(x2).mod(R).multiply(x).mod(R);
+    return F.toBigInteger(state[0]);
   }
 
   private static void load() {
@@ -104,7 +109,7 @@ public final class Poseidon {
           case "t" -> {
             t = Integer.parseInt(f[1]);
             row = 0;
-            M[t - 2] = new BigInteger[t][];
+            M[t - 2] = new long[t][][];
           }
           case "C" -> C[t - 2] = parse(f, t * (FULL_ROUNDS + PARTIAL_ROUNDS[t - 2]));
           case "M" -> M[t - 2][row++] = parse(f, t);
@@ -121,14 +126,14 @@ public final class Poseidon {
     }
   }
 
-  private static BigInteger[] parse(String[] fields, int expected) {
+  private static long[][] parse(String[] fields, int expected) {
     if (fields.length - 1 != expected) {
       throw new IllegalStateException(
           "poseidon-bn254.txt: expected " + expected + " values, got " + (fields.length - 1));
     }
-    BigInteger[] out = new BigInteger[expected];
+    long[][] out = new long[expected][];
     for (int i = 0; i < expected; i++) {
-      out[i] = new BigInteger(fields[i + 1]);
+      out[i] = F.fromCanonical(new BigInteger(fields[i + 1]));
     }
     return out;
   }
