@@ -251,7 +251,7 @@ final class ClaimCommand implements Runnable {
   /** Shared by the registry and claim commands: system choice, input parsing, error mapping. */
   static final class Systems {
     static final String HELP = "Proof system: stark (default; post-quantum, transparent) or "
-        + "zokrates-groth16 (not post-quantum, trusted setup; not available in this build yet).";
+        + "zokrates-groth16 (not post-quantum, trusted setup; proving needs Node and zokrates-js).";
 
     private Systems() {}
 

@@ -1,5 +1,7 @@
 package io.pqzk.zk;
 
+import io.pqzk.zk.groth16claims.PoseidonRegistryHash;
+import io.pqzk.zk.groth16claims.ZokratesGroth16ProofSystem;
 import io.pqzk.zk.stark.StarkProofSystem;
 import io.pqzk.zk.stark.StarkRegistryHash;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.List;
  * <ul>
  *   <li>{@value #STARK} (the default): transparent, hash-based, post-quantum sound;
  *   <li>{@value #ZOKRATES_GROTH16}: pairing-based Groth16 via ZoKrates, not post-quantum sound,
- *       needs a trusted setup; not available in this build yet.
+ *       needs a trusted setup; proving needs Node and zokrates-js, verifying is pure Java.
  * </ul>
  */
 public final class ProofSystems {
@@ -39,6 +41,7 @@ public final class ProofSystems {
   public static RegistryHash registryHash(String id) throws UnavailableProofSystemException {
     return switch (check(id)) {
       case STARK -> new StarkRegistryHash();
+      case ZOKRATES_GROTH16 -> new PoseidonRegistryHash();
       default -> throw notYet(id);
     };
   }
@@ -51,6 +54,9 @@ public final class ProofSystems {
   public static ProofSystem get(String id) throws UnavailableProofSystemException {
     if (STARK.equals(check(id))) {
       return new StarkProofSystem();
+    }
+    if (ZOKRATES_GROTH16.equals(id)) {
+      return new ZokratesGroth16ProofSystem();
     }
     throw notYet(id);
   }

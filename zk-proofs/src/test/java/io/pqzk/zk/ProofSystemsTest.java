@@ -28,12 +28,13 @@ class ProofSystemsTest {
   }
 
   @Test
-  void groth16_isKnownButUnavailable() {
-    UnavailableProofSystemException e = assertThrows(UnavailableProofSystemException.class,
-        () -> ProofSystems.get("zokrates-groth16"));
-    assertTrue(e.getMessage().contains("not available"), e.getMessage());
-    assertThrows(UnavailableProofSystemException.class,
-        () -> ProofSystems.registryHash("zokrates-groth16"));
+  void groth16_isAvailableAndNotPostQuantum() throws Exception {
+    ProofSystem ps = ProofSystems.get("zokrates-groth16");
+    assertEquals("zokrates-groth16", ps.id());
+    assertFalse(ps.postQuantum());
+    Record r = Record.of(new long[] {1, 1990, 2, 80, 20260101, 3, 7}, new long[] {11, 12});
+    assertTrue(Arrays.equals(ps.registryHash().leaf(r),
+        ProofSystems.registryHash("zokrates-groth16").leaf(r)));
   }
 
   @Test

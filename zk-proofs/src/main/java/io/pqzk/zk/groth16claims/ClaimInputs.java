@@ -1,0 +1,115 @@
+package io.pqzk.zk.groth16claims;
+
+import com.google.gson.JsonArray;
+import io.pqzk.zk.claims.Attribute;
+import io.pqzk.zk.claims.ClaimContext;
+import io.pqzk.zk.claims.ClaimStatement;
+import io.pqzk.zk.claims.ClaimWitness;
+import io.pqzk.zk.claims.MerklePath;
+import io.pqzk.zk.claims.Predicate;
+import io.pqzk.zk.claims.Record;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The claim circuit's inputs ({@code circuits/claim.zok}), derived from a statement and a witness.
+ *
+ * <p>Public inputs, in ABI order (26 field elements): root; 8 attribute indices; 8 op codes
+ * (0 unused, 1 {@code >=}, 2 {@code <=}, 3 {@code ==}); 8 constants; context = SHA-256(context
+ * bytes) as a big-endian integer mod r. Unused slots are all zero. A verifier recomputes them
+ * from the statement, so a proof made for another root, policy or context does not verify.
+ */
+public final class ClaimInputs {
+  /** Registry depth the circuit is compiled for. */
+  public static final int DEPTH = 20;
+  /** Predicate slots in the circuit. */
+  public static final int SLOTS = 8;
+  /** Number of public inputs. */
+  public static final int PUBLIC_COUNT = 1 + 3 * SLOTS + 1;
+
+  private ClaimInputs() {}
+
+  /** The public inputs a proof of this statement must carry. */
+  public static List<BigInteger> publicInputs(ClaimStatement statement) {
+    List<Predicate> preds = statement.policy().predicates();
+    if (preds.size() > SLOTS) {
+      throw new IllegalArgumentException(
+          "the Groth16 claim circuit has " + SLOTS + " predicate slots, the policy has " + preds.size());
+    }
+    List<BigInteger> out = new ArrayList<>(PUBLIC_COUNT);
+    out.add(PoseidonRegistryHash.fromBytes(statement.root()));
+    List<BigInteger> attr = new ArrayList<>(Collections.nCopies(SLOTS, BigInteger.ZERO));
+    List<BigInteger> op = new ArrayList<>(Collections.nCopies(SLOTS, BigInteger.ZERO));
+    List<BigInteger> constant = new ArrayList<>(Collections.nCopies(SLOTS, BigInteger.ZERO));
+    for (int k = 0; k < preds.size(); k++) {
+      Predicate p = preds.get(k);
+      attr.set(k, BigInteger.valueOf(p.attribute().ordinal()));
+      op.set(k, BigInteger.valueOf(opCode(p.op())));
+      constant.set(k, BigInteger.valueOf(p.constant()));
+    }
+    out.addAll(attr);
+    out.addAll(op);
+    out.addAll(constant);
+    out.add(contextElement(statement.context()));
+    return out;
+  }
+
+  /** SHA-256 of the context bytes, read as a big-endian integer, reduced mod r. */
+  public static BigInteger contextElement(ClaimContext context) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(context.bytes());
+      return new BigInteger(1, d).mod(Poseidon.R);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  static int opCode(Predicate.Op op) {
+    return switch (op) {
+      case GE -> 1;
+      case LE -> 2;
+      case EQ -> 3;
+    };
+  }
+
+  /**
+   * The arguments of {@code computeWitness} as JSON: the program is passed without its ABI, so
+   * the 75 arguments are flattened field elements in ABI order (decimal strings; booleans "0" or
+   * "1"). ZoKrates constrains u32 and bool arguments to their range. Contains the secret record:
+   * callers must not log it.
+   */
+  public static String witnessArguments(ClaimStatement statement, ClaimWitness witness) {
+    MerklePath path = witness.path();
+    if (path.depth() != DEPTH) {
+      throw new IllegalArgumentException(
+          "the Groth16 claim circuit needs a registry of depth " + DEPTH + ", the path has depth "
+              + path.depth());
+    }
+    JsonArray args = new JsonArray();
+    for (BigInteger x : publicInputs(statement)) {
+      args.add(x.toString());
+    }
+    Record record = witness.record();
+    long[] attrs = record.attributes();
+    long[] salt = record.salt();
+    for (int i = 0; i < Attribute.values().length; i++) {
+      args.add(Long.toString(attrs[i]));
+    }
+    for (long w : salt) {
+      args.add(Long.toString(w));
+    }
+    java.util.Arrays.fill(attrs, 0);
+    java.util.Arrays.fill(salt, 0);
+    for (int level = 0; level < DEPTH; level++) {
+      args.add(((path.index() >>> level) & 1) == 1 ? "1" : "0");
+    }
+    for (int level = 0; level < DEPTH; level++) {
+      args.add(PoseidonRegistryHash.fromBytes(path.sibling(level)).toString());
+    }
+    return args.toString();
+  }
+}
