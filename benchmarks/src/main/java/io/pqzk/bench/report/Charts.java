@@ -12,8 +12,8 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * One horizontal-free bar chart per area and unit: the medians of the table, so a chart shows
- * exactly what its table says. PNG, rendered headless.
+ * One bar chart per benchmark class and unit, on a linear scale: the medians of the table, each
+ * bar labelled with its value, so a chart shows exactly what its table says. PNG, rendered headless.
  */
 public final class Charts {
   private Charts() {}
@@ -23,14 +23,16 @@ public final class Charts {
     System.setProperty("java.awt.headless", "true");
     List<String> files = new ArrayList<>();
     for (var area : MarkdownReport.byArea(results).entrySet()) {
-      Map<String, List<JmhResult>> byUnit = new LinkedHashMap<>();
+      // one chart per benchmark class and unit: values of one kind, on one linear scale
+      Map<String, List<JmhResult>> groups = new LinkedHashMap<>();
       for (JmhResult r : area.getValue()) {
-        byUnit.computeIfAbsent(r.unit(), k -> new ArrayList<>()).add(r);
+        String cls = r.shortName().substring(0, r.shortName().indexOf('.'));
+        groups.computeIfAbsent(cls + "\u0000" + r.unit(), k -> new ArrayList<>()).add(r);
       }
-      int n = 0;
-      for (var unit : byUnit.entrySet()) {
-        String name = area.getKey() + (n++ == 0 ? "" : "-" + n) + ".png";
-        CategoryChart chart = chart(MarkdownReport.title(area.getKey()), unit.getKey(), unit.getValue());
+      for (var g : groups.entrySet()) {
+        String[] key = g.getKey().split("\u0000");
+        String name = area.getKey() + "-" + key[0] + fileSafe(key[1]) + ".png";
+        CategoryChart chart = chart(MarkdownReport.title(area.getKey()) + ": " + key[0], key[1], g.getValue());
         BitmapEncoder.saveBitmapWithDPI(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG, 110);
         files.add(name);
       }
@@ -47,12 +49,13 @@ public final class Charts {
     c.getStyler().setLabelsVisible(true);
     c.getStyler().setLabelsRotation(90);
     c.getStyler().setChartTitleBoxVisible(false);
-    c.getStyler().setYAxisLogarithmic(spread(rows) > 100);
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     List<String> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (JmhResult r : rows) {
-      String label = r.shortName() + (r.params().isEmpty() ? "" : " [" + r.paramString() + "]");
+      // the class is in the title: label by method and parameters only
+      String method = r.shortName().substring(r.shortName().indexOf('.') + 1);
+      String label = method + (r.params().isEmpty() ? "" : " " + r.paramString());
       x.add(label.length() > 70 ? label.substring(0, 67) + "..." : label);
       y.add(r.median());
     }
@@ -60,15 +63,8 @@ public final class Charts {
     return c;
   }
 
-  private static double spread(List<JmhResult> rows) {
-    double lo = Double.MAX_VALUE;
-    double hi = 0;
-    for (JmhResult r : rows) {
-      if (r.median() > 0) {
-        lo = Math.min(lo, r.median());
-        hi = Math.max(hi, r.median());
-      }
-    }
-    return hi == 0 ? 1 : hi / lo;
+  private static String fileSafe(String unit) {
+    return "-" + unit.replaceAll("[^A-Za-z0-9]+", "_");
   }
+
 }

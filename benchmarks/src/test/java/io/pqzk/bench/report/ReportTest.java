@@ -47,11 +47,12 @@ class ReportTest {
   }
 
   @Test
-  void report_writesMarkdownAndOneChartPerArea(@TempDir Path dir) throws Exception {
+  void report_writesMarkdownAndOneChartPerClassAndUnit(@TempDir Path dir) throws Exception {
     Path report = ReportMain.write(sample(), dir, "pqzk bench --quick");
     String md = Files.readString(report);
     assertTrue(md.contains("Produced by `pqzk bench --quick`"));
-    for (String chart : List.of("sig.png", "zk.png", "ledger.png")) {
+    for (String chart : List.of("sig-SignatureBench-us_op.png", "zk-StarkBench-ms_op.png",
+        "ledger-BlockValidationBench-ops_s.png")) {
       Path c = dir.resolve(chart);
       assertTrue(Files.size(c) > 1000, chart);
       assertTrue(md.contains("](" + chart + ")"), chart);
