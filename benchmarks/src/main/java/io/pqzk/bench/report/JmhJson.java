@@ -27,6 +27,24 @@ public final class JmhJson {
     }
   }
 
+  /** The JVM the benchmarks ran in, as JMH recorded it (vendor VM and JDK version), or null. */
+  public static String jvmOf(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      JsonArray a = JsonParser.parseReader(r).getAsJsonArray();
+      if (a.isEmpty()) {
+        return null;
+      }
+      JsonObject o = a.get(0).getAsJsonObject();
+      if (!o.has("jdkVersion")) {
+        return null;
+      }
+      String vm = o.has("vmName") ? o.get("vmName").getAsString() + " " : "";
+      return vm + o.get("jdkVersion").getAsString();
+    } catch (JsonParseException | IllegalStateException e) {
+      throw new IOException(file + " is not JMH JSON output: " + e.getMessage(), e);
+    }
+  }
+
   static List<JmhResult> parse(JsonElement root) {
     List<JmhResult> out = new ArrayList<>();
     for (JsonElement e : root.getAsJsonArray()) {

@@ -25,10 +25,15 @@ public final class ReportMain {
   /** Writes the report and charts; returns the report's path. */
   public static Path write(Path json, Path dir, String command) throws IOException {
     List<JmhResult> results = JmhJson.read(json);
+    java.util.Map<String, String> machine = MachineInfo.describe();
+    String measured = JmhJson.jvmOf(json);
+    if (measured != null) {
+      machine.put("JDK", measured + " (the JVM JMH measured in)");
+    }
     Files.createDirectories(dir);
     List<String> charts = Charts.write(results, dir);
     Path report = dir.resolve("report.md");
-    Files.writeString(report, MarkdownReport.render(results, MachineInfo.describe(), command, charts),
+    Files.writeString(report, MarkdownReport.render(results, machine, command, charts),
         StandardCharsets.UTF_8);
     return report;
   }

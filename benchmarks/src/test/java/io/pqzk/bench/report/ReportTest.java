@@ -51,6 +51,7 @@ class ReportTest {
     Path report = ReportMain.write(sample(), dir, "pqzk bench --quick");
     String md = Files.readString(report);
     assertTrue(md.contains("Produced by `pqzk bench --quick`"));
+    assertTrue(md.contains("| JDK | OpenJDK 64-Bit Server VM 25.0.3 (the JVM JMH measured in) |"), md);
     for (String chart : List.of("sig-SignatureBench-us_op.png", "zk-StarkBench-ms_op.png",
         "ledger-BlockValidationBench-ops_s.png")) {
       Path c = dir.resolve(chart);
