@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -76,9 +77,7 @@ final class ClaimCommand implements Runnable {
   static final class Prove implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
-        description = Systems.HELP)
-    String system;
+    @Mixin Statement in;
 
     @Option(names = "--registry", required = true, paramLabel = "DIR",
         description = "Registry directory (needs its private openings file).")
@@ -88,12 +87,6 @@ final class ClaimCommand implements Runnable {
         description = "subject_id of the record to prove about.")
     long subject;
 
-    @Option(names = "--policy", required = true, paramLabel = "EXPR", description = POLICY_HELP)
-    String policy;
-
-    @Option(names = "--context", required = true, paramLabel = "HEX", description = CONTEXT_HELP)
-    String context;
-
     @Option(names = "--out", required = true, paramLabel = "PROOF",
         description = "File to write the proof to (replaced if present).")
     Path out;
@@ -101,13 +94,13 @@ final class ClaimCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      Systems.announce(system, err);
-      Policy pol = Systems.policy(policy);
-      ClaimContext ctx = Systems.context(context);
-      RegistryHash hash = Systems.hash(system);
+      Systems.announce(in.system, err);
+      Policy pol = Systems.policy(in.policy);
+      ClaimContext ctx = Systems.context(in.context);
+      RegistryHash hash = Systems.hash(in.system);
       Openings openings = null;
       try {
-        Registry reg = Registry.load(registry, system, hash);
+        Registry reg = Registry.load(registry, in.system, hash);
         openings = Openings.loadUnchecked(registry, reg);
         ClaimWitness witness = openings.witness(subject);
         Predicate failing = pol.firstFailing(witness.record());
@@ -116,7 +109,7 @@ final class ClaimCommand implements Runnable {
               + "'s record does not satisfy the policy: predicate '" + failing
               + "' is false; no proof was made");
         }
-        ProofSystem ps = Systems.system(system);
+        ProofSystem ps = Systems.system(in.system);
         ClaimStatement st = new ClaimStatement(reg.root(), pol, ctx);
         long t0 = System.nanoTime();
         byte[] proof = ps.prove(st, witness);
@@ -124,7 +117,7 @@ final class ClaimCommand implements Runnable {
         writeAtomically(out, proof);
         spec.commandLine().getOut().printf(Locale.ROOT,
             "proof written: %s (%d bytes, system %s, proved in %.1f ms)%n", out, proof.length,
-            system, ms);
+            in.system, ms);
         return Main.OK;
       } catch (ClaimNotSatisfiedException e) {
         throw CliException.rejected("claim not satisfied: " + e.getMessage());
@@ -152,19 +145,11 @@ final class ClaimCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
-        description = Systems.HELP)
-    String system;
+    @Mixin Statement in;
 
     @Option(names = "--root", required = true, paramLabel = "HEX",
         description = "Registry root as hex (as printed by `registry build|root`).")
     String root;
-
-    @Option(names = "--policy", required = true, paramLabel = "EXPR", description = POLICY_HELP)
-    String policy;
-
-    @Option(names = "--context", required = true, paramLabel = "HEX", description = CONTEXT_HELP)
-    String context;
 
     @Option(names = "--proof", required = true, paramLabel = "PROOF",
         description = "Proof file written by `claim prove`.")
@@ -173,10 +158,10 @@ final class ClaimCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      Systems.announce(system, err);
-      Policy pol = Systems.policy(policy);
-      ClaimContext ctx = Systems.context(context);
-      ProofSystem ps = Systems.system(system);
+      Systems.announce(in.system, err);
+      Policy pol = Systems.policy(in.policy);
+      ClaimContext ctx = Systems.context(in.context);
+      ProofSystem ps = Systems.system(in.system);
       byte[] rootBytes = Systems.root(root, ps.registryHash());
       byte[] proof = readProof(proofFile);
       ClaimStatement st = new ClaimStatement(rootBytes, pol, ctx);
@@ -246,6 +231,19 @@ final class ClaimCommand implements Runnable {
     } catch (IOException e) {
       throw CliException.badInput(file + ": cannot write: " + e.getMessage());
     }
+  }
+
+  /** The options every claim command takes: the proof system, the policy and the context. */
+  static final class Statement {
+    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
+        description = Systems.HELP)
+    String system;
+
+    @Option(names = "--policy", required = true, paramLabel = "EXPR", description = POLICY_HELP)
+    String policy;
+
+    @Option(names = "--context", required = true, paramLabel = "HEX", description = CONTEXT_HELP)
+    String context;
   }
 
   /** Shared by the registry and claim commands: system choice, input parsing, error mapping. */
