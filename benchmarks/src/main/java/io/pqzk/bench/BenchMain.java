@@ -26,7 +26,8 @@ public final class BenchMain {
   static final Map<String, String[]> QUICK_PARAMS = Map.of(
       "mldsa", new String[] {"ML-DSA-65"},
       "slhdsa", new String[] {"SLH-DSA-SHA2-128f"},
-      "fixture", new String[] {"merkle/bn128", "merkle/bls12_381"});
+      "fixture", new String[] {"merkle/bn128", "merkle/bls12_381"},
+      "txPerBlock", new String[] {"128"});
 
   private BenchMain() {}
 

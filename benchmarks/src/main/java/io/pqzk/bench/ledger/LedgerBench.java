@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,16 +24,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ledger throughput (issue 4, acceptance item 5), all figures in transactions per second:
+ * Ledger throughput (issue 4, acceptance item 5; issue 7: as a function of block size), all
+ * figures in transactions per second. Every invocation handles {@value #TOTAL} transactions, cut
+ * into blocks of {@code txPerBlock} (16, 128 or 1024 transactions), so that the figures for
+ * different block sizes are per transaction and comparable:
  * <ul>
- *   <li>{@code validateBlocks}: full validation of {@value #BLOCKS} blocks of {@value #TX}
- *       transactions (each with one ML-DSA-65 signature) against a fresh state, signatures on
- *       every core, as {@code pqzk chain verify} does;
+ *   <li>{@code validateBlocks}: full validation of those blocks (each transaction with one
+ *       ML-DSA-65 signature) against a fresh state, signatures on every core, as
+ *       {@code pqzk chain verify} does;
  *   <li>{@code rawMlDsa65VerifySingleThread}: one ML-DSA-65 verification of one of those
  *       transactions on one thread, through the same call the validator makes: the baseline.
  *       Target: validateBlocks &gt;= 0.75 x cores x this;
- *   <li>{@code appendWithFsync}: appending a {@value #TX}-transaction block to the block files,
- *       forced to disk before returning (reported per transaction).
+ *   <li>{@code appendWithFsync}: appending those blocks to the block files, each forced to disk
+ *       before the next (reported per transaction: small blocks pay one fsync for few
+ *       transactions).
  * </ul>
  * Run: {@code java -jar benchmarks/target/benchmarks.jar io.pqzk.bench.ledger}.
  */
@@ -43,8 +48,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 4)
 public class LedgerBench {
-  static final int BLOCKS = 8;
-  static final int TX = 128;
+  /** Transactions per invocation, whatever the block size. */
+  static final int TOTAL = 1024;
+
+  /** Transactions per block. */
+  @Param({"16", "128", "1024"})
+  public int txPerBlock;
 
   BenchChain chain;
   Signatures.Check one;
@@ -54,12 +63,15 @@ public class LedgerBench {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    chain = new BenchChain(BLOCKS, TX);
+    if (txPerBlock <= 0 || TOTAL % txPerBlock != 0) {
+      throw new IllegalArgumentException("txPerBlock must divide " + TOTAL + ": " + txPerBlock);
+    }
+    chain = new BenchChain(TOTAL / txPerBlock, txPerBlock);
     one = chain.firstTransactionCheck();
     dir = Files.createTempDirectory("pqzk-bench-append");
     files = BlockFiles.openForAppend(dir, null, BlockFiles.DEFAULT_SEGMENT_BYTES);
     System.out.printf("%n[ledger bench] %d cores, block of %d transactions = %d bytes%n",
-        Runtime.getRuntime().availableProcessors(), TX, chain.blocks.get(1).length);
+        Runtime.getRuntime().availableProcessors(), txPerBlock, chain.blocks.get(0).length);
   }
 
   @TearDown(Level.Trial)
@@ -78,7 +90,7 @@ public class LedgerBench {
   }
 
   @Benchmark
-  @OperationsPerInvocation(BLOCKS * TX)
+  @OperationsPerInvocation(TOTAL)
   public long validateBlocks() throws Exception {
     BlockRules rules = chain.rules;
     MemoryState state = new MemoryState(chain.genesis);
@@ -89,7 +101,7 @@ public class LedgerBench {
   }
 
   @Benchmark
-  @OperationsPerInvocation(BLOCKS * TX)
+  @OperationsPerInvocation(TOTAL)
   public long verifyChainBatched() throws Exception {
     Path blocks = verifierDir();
     return new ChainVerifier(chain.rules).verify(blocks, null).transactions();
@@ -101,9 +113,13 @@ public class LedgerBench {
   }
 
   @Benchmark
-  @OperationsPerInvocation(TX)
+  @OperationsPerInvocation(TOTAL)
   public Object appendWithFsync() throws Exception {
-    return files.append(height++, chain.blocks.get(1));
+    Object last = null;
+    for (byte[] b : chain.blocks) {
+      last = files.append(height++, b);
+    }
+    return last;
   }
 
   private Path verifierDir;

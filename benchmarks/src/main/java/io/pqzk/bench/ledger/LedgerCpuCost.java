@@ -20,7 +20,7 @@ public final class LedgerCpuCost {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
-    BenchChain chain = new BenchChain(LedgerBench.BLOCKS, LedgerBench.TX);
+    BenchChain chain = new BenchChain(LedgerBench.TOTAL / 128, 128);
     Signatures.Check one = chain.firstTransactionCheck();
     OperatingSystemMXBean os =
         (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
