@@ -19,13 +19,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Quick mode (at most about 5 minutes on 2 cores): one fork, one 1 s warm-up and three 1 s
  * measurements per benchmark, and a representative subset of parameters ({@link #QUICK_PARAMS}).
- * Full mode: every parameter, each suite's own warm-up and measurement settings.
+ * Full mode: every parameter (8 signature algorithms x providers x 3 message sizes, 3 block
+ * sizes, every proof fixture: about 180 benchmarks), one fork, two 1 s warm-ups and five 1 s
+ * measurements each: about 30 minutes on 2 cores. JMH prints each benchmark's progress and the
+ * ETA of the whole run.
  */
 public final class BenchMain {
   /** Parameter values quick mode keeps; parameters not named here keep all their values. */
   static final Map<String, String[]> QUICK_PARAMS = Map.of(
       "mldsa", new String[] {"ML-DSA-65"},
       "slhdsa", new String[] {"SLH-DSA-SHA2-128f"},
+      "alg", new String[] {"ML-DSA-65", "SLH-DSA-SHA2-128f"},
+      "msg", new String[] {"1024"},
       "fixture", new String[] {"merkle/bn128", "merkle/bls12_381"},
       "txPerBlock", new String[] {"128"});
 
@@ -50,7 +55,8 @@ public final class BenchMain {
     Files.createDirectories(out);
     Path json = out.resolve("jmh.json");
     String command = "pqzk bench" + (quick ? " --quick" : "") + " --out " + out;
-    System.err.println("pqzk bench: " + (quick ? "quick run (about 5 minutes on 2 cores)" : "full run")
+    System.err.println("pqzk bench: " + (quick ? "quick run (about 5 minutes on 2 cores)"
+            : "full run (about 30 minutes on 2 cores)")
         + "; JMH prints its progress and ETA below; results go to " + out.toAbsolutePath());
     run(options(quick, include, json));
     Path report = ReportMain.write(json, out, command);
@@ -82,6 +88,10 @@ public final class BenchMain {
           .measurementIterations(3).measurementTime(TimeValue.seconds(1))
           .timeout(TimeValue.minutes(2));
       QUICK_PARAMS.forEach(o::param);
+    } else {
+      o.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+          .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+          .timeout(TimeValue.minutes(5));
     }
     List<String> jvmArgs = new ArrayList<>(List.of("-Xss4m", "-Djava.awt.headless=true"));
     if (Runtime.version().feature() >= 17) {

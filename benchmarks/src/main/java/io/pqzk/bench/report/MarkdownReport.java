@@ -41,6 +41,12 @@ public final class MarkdownReport {
   /** The whole report. {@code command} is what produced it; {@code charts} are relative paths. */
   public static String render(
       List<JmhResult> results, Map<String, String> machine, String command, List<String> charts) {
+    return render(results, machine, command, charts, "");
+  }
+
+  /** As above, with {@code extra} (already Markdown, e.g. the sizes table) after the tables. */
+  public static String render(List<JmhResult> results, Map<String, String> machine,
+      String command, List<String> charts, String extra) {
     StringBuilder b = new StringBuilder();
     b.append("# pqzk benchmark report\n\n");
     b.append("Produced by `").append(command).append("`. Figures are medians over every measured ")
@@ -76,6 +82,7 @@ public final class MarkdownReport {
       }
       b.append('\n');
     }
+    b.append(extra);
     if (!charts.isEmpty()) {
       b.append("## Charts\n\n");
       for (String c : charts) {

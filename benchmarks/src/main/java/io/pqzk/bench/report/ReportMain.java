@@ -33,7 +33,8 @@ public final class ReportMain {
     Files.createDirectories(dir);
     List<String> charts = Charts.write(results, dir);
     Path report = dir.resolve("report.md");
-    Files.writeString(report, MarkdownReport.render(results, machine, command, charts),
+    String sizes = SignatureSizes.render(SignatureSizes.measure());
+    Files.writeString(report, MarkdownReport.render(results, machine, command, charts, sizes),
         StandardCharsets.UTF_8);
     return report;
   }

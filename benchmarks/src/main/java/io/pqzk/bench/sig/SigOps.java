@@ -8,8 +8,16 @@ package io.pqzk.bench.sig;
 interface SigOps {
   /** The benchmarked message: 1 KiB, the same bytes in every run. */
   static byte[] message() {
-    byte[] m = new byte[1024];
-    new java.util.SplittableRandom(1024).nextBytes(m);
+    return message(1024);
+  }
+
+  /** A fixed pseudo-random message of {@code length} bytes (the same in every run). */
+  static byte[] message(int length) {
+    if (length < 0) {
+      throw new IllegalArgumentException("message length must be >= 0: " + length);
+    }
+    byte[] m = new byte[length];
+    new java.util.SplittableRandom(length).nextBytes(m);
     return m;
   }
 
