@@ -41,6 +41,9 @@ public final class BlockDraft {
   private final ByteArrayOutputStream stateChanges = new ByteArrayOutputStream();
   private final MerkleAccumulator registry;
   private final MerkleAccumulator txTree;
+  private final ClaimRegistries claimRegistries;
+  private final Set<ByteBuffer> claimContextSet = new HashSet<>();
+  private final List<byte[]> claimContextIds = new ArrayList<>();
   private final List<ParsedTransaction> admitted = new ArrayList<>();
 
   BlockDraft(Genesis genesis, ChainState base, Map<String, ProofVerifier> proofs, long timestamp) {
@@ -51,6 +54,7 @@ public final class BlockDraft {
     this.timestamp = timestamp;
     this.registry = base.registry();
     this.txTree = MerkleAccumulator.transactions(genesis.chainId());
+    this.claimRegistries = base.claimRegistries();
   }
 
   public long height() {
@@ -95,9 +99,16 @@ public final class BlockDraft {
     if (isRegistered(c)) {
       throw reject(tx, "commitment " + HEX.formatHex(c) + " is already registered");
     }
+    List<byte[]> leaves = new ArrayList<>(r.getClaimLeavesCount());
+    r.getClaimLeavesList().forEach(l -> leaves.add(l.toByteArray()));
+    String bad = claimRegistries.problemWith(leaves);
+    if (bad != null) {
+      throw reject(tx, bad);
+    }
     commitmentSet.add(ByteBuffer.wrap(c));
     commitments.add(c);
     registry.append(c);
+    claimRegistries.append(leaves);
   }
 
   private void grant(ParsedTransaction tx, AccessPolicyUpdate g)
@@ -164,12 +175,27 @@ public final class BlockDraft {
     if (c.getPolicy().isEmpty()) {
       throw reject(tx, "claim has no policy");
     }
-    byte[] root = c.getRootHeight() < height ? base.registryRootAt(c.getRootHeight()) : null;
-    if (root == null) {
-      throw reject(tx, "claim refers to registry root of block " + c.getRootHeight()
-          + ", which the chain does not have yet");
+    String system = c.getProof().getSystem();
+    int index = claimRegistries.indexOf(system);
+    if (index < 0) {
+      throw reject(tx, "proof system '" + system + "' is not among the genesis claim systems "
+          + genesis.claimSystems());
     }
-    ProofVerifier v = proofs.get(c.getProof().getSystem());
+    byte[] root = c.getRootHeight() < height ? base.claimRootAt(index, c.getRootHeight()) : null;
+    if (root == null) {
+      throw reject(tx, "claim refers to the " + system + " registry root of block "
+          + c.getRootHeight() + ", which the chain does not have (yet)");
+    }
+    byte[] context = c.getContext().toByteArray();
+    String badContext = ClaimContexts.problemWith(context, genesis.chainId(), c.getRootHeight());
+    if (badContext != null) {
+      throw reject(tx, badContext);
+    }
+    byte[] contextId = Hashes.claimContextId(genesis.chainId(), context);
+    if (base.isClaimContextUsed(contextId) || claimContextSet.contains(ByteBuffer.wrap(contextId))) {
+      throw reject(tx, "claim context was already used on this chain (a replayed proof)");
+    }
+    ProofVerifier v = proofs.get(system);
     if (v == null) {
       throw reject(tx, "no verifier for proof system '" + c.getProof().getSystem()
           + "' is registered in this node; claims are rejected rather than accepted unchecked");
@@ -179,6 +205,9 @@ public final class BlockDraft {
     } catch (LedgerException e) {
       throw reject(tx, "claim proof rejected: " + e.getMessage());
     }
+    claimContextSet.add(ByteBuffer.wrap(contextId));
+    claimContextIds.add(contextId);
+    stateChanges.writeBytes(contextId);
   }
 
   private void requireRole(ParsedTransaction tx, Genesis.Role role)
@@ -215,10 +244,17 @@ public final class BlockDraft {
     return registry.size();
   }
 
+  /** Each claim system's registry root after this block, in the genesis order. */
+  public List<byte[]> claimRoots() {
+    return claimRegistries.roots();
+  }
+
   /** State root after this block: a hash chain over the registry root and every grant change. */
   public byte[] stateRoot() {
+    ByteArrayOutputStream roots = new ByteArrayOutputStream();
+    claimRegistries.roots().forEach(roots::writeBytes);
     return Hashes.hash(Hashes.STATE, genesis.chainId(), base.stateRoot(),
-        ByteBuffer.allocate(8).putLong(height).array(), registry.root(),
+        ByteBuffer.allocate(8).putLong(height).array(), registry.root(), roots.toByteArray(),
         stateChanges.toByteArray());
   }
 
@@ -227,6 +263,7 @@ public final class BlockDraft {
     List<byte[]> ids = new ArrayList<>(admitted.size());
     admitted.forEach(t -> ids.add(t.id()));
     return new BlockEffects(height, headerHash, timestamp, ids, List.copyOf(commitments),
-        Map.copyOf(grants), registry.toBytes(), registry.root(), stateRoot());
+        Map.copyOf(grants), registry.toBytes(), registry.root(), stateRoot(),
+        List.copyOf(claimContextIds), claimRegistries.toBytes(), claimRegistries.roots());
   }
 }

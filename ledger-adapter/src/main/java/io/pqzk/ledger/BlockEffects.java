@@ -19,4 +19,7 @@ public record BlockEffects(
     Map<String, StoredGrant> grants,
     byte[] registryFrontier,
     byte[] registryRoot,
-    byte[] stateRoot) {}
+    byte[] stateRoot,
+    List<byte[]> claimContextIds,
+    byte[] claimFrontier,
+    List<byte[]> claimRoots) {}

@@ -32,9 +32,25 @@ public final class BlockRules {
   private final byte[] txContext;
   private final byte[] blockContext;
 
-  /** Rules with no proof verifier registered: every claim transaction is rejected. */
+  /**
+   * Rules with a verifier for each proof system the genesis accepts claims for (the STARK:
+   * {@link ZkProofVerifier} over {@link io.pqzk.zk.stark.StarkProofSystem}); claims of any other
+   * system are rejected.
+   */
   public BlockRules(Genesis genesis) {
-    this(genesis, List.of());
+    this(genesis, defaultVerifiers(genesis));
+  }
+
+  private static List<ProofVerifier> defaultVerifiers(Genesis genesis) {
+    List<ProofVerifier> vs = new ArrayList<>();
+    for (String s : genesis.claimSystems()) {
+      try {
+        vs.add(new ZkProofVerifier(io.pqzk.zk.ProofSystems.get(s)));
+      } catch (io.pqzk.zk.UnavailableProofSystemException e) {
+        throw new IllegalStateException("genesis claim system " + s + ": " + e.getMessage(), e);
+      }
+    }
+    return vs;
   }
 
   public BlockRules(Genesis genesis, List<ProofVerifier> verifiers) {
@@ -237,6 +253,15 @@ public final class BlockRules {
     }
     rootMatches(h, "transactions root", header.getTransactionsRoot(), draft.transactionsRoot());
     rootMatches(h, "registry root", header.getRegistryRoot(), draft.registryRoot());
+    List<byte[]> claimRoots = draft.claimRoots();
+    if (header.getClaimRegistryRootsCount() != claimRoots.size()) {
+      throw new BlockRejectedException(h, "header carries " + header.getClaimRegistryRootsCount()
+          + " claim registry roots, the genesis claim systems need " + claimRoots.size());
+    }
+    for (int i = 0; i < claimRoots.size(); i++) {
+      rootMatches(h, genesis.claimSystems().get(i) + " registry root",
+          header.getClaimRegistryRoots(i), claimRoots.get(i));
+    }
     if (header.getRegistrySize() != draft.registrySize()) {
       throw new BlockRejectedException(h, "registry size " + header.getRegistrySize()
           + " does not recompute (" + draft.registrySize() + ")");

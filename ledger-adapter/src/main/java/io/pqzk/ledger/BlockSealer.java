@@ -36,6 +36,7 @@ public final class BlockSealer {
         .setProposerKeyId(ByteString.copyFrom(keys.mlDsa().publicKey().keyId()))
         .setTransactionCount(draft.admitted().size())
         .setRegistrySize(draft.registrySize())
+        .addAllClaimRegistryRoots(draft.claimRoots().stream().map(ByteString::copyFrom).toList())
         .build();
     byte[] headerBytes = header.toByteArray();
     Block.Builder b = Block.newBuilder().setHeader(ByteString.copyFrom(headerBytes));

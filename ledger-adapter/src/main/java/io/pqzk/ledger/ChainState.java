@@ -35,6 +35,18 @@ public interface ChainState {
   /** Registry root recorded in the header of block {@code height}, or null if none. */
   byte[] registryRootAt(long height);
 
+  /** A copy of the claim systems' registry frontiers. */
+  ClaimRegistries claimRegistries();
+
+  /**
+   * Root of the registry of claim system number {@code system} (genesis order) in the header of
+   * block {@code height}, or null if none.
+   */
+  byte[] claimRootAt(int system, long height);
+
+  /** Whether a claim with this context id (see {@link Hashes#claimContextId}) was accepted. */
+  boolean isClaimContextUsed(byte[] contextId);
+
   /**
    * Makes a validated block's effects part of the state (atomically for persistent states);
    * {@code where} is the block's record in the block files, or null when not stored.

@@ -118,6 +118,17 @@ public final class Genesis {
     if (proto.getValidatorsCount() == 0) {
       throw new MalformedInputException("genesis names no validator");
     }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String sys : proto.getClaimSystemsList()) {
+      if (!io.pqzk.zk.ProofSystems.STARK.equals(sys)) {
+        throw new MalformedInputException("claim_systems: '" + sys + "' is not accepted on the"
+            + " ledger (only '" + io.pqzk.zk.ProofSystems.STARK + "' is: a Groth16 chain would have"
+            + " to pin its verification key in the genesis, which this version does not do)");
+      }
+      if (!seen.add(sys)) {
+        throw new MalformedInputException("claim_systems names '" + sys + "' twice");
+      }
+    }
     for (Member m : proto.getValidatorsList()) {
       LedgerPublicKey ml = null;
       LedgerPublicKey slh = null;
@@ -188,6 +199,11 @@ public final class Genesis {
 
   public String chainId() {
     return proto.getChainId();
+  }
+
+  /** Proof systems whose claims the chain accepts, in registration-leaf and header order. */
+  public List<String> claimSystems() {
+    return proto.getClaimSystemsList();
   }
 
   /** Hash of the exact genesis file bytes: block 0's previous hash. */

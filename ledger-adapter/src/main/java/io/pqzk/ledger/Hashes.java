@@ -32,6 +32,7 @@ public final class Hashes {
   public static final String STATE = "pqzk/v1/state";
   public static final String RECORD_COMMITMENT = "pqzk/v1/record-commitment";
   public static final String KEY_ID = "pqzk/v1/key-id";
+  public static final String CLAIM_CONTEXT = "pqzk/v1/claim-context";
 
   /** Signature context prefixes (FIPS 204 / 205 context string = prefix + "|" + chain id). */
   public static final String CTX_BLOCK = "pqzk/v1/block-header";
@@ -86,5 +87,10 @@ public final class Hashes {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(name + " is required by every Java 17 platform", e);
     }
+  }
+
+  /** Id under which an accepted claim's context is remembered (replay protection). */
+  public static byte[] claimContextId(String chainId, byte[] context) {
+    return hash(CLAIM_CONTEXT, chainId, context);
   }
 }

@@ -26,6 +26,10 @@ public final class MemoryState implements ChainState {
   private final Set<ByteBuffer> commitments = new HashSet<>();
   private final Map<String, StoredGrant> grants = new HashMap<>();
   private final List<byte[]> registryRoots = new ArrayList<>();
+  private final Genesis genesis;
+  private byte[] claimFrontier;
+  private final List<List<byte[]>> claimRoots = new ArrayList<>();
+  private final Set<ByteBuffer> claimContexts = new HashSet<>();
 
   public MemoryState(Genesis genesis) {
     this.chainId = genesis.chainId();
@@ -33,6 +37,8 @@ public final class MemoryState implements ChainState {
     this.headTimestamp = genesis.proto().getCreatedMillis();
     this.stateRoot = BlockRules.initialStateRoot(genesis);
     this.registryFrontier = MerkleAccumulator.registry(chainId).toBytes();
+    this.genesis = genesis;
+    this.claimFrontier = ClaimRegistries.initial(genesis).toBytes();
   }
 
   @Override
@@ -81,6 +87,24 @@ public final class MemoryState implements ChainState {
     return h >= 0 && h < registryRoots.size() ? registryRoots.get((int) h).clone() : null;
   }
 
+  @Override
+  public ClaimRegistries claimRegistries() {
+    return ClaimRegistries.fromBytes(genesis, claimFrontier);
+  }
+
+  @Override
+  public byte[] claimRootAt(int system, long h) {
+    if (h < 0 || h >= claimRoots.size() || system < 0 || system >= claimRoots.get((int) h).size()) {
+      return null;
+    }
+    return claimRoots.get((int) h).get(system).clone();
+  }
+
+  @Override
+  public boolean isClaimContextUsed(byte[] contextId) {
+    return claimContexts.contains(ByteBuffer.wrap(contextId));
+  }
+
   /** Number of distinct transactions applied so far. */
   public long transactionCount() {
     return txIds.size();
@@ -101,6 +125,11 @@ public final class MemoryState implements ChainState {
     grants.putAll(e.grants());
     registryRoots.add(e.registryRoot().clone());
     registryFrontier = e.registryFrontier().clone();
+    e.claimContextIds().forEach(c -> claimContexts.add(ByteBuffer.wrap(c.clone())));
+    List<byte[]> roots = new ArrayList<>();
+    e.claimRoots().forEach(r -> roots.add(r.clone()));
+    claimRoots.add(roots);
+    claimFrontier = e.claimFrontier().clone();
     stateRoot = e.stateRoot().clone();
     headHash = e.headerHash().clone();
     headTimestamp = e.timestamp();

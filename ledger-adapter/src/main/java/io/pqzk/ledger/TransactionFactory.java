@@ -28,6 +28,18 @@ public final class TransactionFactory {
         .setCommitment(ByteString.copyFrom(commitment)).setSchema(schema)));
   }
 
+  /**
+   * A registration carrying, besides the ledger commitment, one leaf per genesis claim system
+   * (that system's commitment to the same record, in the genesis order).
+   */
+  public byte[] registerRecord(LedgerSigningKey authority, byte[] commitment, String schema,
+      java.util.List<byte[]> claimLeaves) {
+    RecordRegistration.Builder r = RecordRegistration.newBuilder()
+        .setCommitment(ByteString.copyFrom(commitment)).setSchema(schema);
+    claimLeaves.forEach(l -> r.addClaimLeaves(ByteString.copyFrom(l)));
+    return sign(authority, body(authority).setRecordRegistration(r));
+  }
+
   public byte[] updateAccess(LedgerSigningKey authority, AccessPolicyUpdate update) {
     return sign(authority, body(authority).setAccessPolicyUpdate(update));
   }

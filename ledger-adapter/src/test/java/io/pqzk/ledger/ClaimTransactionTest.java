@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.pqzk.ledger.proto.Claim;
 import io.pqzk.ledger.proto.ProofAttachment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,21 +25,23 @@ class ClaimTransactionTest {
 
   @BeforeAll
   static void keys() throws Exception {
-    chain = new TestChain(4);
+    chain = new TestChain(4, "stark");
   }
 
   static Claim claim(long rootHeight, byte[] proof) {
     return Claim.newBuilder().setRootHeight(rootHeight).setPolicy("fitness>=70")
-        .setContext(ByteString.copyFromUtf8("ctx"))
+        .setContext(ByteString.copyFrom(ClaimContexts.of(TestChain.CHAIN, rootHeight,
+            new byte[ClaimContexts.NONCE_BYTES])))
         .setProof(ProofAttachment.newBuilder().setSystem("stark").setClaim("eligibility")
-            .addPublicInputs(ByteString.copyFrom(new byte[32]))
             .setProof(ByteString.copyFrom(proof)))
         .build();
   }
 
   @Test
   void submit_claimWithoutRegisteredVerifier_throws(@TempDir Path dir) throws Exception {
-    try (Ledger l = chain.open(dir)) {
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(Genesis.FILE_NAME), chain.genesisBytes);
+    try (Ledger l = Ledger.open(dir, new BlockRules(chain.genesis, List.of()))) {
       chain.fill(l, 1);
       TransactionRejectedException e = assertThrows(TransactionRejectedException.class,
           () -> l.submit(chain.txs.claim(chain.clinic, claim(0, new byte[] {1, 2, 3}))));
@@ -63,7 +66,7 @@ class ClaimTransactionTest {
     try (Ledger l = Ledger.open(dir, rules)) {
       TransactionRejectedException e = assertThrows(TransactionRejectedException.class,
           () -> l.submit(chain.txs.claim(chain.clinic, claim(5, new byte[] {1}))));
-      assertTrue(e.getMessage().contains("does not have yet"), e.getMessage());
+      assertTrue(e.getMessage().contains("which the chain does not have"), e.getMessage());
     }
   }
 
@@ -75,14 +78,15 @@ class ClaimTransactionTest {
       chain.fill(l, 2);
       l.submit(chain.txs.claim(chain.clinic, claim(1, new byte[] {9})));
       l.seal(chain.proposer);
-      assertTrue(java.util.Arrays.equals(seenRoot.get(), l.state().registryRootAt(1)),
-          "the verifier gets the registry root of the block the claim names");
+      assertTrue(java.util.Arrays.equals(seenRoot.get(), l.state().claimRootAt(0, 1)),
+          "the verifier gets the stark registry root of the block the claim names");
     }
     assertEquals(3, new ChainVerifier(withVerifier).verify(Ledger.blocksDir(dir), null).blocks());
+    // a forged attachment sealed by a permissive node: the real STARK verifier rejects the block
     BlockRejectedException e = assertThrows(BlockRejectedException.class,
         () -> new ChainVerifier(chain.rules).verify(Ledger.blocksDir(dir), null));
     assertEquals(2, e.height());
-    assertTrue(e.getMessage().contains("no verifier"), e.getMessage());
+    assertTrue(e.getMessage().contains("stark proof does not verify"), e.getMessage());
   }
 
   /** Accepts every proof and records the root it was given (tests the seam, not a proof). */

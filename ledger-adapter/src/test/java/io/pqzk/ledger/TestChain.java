@@ -28,7 +28,15 @@ final class TestChain {
   final TransactionFactory txs = new TransactionFactory(CHAIN);
   private final SecureRandom random = new SecureRandom();
 
+  private final java.util.List<String> claimSystems;
+
   TestChain(int slhEvery) throws Exception {
+    this(slhEvery, new String[0]);
+  }
+
+  /** A chain whose genesis accepts claims of {@code claimSystems}. */
+  TestChain(int slhEvery, String... claimSystems) throws Exception {
+    this.claimSystems = java.util.List.of(claimSystems);
     validatorMl = Signatures.generate("ML-DSA-65");
     validatorSlh = Signatures.generate("SLH-DSA-SHA2-128f");
     authority = Signatures.generate("ML-DSA-65");
@@ -53,7 +61,8 @@ final class TestChain {
         .addAuthorities(Member.newBuilder().setName("medical-authority")
             .addKeys(Genesis.keyEntry(authority.publicKey())))
         .addParticipants(Member.newBuilder().setName("clinic")
-            .addKeys(Genesis.keyEntry(clinic.publicKey())));
+            .addKeys(Genesis.keyEntry(clinic.publicKey())))
+        .addAllClaimSystems(claimSystems);
   }
 
   /** Writes the genesis into {@code dir} and opens a ledger there. */
@@ -72,8 +81,25 @@ final class TestChain {
     return c;
   }
 
+  /**
+   * A registration of {@code commitment}; on a chain with claim systems it carries each system's
+   * leaf of a fresh random record (tests that prove claims register their own records).
+   */
   byte[] register(byte[] commitment) {
-    return txs.registerRecord(authority, commitment, "service-member/v1");
+    if (claimSystems.isEmpty()) {
+      return txs.registerRecord(authority, commitment, "service-member/v1");
+    }
+    io.pqzk.zk.claims.Record r = io.pqzk.zk.claims.Record.withRandomSalt(
+        new long[] {1, 1990, 1, 50, 20240101, 1, 1}, random);
+    java.util.List<byte[]> leaves = new java.util.ArrayList<>();
+    for (String s : claimSystems) {
+      try {
+        leaves.add(io.pqzk.zk.ProofSystems.registryHash(s).leaf(r));
+      } catch (io.pqzk.zk.UnavailableProofSystemException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return txs.registerRecord(authority, commitment, "service-member/v1", leaves);
   }
 
   byte[] grant(byte[] grantId, byte[]... commitments) {

@@ -22,4 +22,12 @@ public interface RegistryHash {
 
   /** The leaf value of an empty slot. */
   byte[] emptyLeaf();
+
+  /**
+   * Checks that {@code digest} is a digest this system can produce: the right length and every
+   * field element canonical (below the modulus). Ledgers call it on leaves they are handed.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  void checkDigest(byte[] digest);
 }

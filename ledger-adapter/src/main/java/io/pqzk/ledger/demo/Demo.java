@@ -3,6 +3,7 @@ package io.pqzk.ledger.demo;
 import com.google.protobuf.ByteString;
 import io.pqzk.ledger.BlockRules;
 import io.pqzk.ledger.ChainVerifier;
+import io.pqzk.ledger.ClaimContexts;
 import io.pqzk.ledger.Genesis;
 import io.pqzk.ledger.Ledger;
 import io.pqzk.ledger.LedgerException;
@@ -12,8 +13,17 @@ import io.pqzk.ledger.TransactionFactory;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
 import io.pqzk.ledger.proto.AccessEvent;
 import io.pqzk.ledger.proto.AccessPolicyUpdate;
+import io.pqzk.ledger.proto.Claim;
+import io.pqzk.ledger.proto.ProofAttachment;
 import io.pqzk.zk.claims.Attribute;
+import io.pqzk.zk.claims.ClaimContext;
+import io.pqzk.zk.claims.ClaimStatement;
+import io.pqzk.zk.claims.ClaimWitness;
+import io.pqzk.zk.claims.Policy;
 import io.pqzk.zk.claims.Record;
+import io.pqzk.zk.registry.SparseMerkleTree;
+import io.pqzk.zk.stark.StarkProofSystem;
+import io.pqzk.zk.stark.StarkRegistryHash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,14 +88,19 @@ public final class Demo {
         new SecureRandom());
     List<byte[]> commitments = new ArrayList<>(records.size());
     records.forEach(r -> commitments.add(SyntheticRecords.commitment(chainId, r)));
+    StarkRegistryHash starkHash = new StarkRegistryHash();
+    List<byte[]> starkLeaves = records.parallelStream().map(starkHash::leaf).toList();
     writeRecords(records, commitments);
-    records.forEach(Record::destroy);
 
     try (Ledger l = Ledger.open(o.data(), new BlockRules(genesis))) {
       ledger = l;
       listener.phase("registering " + o.records() + " record commitments");
       submitAll(o.records(), i -> txs.registerRecord(net.authority, commitments.get(i),
-          SyntheticRecords.SCHEMA), "record_registration");
+          SyntheticRecords.SCHEMA, List.of(starkLeaves.get(i))), "record_registration");
+      if (l.pendingCount() > 0) {
+        seal();
+      }
+      long rootHeight = l.height();
       int grants = (o.records() + 9) / 10;
       List<byte[]> grantIds = new ArrayList<>();
       for (int i = 0; i < grants; i++) {
@@ -109,11 +124,15 @@ public final class Demo {
           .setGrantId(ByteString.copyFrom(grantIds.get(j / 10)))
           .setRecordCommitment(ByteString.copyFrom(commitments.get(j)))
           .setReadMillis(now).setPurpose("treatment").build()), "access_event");
+      if (rootHeight >= 0) {
+        claims(chainId, records, starkLeaves, rootHeight);
+      }
       if (l.pendingCount() > 0) {
         seal();
       }
     } finally {
       ledger = null;
+      records.forEach(Record::destroy);
     }
     long sealed = System.nanoTime();
 
@@ -126,6 +145,61 @@ public final class Demo {
     summary.totalNanos = System.nanoTime() - start;
     summary.dataBytes = directoryBytes(o.data());
     return summary.build(fresh);
+  }
+
+  /**
+   * Readers prove claims about records with the STARK against the registry root of block
+   * {@code rootHeight} (every record registered by then): eligibility policies and one
+   * disclosure of two attributes, each proof bound to this chain, that height and a fresh nonce.
+   */
+  private void claims(String chainId, List<Record> records, List<byte[]> leaves, long rootHeight)
+      throws LedgerException, IOException {
+    Record first = records.get(0);
+    List<String> policies = List.of(
+        "fitness>=70 && vax_date>=20250101",
+        "birth_year<=2000 && clearance>=2",
+        "fitness>=60 && fitness<=100 && blood_group<=7 && issuer==1",
+        "blood_group==" + first.get(Attribute.BLOOD_GROUP) + " && clearance=="
+            + first.get(Attribute.CLEARANCE));
+    listener.phase("proving " + policies.size() + " STARK claims (post-quantum, transparent) against"
+        + " the registry root of block " + rootHeight);
+    SparseMerkleTree tree = SparseMerkleTree.build(new StarkRegistryHash(), leaves);
+    StarkProofSystem stark = new StarkProofSystem();
+    SecureRandom random = new SecureRandom();
+    int done = 0;
+    for (String text : policies) {
+      Policy policy = Policy.parse(text);
+      int index = -1;
+      for (int i = 0; i < records.size() && index < 0; i++) {
+        if (policy.holds(records.get(i))) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        continue; // no synthetic record meets it: nothing true to prove
+      }
+      byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
+      random.nextBytes(nonce);
+      byte[] context = ClaimContexts.of(chainId, rootHeight, nonce);
+      ClaimStatement st = new ClaimStatement(tree.root(), policy, ClaimContext.of(context));
+      long t0 = System.nanoTime();
+      byte[] proof;
+      try {
+        proof = stark.prove(st, new ClaimWitness(records.get(index), tree.path(index)));
+      } catch (io.pqzk.zk.ProofException e) {
+        throw new IllegalStateException("demo claim could not be proven: " + e.getMessage(), e);
+      }
+      summary.proved(proof.length, System.nanoTime() - t0);
+      Claim claim = Claim.newBuilder().setRootHeight(rootHeight).setPolicy(text)
+          .setContext(ByteString.copyFrom(context))
+          .setProof(ProofAttachment.newBuilder().setSystem(stark.id())
+              .setClaim(text.contains("==") ? "disclosure" : "eligibility")
+              .setProof(ByteString.copyFrom(proof)))
+          .build();
+      ledger.submit(txs.claim(reader(done), claim));
+      summary.count("claim");
+      listener.progress(++done, policies.size());
+    }
   }
 
   private LedgerSigningKey reader(int grant) {

@@ -37,6 +37,7 @@ public final class DemoNetwork {
         .setFormat(Genesis.FORMAT).setChainId(chainId)
         .setCreatedMillis(System.currentTimeMillis())
         .setBlockSignatureAlgorithm(BLOCK_ALGORITHM)
+        .addClaimSystems(io.pqzk.zk.ProofSystems.STARK)
         .setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm(slhAlgorithm)
             .setEveryNBlocks(slhEvery));
     for (int i = 0; i < validatorCount; i++) {

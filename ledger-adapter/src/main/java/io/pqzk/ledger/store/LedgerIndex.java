@@ -3,6 +3,7 @@ package io.pqzk.ledger.store;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.pqzk.ledger.BlockEffects;
 import io.pqzk.ledger.ChainState;
+import io.pqzk.ledger.ClaimRegistries;
 import io.pqzk.ledger.Genesis;
 import io.pqzk.ledger.Hashes;
 import io.pqzk.ledger.merkle.MerkleAccumulator;
@@ -37,6 +38,7 @@ public final class LedgerIndex implements ChainState, Closeable {
   private static final byte[] META_HEAD = meta("head");
   private static final byte[] META_STATE = meta("state-root");
   private static final byte[] META_REGISTRY = meta("registry");
+  private static final byte[] META_CLAIM_REGISTRIES = meta("claim-registries");
 
   private final RocksDB db;
   private final Options options;
@@ -47,6 +49,8 @@ public final class LedgerIndex implements ChainState, Closeable {
   private long headTimestamp;
   private byte[] stateRoot;
   private byte[] registryFrontier;
+  private final Genesis genesis;
+  private byte[] claimFrontier;
 
   private LedgerIndex(RocksDB db, Options options, Genesis genesis, byte[] initialStateRoot) {
     this.db = db;
@@ -56,6 +60,8 @@ public final class LedgerIndex implements ChainState, Closeable {
     this.headTimestamp = genesis.proto().getCreatedMillis();
     this.stateRoot = initialStateRoot;
     this.registryFrontier = MerkleAccumulator.registry(chainId).toBytes();
+    this.genesis = genesis;
+    this.claimFrontier = ClaimRegistries.initial(genesis).toBytes();
   }
 
   /**
@@ -100,6 +106,10 @@ public final class LedgerIndex implements ChainState, Closeable {
     headTimestamp = b.getLong();
     stateRoot = db.get(META_STATE);
     registryFrontier = db.get(META_REGISTRY);
+    byte[] cf = db.get(META_CLAIM_REGISTRIES);
+    if (cf != null) {
+      claimFrontier = cf;
+    }
   }
 
   /** Location of block {@code h}'s record, or null when not indexed. */
@@ -165,6 +175,24 @@ public final class LedgerIndex implements ChainState, Closeable {
   }
 
   @Override
+  public ClaimRegistries claimRegistries() {
+    return ClaimRegistries.fromBytes(genesis, claimFrontier);
+  }
+
+  @Override
+  public byte[] claimRootAt(int system, long h) {
+    byte[] v = getUnchecked(key('B', ByteBuffer.allocate(8).putLong(h).array()));
+    int at = 16 + 2 * Hashes.LENGTH + system * Hashes.LENGTH;
+    return v == null || system < 0 || v.length < at + Hashes.LENGTH ? null
+        : Arrays.copyOfRange(v, at, at + Hashes.LENGTH);
+  }
+
+  @Override
+  public boolean isClaimContextUsed(byte[] contextId) {
+    return getUnchecked(key('C', contextId)) != null;
+  }
+
+  @Override
   public void apply(BlockEffects e, BlockLocation where) throws IOException {
     if (e.height() != height + 1) {
       throw new IllegalStateException("block " + e.height() + " indexed after " + height);
@@ -172,9 +200,14 @@ public final class LedgerIndex implements ChainState, Closeable {
     byte[] hkey = ByteBuffer.allocate(8).putLong(e.height()).array();
     byte[] height8 = hkey;
     try (WriteBatch batch = new WriteBatch()) {
-      batch.put(key('B', hkey), ByteBuffer.allocate(16 + 2 * Hashes.LENGTH)
+      ByteBuffer bv = ByteBuffer.allocate(16 + (2 + e.claimRoots().size()) * Hashes.LENGTH)
           .putInt(where.segment()).putLong(where.offset()).putInt(where.length())
-          .put(e.headerHash()).put(e.registryRoot()).array());
+          .put(e.headerHash()).put(e.registryRoot());
+      e.claimRoots().forEach(bv::put);
+      batch.put(key('B', hkey), bv.array());
+      for (byte[] c : e.claimContextIds()) {
+        batch.put(key('C', c), height8);
+      }
       for (byte[] id : e.transactionIds()) {
         batch.put(key('T', id), height8);
       }
@@ -189,6 +222,7 @@ public final class LedgerIndex implements ChainState, Closeable {
           .put(e.headerHash()).putLong(e.timestamp()).array());
       batch.put(META_STATE, e.stateRoot());
       batch.put(META_REGISTRY, e.registryFrontier());
+      batch.put(META_CLAIM_REGISTRIES, e.claimFrontier());
       db.write(writeOptions, batch);
     } catch (RocksDBException ex) {
       throw new IOException("index write failed: " + ex.getMessage(), ex);
@@ -198,6 +232,7 @@ public final class LedgerIndex implements ChainState, Closeable {
     headTimestamp = e.timestamp();
     stateRoot = e.stateRoot().clone();
     registryFrontier = e.registryFrontier().clone();
+    claimFrontier = e.claimFrontier().clone();
   }
 
   private byte[] get(byte[] k) throws IOException {

@@ -40,6 +40,11 @@ public final class PoseidonRegistryHash implements RegistryHash {
   }
 
   @Override
+  public void checkDigest(byte[] digest) {
+    fromBytes(digest);
+  }
+
+  @Override
   public byte[] emptyLeaf() {
     return new byte[DIGEST_LENGTH];
   }

@@ -42,6 +42,11 @@ public final class StarkRegistryHash implements RegistryHash {
   }
 
   @Override
+  public void checkDigest(byte[] digest) {
+    fromBytes(digest);
+  }
+
+  @Override
   public byte[] emptyLeaf() {
     return new byte[DIGEST_LENGTH];
   }

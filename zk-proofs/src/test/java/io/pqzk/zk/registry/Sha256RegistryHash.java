@@ -48,4 +48,11 @@ final class Sha256RegistryHash implements RegistryHash {
       throw new AssertionError(e);
     }
   }
+
+  @Override
+  public void checkDigest(byte[] digest) {
+    if (digest.length != 32) {
+      throw new IllegalArgumentException("a SHA-256 digest is 32 bytes, got " + digest.length);
+    }
+  }
 }
