@@ -95,6 +95,11 @@ final class ChainShow implements Callable<Integer> {
         h.getTransactionCount());
     out.printf("  registry root      %s  (%d records)%n", hex(h.getRegistryRoot()),
         h.getRegistrySize());
+    for (int i = 0; i < h.getClaimRegistryRootsCount(); i++) {
+      String sys = i < g.claimSystems().size() ? g.claimSystems().get(i) : "system #" + i;
+      out.printf("  %-18s %s  (claims prove membership under this root)%n", sys + " root",
+          hex(h.getClaimRegistryRoots(i)));
+    }
     out.printf("  state root         %s%n", hex(h.getStateRoot()));
     out.printf("  proposer           %s%n", who(g, h.getProposerKeyId()));
     out.println("  signatures");
@@ -128,7 +133,8 @@ final class ChainShow implements Callable<Integer> {
           + body.getAccessEvent().getPurpose();
       case CLAIM -> body.getClaim().getProof().getSystem() + " "
           + body.getClaim().getProof().getClaim() + " claim, policy "
-          + body.getClaim().getPolicy();
+          + body.getClaim().getPolicy() + ", root of block " + body.getClaim().getRootHeight()
+          + ", " + body.getClaim().getProof().getProof().size() + "-byte proof";
       default -> "(no payload)";
     };
   }
