@@ -73,11 +73,12 @@ public final class MarkdownReport {
       }
       List<JmhResult> withSecondary = area.getValue().stream().filter(r -> !r.secondary().isEmpty()).toList();
       if (!withSecondary.isEmpty()) {
-        b.append("\nSecondary figures (JMH auxiliary counters, e.g. sizes in bytes):\n\n");
+        b.append("\nSecondary figures (JMH auxiliary counters, per operation where the benchmark counts operations):\n\n");
         b.append("| benchmark | parameters | metric | value |\n|---|---|---|---:|\n");
         for (JmhResult r : withSecondary) {
-          r.secondary().forEach((k, v) -> b.append("| ").append(r.shortName()).append(" | ")
-              .append(r.paramString()).append(" | ").append(k).append(" | ").append(fmt(v)).append(" |\n"));
+          perOperation(r.secondary()).forEach((k, v) -> b.append("| ").append(r.shortName())
+              .append(" | ").append(r.paramString()).append(" | ").append(k).append(" | ")
+              .append(fmt(v)).append(" |\n"));
         }
       }
       b.append('\n');
@@ -90,6 +91,30 @@ public final class MarkdownReport {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Counters JMH sums over iterations become per-operation figures where the benchmark counts its
+   * operations: {@code cpuNanos / calls} (CPU time per operation, in microseconds) and
+   * {@code proofBytes / proofs} (bytes per proof). Other counters are shown as they are.
+   */
+  static Map<String, Double> perOperation(Map<String, Double> secondary) {
+    Map<String, Double> out = new LinkedHashMap<>(secondary);
+    Double calls = out.get("calls");
+    Double cpu = out.get("cpuNanos");
+    if (calls != null && cpu != null && calls > 0) {
+      out.remove("calls");
+      out.remove("cpuNanos");
+      out.put("CPU time per operation (us)", cpu / calls / 1000);
+    }
+    Double proofs = out.get("proofs");
+    Double bytes = out.get("proofBytes");
+    if (proofs != null && bytes != null && proofs > 0) {
+      out.remove("proofs");
+      out.remove("proofBytes");
+      out.put("proof size (bytes)", bytes / proofs);
+    }
+    return out;
   }
 
   /** Four significant digits, plain notation: what the tables and the tests agree on. */

@@ -47,6 +47,23 @@ class ReportTest {
   }
 
   @Test
+  void counters_becomePerOperationFigures() {
+    Map<String, Double> out = MarkdownReport.perOperation(Map.of("calls", 4.0, "cpuNanos", 2_000_000.0,
+        "proofs", 3.0, "proofBytes", 183_000.0, "other", 7.0));
+    assertEquals(Map.of("CPU time per operation (us)", 500.0, "proof size (bytes)", 61_000.0,
+        "other", 7.0), out);
+  }
+
+  @Test
+  void report_includesTheSizesTable(@TempDir Path dir) throws Exception {
+    String md = Files.readString(ReportMain.write(sample(), dir, "pqzk bench --quick"));
+    // FIPS 204 Table 2 and FIPS 205 Table 2: the sizes the API produced must be the standard's
+    assertTrue(md.contains("| ML-DSA-65 | 1952 | 1974 | 3309 |"), md);
+    assertTrue(md.contains("| SLH-DSA-SHA2-128s | 32 |"), md);
+    assertTrue(md.contains("| 7856 |"), md); // SLH-DSA-SHA2-128s signature
+  }
+
+  @Test
   void report_writesMarkdownAndOneChartPerClassAndUnit(@TempDir Path dir) throws Exception {
     Path report = ReportMain.write(sample(), dir, "pqzk bench --quick");
     String md = Files.readString(report);
