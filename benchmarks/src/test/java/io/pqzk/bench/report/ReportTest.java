@@ -69,8 +69,8 @@ class ReportTest {
     String md = Files.readString(report);
     assertTrue(md.contains("Produced by `pqzk bench --quick`"));
     assertTrue(md.contains("| JDK | OpenJDK 64-Bit Server VM 25.0.3 (the JVM JMH measured in) |"), md);
-    for (String chart : List.of("sig-SignatureBench-us_op.png", "zk-StarkBench-ms_op.png",
-        "ledger-BlockValidationBench-ops_s.png")) {
+    for (String chart : List.of("sig-SignatureBench-sign-us_op.png", "zk-StarkBench-prove-ms_op.png",
+        "ledger-BlockValidationBench-validate-ops_s.png")) {
       Path c = dir.resolve(chart);
       assertTrue(Files.size(c) > 1000, chart);
       assertTrue(md.contains("](" + chart + ")"), chart);
