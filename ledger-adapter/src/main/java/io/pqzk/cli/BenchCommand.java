@@ -39,8 +39,14 @@ final class BenchCommand implements Callable<Integer> {
     Path jar = benchmarksJar();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // run from a private copy: a rebuild of benchmarks.jar during a 30-minute run (any
+    // `mvn package`) would otherwise make every later JMH fork fail to load its classes
+    Files.createDirectories(out);
+    Path copy = Files.createTempFile(out, "benchmarks-", ".jar");
+    Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    copy.toFile().deleteOnExit();
     cmd.add("-cp");
-    cmd.add(jar.toString());
+    cmd.add(copy.toString());
     cmd.add("io.pqzk.bench.BenchMain");
     if (quick) {
       cmd.add("--quick");
@@ -52,7 +58,12 @@ final class BenchCommand implements Callable<Integer> {
       cmd.add(include);
     }
     Process p = new ProcessBuilder(cmd).inheritIO().start();
-    int code = p.waitFor();
+    int code;
+    try {
+      code = p.waitFor();
+    } finally {
+      Files.deleteIfExists(copy);
+    }
     if (code != 0) {
       throw CliException.badInput("benchmark run failed (exit " + code + "); see the JMH output above");
     }
