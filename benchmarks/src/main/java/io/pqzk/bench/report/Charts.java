@@ -52,6 +52,11 @@ public final class Charts {
         .title(title + " (median, " + unit + (log ? ", log scale" : "") + ")").xAxisTitle("")
         .yAxisTitle(unit).build();
     c.getStyler().setYAxisLogarithmic(log);
+    if (log) {
+      // bars start at zero unless told otherwise, which a logarithmic axis cannot draw
+      c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+      c.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
+    }
     c.getStyler().setLegendVisible(false);
     c.getStyler().setXAxisLabelRotation(60);
     c.getStyler().setLabelsVisible(true);

@@ -78,6 +78,20 @@ class ReportTest {
   }
 
   @Test
+  void valuesSpanningOrdersOfMagnitude_drawOnALogScale(@TempDir Path dir) throws Exception {
+    // SLH-DSA signs in ms where ML-DSA signs in us: the chart that failed in the first full run
+    List<JmhResult> rows = List.of(
+        new JmhResult("io.pqzk.bench.sig.S.sign", "avgt", Map.of("alg", "ML-DSA-44"), "us/op", 90, 30,
+            new double[] {80, 90, 95}, Map.of()),
+        new JmhResult("io.pqzk.bench.sig.S.sign", "avgt", Map.of("alg", "SLH-DSA-SHA2-256f"), "us/op", 4.9e6,
+            4.0e6, new double[] {4.5e6, 4.9e6, 5.2e6}, Map.of()));
+    List<String> files = Charts.write(rows, dir);
+    assertEquals(List.of("sig-S-sign-us_op.png"), files);
+    assertTrue(Files.size(dir.resolve(files.get(0))) > 1000);
+    assertTrue(Charts.chart("t", "us/op", rows).getTitle().contains("log scale"));
+  }
+
+  @Test
   void notJmhJson_isRejectedWithTheFileName(@TempDir Path dir) throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"not\": \"an array\"}");
     IOException e = assertThrows(IOException.class, () -> JmhJson.read(bad));
