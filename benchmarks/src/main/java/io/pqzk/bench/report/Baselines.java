@@ -16,12 +16,15 @@ import java.util.TreeMap;
  *       the raw provider);
  *   <li>a parameter {@code system} with value {@code stark} is the baseline of the other proof
  *       systems on the same claim;
- *   <li>a method named {@code xxxRaw} is the baseline of method {@code xxx} in the same class
- *       with the same parameters.
+ *   <li>a method named {@code xxxRaw} (the raw provider) or {@code xxxZokratesJs} (the peer
+ *       implementation, zokrates-js) is the baseline of method {@code xxx} in the same class with
+ *       the same parameters.
  * </ul>
  */
 public final class Baselines {
   private static final Map<String, String> SWITCHES = Map.of("api", "raw", "via", "raw", "system", "stark");
+
+  private static final List<String> PEER_SUFFIXES = List.of("Raw", "ZokratesJs");
 
   private Baselines() {}
 
@@ -37,8 +40,16 @@ public final class Baselines {
         }
       }
     }
-    if (!r.benchmark().endsWith("Raw")) {
-      return find(all, r.benchmark() + "Raw", r.mode(), r.params());
+    for (String suffix : PEER_SUFFIXES) {
+      if (r.benchmark().endsWith(suffix)) {
+        return Optional.empty();
+      }
+    }
+    for (String suffix : PEER_SUFFIXES) {
+      Optional<JmhResult> hit = find(all, r.benchmark() + suffix, r.mode(), r.params());
+      if (hit.isPresent()) {
+        return hit;
+      }
     }
     return Optional.empty();
   }

@@ -4,9 +4,13 @@ import io.pqzk.zk.ProofException;
 import io.pqzk.zk.groth16.Groth16Proof;
 import io.pqzk.zk.groth16.Groth16Verifier;
 import io.pqzk.zk.groth16.Groth16VerifyingKey;
+import io.pqzk.zk.zokrates.ZoKrates;
+import io.pqzk.zk.zokrates.ZoKratesException;
+import io.pqzk.zk.zokrates.ZoKratesOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,13 +23,16 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Pure-Java Groth16 verification of zokrates-js proofs (the fixtures in
  * zk-proofs/src/test/resources/zokrates; run from the repository root or set
- * -Dpqzk.zokrates.fixtures=DIR). zokrates-js itself takes about 8 ms (bn128) and 13 ms
- * (bls12_381) per verify on this machine (notes/zokrates.md).
+ * -Dpqzk.zokrates.fixtures=DIR), next to zokrates-js verifying the same proofs in the same run:
+ * absolute figures move between hosts of this machine kind by up to 2x, so the Java/zokrates-js
+ * ratio is the figure to read (the issue's target, 5 ms against zokrates-js' 8 ms, is a ratio of
+ * 0.625).
  *
  * <ul>
  *   <li>{@code verify}: key and proof already parsed and checked: MSM for vk_x plus the
@@ -42,6 +49,32 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class Groth16VerifyBench {
+  /** zokrates-js' own verifier, through the project's Node worker (one IPC round trip each). */
+  @State(Scope.Benchmark)
+  public static class ZokratesJs {
+    ZoKrates zk;
+    String vkJson;
+    String proofJson;
+    ZoKratesOptions options;
+
+    @Setup(Level.Trial)
+    public void start(Groth16VerifyBench b) throws IOException, ZoKratesException {
+      Path dir = fixtures().resolve(b.fixture);
+      vkJson = Files.readString(dir.resolve("verification.key.json"));
+      proofJson = Files.readString(dir.resolve("proof.json"));
+      options = ZoKratesOptions.g16(dir.getFileName().toString());
+      zk = ZoKrates.create(Duration.ofMinutes(5));
+      if (!zk.verify(vkJson, proofJson, options)) {
+        throw new IllegalStateException("zokrates-js rejects the fixture " + b.fixture);
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+      zk.close();
+    }
+  }
+
   @Param({"merkle/bn128", "merkle/bls12_381", "multi/bn128", "multi/bls12_381"})
   public String fixture;
 
@@ -51,13 +84,15 @@ public class Groth16VerifyBench {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException, ProofException {
-    Path dir =
-        Path.of(System.getProperty("pqzk.zokrates.fixtures", "zk-proofs/src/test/resources/zokrates"))
-            .resolve(fixture);
+    Path dir = fixtures().resolve(fixture);
     vk = Groth16VerifyingKey.fromJson(Files.readString(dir.resolve("verification.key.json")));
     proofJson = Files.readString(dir.resolve("proof.json"));
     proof = Groth16Proof.fromJson(proofJson);
     Groth16Verifier.verify(vk, proof); // fail fast on a bad fixture
+  }
+
+  private static Path fixtures() {
+    return Path.of(System.getProperty("pqzk.zokrates.fixtures", "zk-proofs/src/test/resources/zokrates"));
   }
 
   @Benchmark
@@ -71,5 +106,10 @@ public class Groth16VerifyBench {
     Groth16Proof p = Groth16Proof.fromJson(proofJson);
     Groth16Verifier.verify(vk, p);
     return p;
+  }
+
+  @Benchmark
+  public boolean verifyZokratesJs(ZokratesJs js) throws ZoKratesException {
+    return js.zk.verify(js.vkJson, js.proofJson, js.options);
   }
 }

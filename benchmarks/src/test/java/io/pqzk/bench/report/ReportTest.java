@@ -92,6 +92,20 @@ class ReportTest {
   }
 
   @Test
+  void theJavaVerifier_isComparedWithZokratesJs_inTheSameRun() {
+    JmhResult java = new JmhResult("io.pqzk.bench.zk.G.verify", "avgt", Map.of("fixture", "m/bn128"), "ms/op",
+        5, 1, new double[] {5}, Map.of());
+    JmhResult js = new JmhResult("io.pqzk.bench.zk.G.verifyZokratesJs", "avgt", Map.of("fixture", "m/bn128"),
+        "ms/op", 8, 1, new double[] {8}, Map.of());
+    JmhResult otherFixture = new JmhResult("io.pqzk.bench.zk.G.verifyZokratesJs", "avgt",
+        Map.of("fixture", "m/bls12_381"), "ms/op", 13, 1, new double[] {13}, Map.of());
+    List<JmhResult> all = List.of(otherFixture, java, js);
+    assertEquals(js, Baselines.of(java, all).orElseThrow());
+    assertEquals(0.625, Baselines.ratio(java, js));
+    assertTrue(Baselines.of(js, all).isEmpty()); // the peer has no baseline of its own
+  }
+
+  @Test
   void notJmhJson_isRejectedWithTheFileName(@TempDir Path dir) throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"not\": \"an array\"}");
     IOException e = assertThrows(IOException.class, () -> JmhJson.read(bad));
