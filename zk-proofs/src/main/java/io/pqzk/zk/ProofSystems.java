@@ -61,6 +61,30 @@ public final class ProofSystems {
     throw notYet(id);
   }
 
+  /**
+   * Whether the system's verifier needs the verification key of a trusted setup, which whoever
+   * relies on its proofs must pin (a ledger: in its genesis).
+   */
+  public static boolean hasTrustedSetup(String id) {
+    return ZOKRATES_GROTH16.equals(id);
+  }
+
+  /**
+   * The system, verifying against {@code verificationKey} only (systems with a trusted setup; see
+   * {@link #hasTrustedSetup}).
+   *
+   * @throws UnavailableProofSystemException for an unknown id or one without a trusted setup
+   * @throws ProofException when the key is malformed or not the claim circuit's
+   */
+  public static ProofSystem withVerificationKey(String id, String verificationKey)
+      throws ProofException {
+    if (ZOKRATES_GROTH16.equals(check(id))) {
+      return ZokratesGroth16ProofSystem.withVerificationKey(
+          io.pqzk.zk.groth16claims.ClaimCircuit.load(), verificationKey);
+    }
+    throw new UnavailableProofSystemException(id + " has no trusted setup and takes no verification key");
+  }
+
   private static String check(String id) throws UnavailableProofSystemException {
     if (!ids().contains(id)) {
       throw new UnavailableProofSystemException(

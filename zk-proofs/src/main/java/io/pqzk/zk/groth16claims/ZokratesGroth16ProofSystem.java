@@ -1,5 +1,6 @@
 package io.pqzk.zk.groth16claims;
 
+import com.google.gson.JsonParser;
 import io.pqzk.zk.MalformedProofException;
 import io.pqzk.zk.ProofException;
 import io.pqzk.zk.ProofRejectedException;
@@ -46,6 +47,7 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
 
   private final ClaimCircuit circuit;
   private final Duration timeout;
+  private final String pinnedJson; // null: the key of the directory's setup
   private ZoKrates zokrates;
   private volatile Groth16VerifyingKey key;
 
@@ -57,6 +59,42 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
   public ZokratesGroth16ProofSystem(ClaimCircuit circuit) {
     this.circuit = circuit;
     this.timeout = Duration.ofSeconds(Long.getLong("pqzk.zokrates.timeoutSeconds", 900));
+    this.pinnedJson = null;
+  }
+
+  private ZokratesGroth16ProofSystem(ClaimCircuit circuit, String json, Groth16VerifyingKey key) {
+    this.circuit = circuit;
+    this.timeout = Duration.ofSeconds(Long.getLong("pqzk.zokrates.timeoutSeconds", 900));
+    this.pinnedJson = json;
+    this.key = key;
+  }
+
+  /**
+   * A system that verifies against {@code verificationKeyJson} only (as a ledger pins it in its
+   * genesis), whatever setup {@code circuit}'s directory holds. Proving still uses the directory's
+   * setup, and is refused when that setup's key is not the pinned one: its proofs could never
+   * verify here.
+   *
+   * @throws MalformedProofException when the key is not a ZoKrates bn128 Groth16 key of the claim
+   *     circuit (malformed JSON, points off the curve or out of the subgroup, wrong input count)
+   */
+  public static ZokratesGroth16ProofSystem withVerificationKey(ClaimCircuit circuit,
+      String verificationKeyJson) throws ProofException {
+    return new ZokratesGroth16ProofSystem(circuit, verificationKeyJson,
+        checkedKey(verificationKeyJson, "the pinned key"));
+  }
+
+  /** Parses a ZoKrates verification key and checks it is one of the claim circuit's. */
+  static Groth16VerifyingKey checkedKey(String json, String where) throws ProofException {
+    Groth16VerifyingKey k = Groth16VerifyingKey.fromJson(json);
+    if (k.curve() != ZokratesCurve.BN128) {
+      throw new MalformedProofException(where + " is on " + k.curve().id() + "; claim keys are on bn128");
+    }
+    if (k.publicInputCount() != ClaimInputs.PUBLIC_COUNT) {
+      throw new MalformedProofException(where + " is not the claim circuit's (" + k.publicInputCount()
+          + " public inputs, the circuit has " + ClaimInputs.PUBLIC_COUNT + ")");
+    }
+    return k;
   }
 
   @Override
@@ -98,6 +136,12 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
         zokrates = ZoKrates.create(timeout);
       }
       ClaimCircuit.Prover p = circuit.prover(zokrates);
+      if (pinnedJson != null && !JsonParser.parseString(circuit.verificationKeyJson())
+          .equals(JsonParser.parseString(pinnedJson))) {
+        throw new ProofException("the setup in " + circuit.directory() + " is not the one whose"
+            + " verification key is pinned here: its proofs would be rejected (point"
+            + " PQZK_ZOKRATES_DIR at the directory of the pinned setup)");
+      }
       Witness w;
       try {
         w = zokrates.computeWitness(p.program(), args);
@@ -155,11 +199,7 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
   private Groth16VerifyingKey verifyingKey() throws ProofException {
     Groth16VerifyingKey k = key;
     if (k == null) {
-      k = Groth16VerifyingKey.fromJson(circuit.verificationKeyJson());
-      if (k.publicInputCount() != ClaimInputs.PUBLIC_COUNT) {
-        throw new MalformedProofException("verification key in " + circuit.directory()
-            + " is not the claim circuit's (" + k.publicInputCount() + " public inputs)");
-      }
+      k = checkedKey(circuit.verificationKeyJson(), "the verification key in " + circuit.directory());
       key = k;
     }
     return k;
