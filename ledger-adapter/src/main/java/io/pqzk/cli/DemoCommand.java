@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
       "",
       "Creates a genesis with fresh validator keys (ML-DSA-65 on every block, SLH-DSA",
       "per the policy), generates synthetic service-member records, registers their",
-      "commitments, writes access grants and access events, seals dual-signed blocks",
-      "(each fsync'd before it counts), then re-validates the whole chain from the",
+      "commitments, writes access grants and access events, proves claims about",
+      "records (STARK; Groth16 too when zokrates-js is installed), seals dual-signed",
+      "blocks (each fsync'd before it counts), then re-validates the whole chain from the",
       "files as an independent node would. Keys are written to DIR/keys (encrypted;",
       "the demo passphrase sits beside them), records and their salts to",
       "DIR/records (private). Refuses to replace an existing chain without --force.",
@@ -59,6 +60,14 @@ final class DemoCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int slhEvery;
 
+  @Option(names = "--groth16", paramLabel = "auto|on|off", defaultValue = "auto",
+      description = {"Groth16 claims next to the STARK ones (default: ${DEFAULT-VALUE}): auto"
+          + " includes them when Node and zokrates-js are installed (npm ci in zk-proofs/node),"
+          + " on fails when they are not. Groth16 is NOT post-quantum sound and needs a trusted"
+          + " setup: the demo runs its own once (cached in ~/.cache/pqzk/zokrates or"
+          + " $PQZK_ZOKRATES_DIR) and pins its verification key in the genesis."})
+  String groth16;
+
   @Option(names = "--force", description = "Replace a chain already in DIR.")
   boolean force;
 
@@ -80,10 +89,17 @@ final class DemoCommand implements Callable<Integer> {
       throw CliException.badInput("--slh-dsa: unknown SLH-DSA parameter set '" + slhAlgorithm
           + "'");
     }
+    Demo.Groth16 groth16Mode = switch (groth16) {
+      case "auto" -> Demo.Groth16.AUTO;
+      case "on" -> Demo.Groth16.ON;
+      case "off" -> Demo.Groth16.OFF;
+      default -> throw CliException.badInput("--groth16 must be auto, on or off, got '" + groth16
+          + "'");
+    };
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Demo demo = new Demo(new Demo.Options(data, records, validators, blockSize, slhAlgorithm,
-        slhEvery, force), new Demo.Listener() {
+        slhEvery, force, groth16Mode), new Demo.Listener() {
           private long last;
           private long phaseStart = -1;
 

@@ -33,9 +33,9 @@ public final class BlockRules {
   private final byte[] blockContext;
 
   /**
-   * Rules with a verifier for each proof system the genesis accepts claims for (the STARK:
-   * {@link ZkProofVerifier} over {@link io.pqzk.zk.stark.StarkProofSystem}); claims of any other
-   * system are rejected.
+   * Rules with a verifier for each proof system the genesis accepts claims for ({@link
+   * ZkProofVerifier} over the STARK, or over Groth16 with the verification key the genesis pins);
+   * claims of any other system are rejected.
    */
   public BlockRules(Genesis genesis) {
     this(genesis, defaultVerifiers(genesis));
@@ -45,8 +45,10 @@ public final class BlockRules {
     List<ProofVerifier> vs = new ArrayList<>();
     for (String s : genesis.claimSystems()) {
       try {
-        vs.add(new ZkProofVerifier(io.pqzk.zk.ProofSystems.get(s)));
-      } catch (io.pqzk.zk.UnavailableProofSystemException e) {
+        vs.add(new ZkProofVerifier(io.pqzk.zk.ProofSystems.hasTrustedSetup(s)
+            ? io.pqzk.zk.ProofSystems.withVerificationKey(s, genesis.claimVerificationKey(s))
+            : io.pqzk.zk.ProofSystems.get(s)));
+      } catch (io.pqzk.zk.ProofException e) {
         throw new IllegalStateException("genesis claim system " + s + ": " + e.getMessage(), e);
       }
     }

@@ -120,13 +120,31 @@ public final class Genesis {
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (String sys : proto.getClaimSystemsList()) {
-      if (!io.pqzk.zk.ProofSystems.STARK.equals(sys)) {
-        throw new MalformedInputException("claim_systems: '" + sys + "' is not accepted on the"
-            + " ledger (only '" + io.pqzk.zk.ProofSystems.STARK + "' is: a Groth16 chain would have"
-            + " to pin its verification key in the genesis, which this version does not do)");
+      if (!io.pqzk.zk.ProofSystems.ids().contains(sys)) {
+        throw new MalformedInputException("claim_systems: unknown proof system '" + sys
+            + "' (expected one of " + io.pqzk.zk.ProofSystems.ids() + ")");
       }
       if (!seen.add(sys)) {
         throw new MalformedInputException("claim_systems names '" + sys + "' twice");
+      }
+      String key = proto.getClaimVerificationKeysMap().get(sys);
+      if (io.pqzk.zk.ProofSystems.hasTrustedSetup(sys)) {
+        if (key == null) {
+          throw new MalformedInputException("claim_systems: '" + sys + "' has a trusted setup:"
+              + " claim_verification_keys must pin its verification key");
+        }
+        try {
+          io.pqzk.zk.ProofSystems.withVerificationKey(sys, key);
+        } catch (io.pqzk.zk.ProofException e) {
+          throw new MalformedInputException("claim_verification_keys['" + sys + "']: "
+              + e.getMessage(), e);
+        }
+      }
+    }
+    for (String sys : proto.getClaimVerificationKeysMap().keySet()) {
+      if (!seen.contains(sys) || !io.pqzk.zk.ProofSystems.hasTrustedSetup(sys)) {
+        throw new MalformedInputException("claim_verification_keys names '" + sys + "', which is"
+            + (seen.contains(sys) ? " transparent and takes no key" : " not in claim_systems"));
       }
     }
     for (Member m : proto.getValidatorsList()) {
@@ -204,6 +222,14 @@ public final class Genesis {
   /** Proof systems whose claims the chain accepts, in registration-leaf and header order. */
   public List<String> claimSystems() {
     return proto.getClaimSystemsList();
+  }
+
+  /**
+   * The verification key the genesis pins for {@code system} (systems with a trusted setup), or
+   * null.
+   */
+  public String claimVerificationKey(String system) {
+    return proto.getClaimVerificationKeysMap().get(system);
   }
 
   /** Hash of the exact genesis file bytes: block 0's previous hash. */

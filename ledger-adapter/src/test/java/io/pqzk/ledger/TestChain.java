@@ -29,6 +29,7 @@ final class TestChain {
   private final SecureRandom random = new SecureRandom();
 
   private final java.util.List<String> claimSystems;
+  private final java.util.Map<String, String> claimKeys;
 
   TestChain(int slhEvery) throws Exception {
     this(slhEvery, new String[0]);
@@ -36,7 +37,14 @@ final class TestChain {
 
   /** A chain whose genesis accepts claims of {@code claimSystems}. */
   TestChain(int slhEvery, String... claimSystems) throws Exception {
+    this(slhEvery, java.util.Map.of(), claimSystems);
+  }
+
+  /** A chain whose genesis accepts claims of {@code claimSystems} and pins {@code claimKeys}. */
+  TestChain(int slhEvery, java.util.Map<String, String> claimKeys, String... claimSystems)
+      throws Exception {
     this.claimSystems = java.util.List.of(claimSystems);
+    this.claimKeys = claimKeys;
     validatorMl = Signatures.generate("ML-DSA-65");
     validatorSlh = Signatures.generate("SLH-DSA-SHA2-128f");
     authority = Signatures.generate("ML-DSA-65");
@@ -62,7 +70,8 @@ final class TestChain {
             .addKeys(Genesis.keyEntry(authority.publicKey())))
         .addParticipants(Member.newBuilder().setName("clinic")
             .addKeys(Genesis.keyEntry(clinic.publicKey())))
-        .addAllClaimSystems(claimSystems);
+        .addAllClaimSystems(claimSystems)
+        .putAllClaimVerificationKeys(claimKeys);
   }
 
   /** Writes the genesis into {@code dir} and opens a ledger there. */

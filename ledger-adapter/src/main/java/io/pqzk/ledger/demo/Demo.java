@@ -15,20 +15,28 @@ import io.pqzk.ledger.proto.AccessEvent;
 import io.pqzk.ledger.proto.AccessPolicyUpdate;
 import io.pqzk.ledger.proto.Claim;
 import io.pqzk.ledger.proto.ProofAttachment;
+import io.pqzk.zk.ProofException;
+import io.pqzk.zk.ProofSystem;
+import io.pqzk.zk.ProofSystems;
+import io.pqzk.zk.RegistryHash;
+import io.pqzk.zk.UnavailableProofSystemException;
 import io.pqzk.zk.claims.Attribute;
 import io.pqzk.zk.claims.ClaimContext;
 import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Policy;
 import io.pqzk.zk.claims.Record;
+import io.pqzk.zk.groth16claims.ClaimCircuit;
+import io.pqzk.zk.groth16claims.ZokratesGroth16ProofSystem;
 import io.pqzk.zk.registry.SparseMerkleTree;
 import io.pqzk.zk.stark.StarkProofSystem;
-import io.pqzk.zk.stark.StarkRegistryHash;
+import io.pqzk.zk.zokrates.ZoKrates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,12 +48,17 @@ import java.util.stream.IntStream;
  * The end-to-end demo: a genesis with fresh validator, authority and reader keys; N synthetic
  * service-member records whose commitments the authority registers; access grants and logged
  * reads; dual-signed blocks sealed, fsync'd and indexed; then the whole chain re-validated from
- * the files by an independent verifier that trusts only the genesis file.
+ * the files by an independent verifier that trusts only the genesis file. Claims: STARK proofs
+ * always, and a Groth16 proof when zokrates-js is installed (the genesis then pins the
+ * verification key of the claim circuit's setup).
  */
 public final class Demo {
   /** Demo parameters. */
   public record Options(Path data, int records, int validators, int blockSize,
-      String slhAlgorithm, int slhEvery, boolean force) {}
+      String slhAlgorithm, int slhEvery, boolean force, Groth16 groth16) {}
+
+  /** Whether the demo includes Groth16 claims: when ZoKrates can run here, always, never. */
+  public enum Groth16 { AUTO, ON, OFF }
 
   /** Receives progress: phase starts and counts within a phase. */
   public interface Listener {
@@ -63,6 +76,7 @@ public final class Demo {
   private Ledger ledger;
   private DemoNetwork net;
   private TransactionFactory txs;
+  private String groth16Key; // the verification key the genesis pins, when Groth16 is in
 
   public Demo(Options options, Listener listener) {
     this.o = options;
@@ -75,7 +89,9 @@ public final class Demo {
     listener.phase("keys and genesis (" + o.validators() + " validators, ML-DSA-65 + "
         + o.slhAlgorithm() + ")");
     String chainId = "pqzk-demo-" + HexFormat.of().formatHex(randomBytes(4));
-    net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery());
+    ZokratesGroth16ProofSystem groth16 = groth16Setup();
+    net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery(),
+        groth16Key);
     net.writeKeys(o.data().resolve("keys"));
     byte[] genesisBytes = Genesis.toJson(net.genesis);
     KeyFiles.atomicWrite(o.data().resolve(Genesis.FILE_NAME), genesisBytes, false);
@@ -88,15 +104,22 @@ public final class Demo {
         new SecureRandom());
     List<byte[]> commitments = new ArrayList<>(records.size());
     records.forEach(r -> commitments.add(SyntheticRecords.commitment(chainId, r)));
-    StarkRegistryHash starkHash = new StarkRegistryHash();
-    List<byte[]> starkLeaves = records.parallelStream().map(starkHash::leaf).toList();
+    // one registry leaf per claim system of the genesis, each under that system's hash
+    List<RegistryHash> hashes = new ArrayList<>();
+    List<List<byte[]>> leaves = new ArrayList<>();
+    for (String system : genesis.claimSystems()) {
+      RegistryHash h = registryHash(system);
+      hashes.add(h);
+      leaves.add(records.parallelStream().map(h::leaf).toList());
+    }
     writeRecords(records, commitments);
 
     try (Ledger l = Ledger.open(o.data(), new BlockRules(genesis))) {
       ledger = l;
       listener.phase("registering " + o.records() + " record commitments");
       submitAll(o.records(), i -> txs.registerRecord(net.authority, commitments.get(i),
-          SyntheticRecords.SCHEMA, List.of(starkLeaves.get(i))), "record_registration");
+          SyntheticRecords.SCHEMA, leaves.stream().map(ls -> ls.get(i)).toList()),
+          "record_registration");
       if (l.pendingCount() > 0) {
         seal();
       }
@@ -125,7 +148,16 @@ public final class Demo {
           .setRecordCommitment(ByteString.copyFrom(commitments.get(j)))
           .setReadMillis(now).setPurpose("treatment").build()), "access_event");
       if (rootHeight >= 0) {
-        claims(chainId, records, starkLeaves, rootHeight);
+        for (int k = 0; k < hashes.size(); k++) {
+          String system = genesis.claimSystems().get(k);
+          SparseMerkleTree tree = SparseMerkleTree.build(hashes.get(k), leaves.get(k));
+          if (system.equals(ProofSystems.STARK)) {
+            claims(new StarkProofSystem(), starkPolicies(records.get(0)), chainId, records, tree,
+                rootHeight);
+          } else {
+            claims(groth16, GROTH16_POLICIES, chainId, records, tree, rootHeight);
+          }
+        }
       }
       if (l.pendingCount() > 0) {
         seal();
@@ -133,6 +165,9 @@ public final class Demo {
     } finally {
       ledger = null;
       records.forEach(Record::destroy);
+      if (groth16 != null) {
+        groth16.close();
+      }
     }
     long sealed = System.nanoTime();
 
@@ -147,24 +182,68 @@ public final class Demo {
     return summary.build(fresh);
   }
 
-  /**
-   * Readers prove claims about records with the STARK against the registry root of block
-   * {@code rootHeight} (every record registered by then): eligibility policies and one
-   * disclosure of two attributes, each proof bound to this chain, that height and a fresh nonce.
-   */
-  private void claims(String chainId, List<Record> records, List<byte[]> leaves, long rootHeight)
-      throws LedgerException, IOException {
-    Record first = records.get(0);
-    List<String> policies = List.of(
+  private static final List<String> GROTH16_POLICIES = List.of(
+      "fitness>=70 && vax_date>=20250101 && clearance>=1");
+
+  /** Eligibility policies and one disclosure (of the first record's blood group and clearance). */
+  private static List<String> starkPolicies(Record first) {
+    return List.of(
         "fitness>=70 && vax_date>=20250101",
         "birth_year<=2000 && clearance>=2",
         "fitness>=60 && fitness<=100 && blood_group<=7 && issuer==1",
         "blood_group==" + first.get(Attribute.BLOOD_GROUP) + " && clearance=="
             + first.get(Attribute.CLEARANCE));
-    listener.phase("proving " + policies.size() + " STARK claims (post-quantum, transparent) against"
-        + " the registry root of block " + rootHeight);
-    SparseMerkleTree tree = SparseMerkleTree.build(new StarkRegistryHash(), leaves);
-    StarkProofSystem stark = new StarkProofSystem();
+  }
+
+  /**
+   * The claim circuit's Groth16 setup (compiled and set up once, then reused from {@link
+   * ClaimCircuit#directory()}), as a system that verifies against that setup's key only; null
+   * when Groth16 is left out (--groth16 off, or auto and ZoKrates cannot run here).
+   */
+  private ZokratesGroth16ProofSystem groth16Setup() throws MalformedInputException {
+    if (o.groth16() == Groth16.OFF) {
+      summary.note("Groth16 claims: left out (--groth16 off)");
+      return null;
+    }
+    ClaimCircuit circuit = ClaimCircuit.load();
+    try (ZoKrates zk = ZoKrates.create(Duration.ofMinutes(15))) {
+      listener.phase("Groth16 claim circuit through zokrates-js: compile and trusted setup, or"
+          + " reuse the ones in " + circuit.directory() + " (Groth16 is NOT post-quantum sound and"
+          + " needs a trusted setup; this demo trusts its own)");
+      circuit.prover(zk);
+      groth16Key = circuit.verificationKeyJson();
+      return ZokratesGroth16ProofSystem.withVerificationKey(circuit, groth16Key);
+    } catch (ProofException e) {
+      if (o.groth16() == Groth16.ON) {
+        throw new MalformedInputException("--groth16 on, but ZoKrates cannot run: " + e.getMessage(),
+            e);
+      }
+      summary.note("Groth16 claims: left out, ZoKrates cannot run here (" + e.getMessage() + ")");
+      return null;
+    }
+  }
+
+  private static RegistryHash registryHash(String system) {
+    try {
+      return ProofSystems.registryHash(system);
+    } catch (UnavailableProofSystemException e) {
+      throw new IllegalStateException("demo genesis names " + system + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Readers prove claims about records against the registry root of block {@code rootHeight}
+   * (every record registered by then), each proof bound to this chain, that height and a fresh
+   * nonce: with the STARK, eligibility policies and one disclosure of two attributes; with
+   * Groth16, one eligibility policy.
+   */
+  private void claims(ProofSystem system, List<String> policies, String chainId,
+      List<Record> records, SparseMerkleTree tree, long rootHeight)
+      throws LedgerException, IOException {
+    listener.phase("proving " + policies.size() + " " + system.id() + " claim"
+        + (policies.size() == 1 ? "" : "s") + " ("
+        + (system.postQuantum() ? "post-quantum, transparent" : "NOT post-quantum, trusted setup")
+        + ") against the registry root of block " + rootHeight);
     SecureRandom random = new SecureRandom();
     int done = 0;
     for (String text : policies) {
@@ -176,6 +255,7 @@ public final class Demo {
         }
       }
       if (index < 0) {
+        listener.progress(++done, policies.size());
         continue; // no synthetic record meets it: nothing true to prove
       }
       byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
@@ -185,14 +265,14 @@ public final class Demo {
       long t0 = System.nanoTime();
       byte[] proof;
       try {
-        proof = stark.prove(st, new ClaimWitness(records.get(index), tree.path(index)));
-      } catch (io.pqzk.zk.ProofException e) {
+        proof = system.prove(st, new ClaimWitness(records.get(index), tree.path(index)));
+      } catch (ProofException e) {
         throw new IllegalStateException("demo claim could not be proven: " + e.getMessage(), e);
       }
-      summary.proved(proof.length, System.nanoTime() - t0);
+      summary.proved(system, proof.length, System.nanoTime() - t0);
       Claim claim = Claim.newBuilder().setRootHeight(rootHeight).setPolicy(text)
           .setContext(ByteString.copyFrom(context))
-          .setProof(ProofAttachment.newBuilder().setSystem(stark.id())
+          .setProof(ProofAttachment.newBuilder().setSystem(system.id())
               .setClaim(text.contains("==") ? "disclosure" : "eligibility")
               .setProof(ByteString.copyFrom(proof)))
           .build();

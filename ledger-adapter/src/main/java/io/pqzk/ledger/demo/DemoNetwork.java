@@ -31,8 +31,12 @@ public final class DemoNetwork {
   final List<LedgerSigningKey> readers = new ArrayList<>();
   final io.pqzk.ledger.proto.Genesis genesis;
 
-  DemoNetwork(String chainId, int validatorCount, String slhAlgorithm, int slhEvery)
-      throws UnsupportedAlgorithmException {
+  /**
+   * Keys and genesis; claims with the STARK, and with Groth16 too when {@code groth16Key} (the
+   * claim circuit's verification key, which the genesis then pins) is not null.
+   */
+  DemoNetwork(String chainId, int validatorCount, String slhAlgorithm, int slhEvery,
+      String groth16Key) throws UnsupportedAlgorithmException {
     io.pqzk.ledger.proto.Genesis.Builder g = io.pqzk.ledger.proto.Genesis.newBuilder()
         .setFormat(Genesis.FORMAT).setChainId(chainId)
         .setCreatedMillis(System.currentTimeMillis())
@@ -40,6 +44,10 @@ public final class DemoNetwork {
         .addClaimSystems(io.pqzk.zk.ProofSystems.STARK)
         .setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm(slhAlgorithm)
             .setEveryNBlocks(slhEvery));
+    if (groth16Key != null) {
+      g.addClaimSystems(io.pqzk.zk.ProofSystems.ZOKRATES_GROTH16)
+          .putClaimVerificationKeys(io.pqzk.zk.ProofSystems.ZOKRATES_GROTH16, groth16Key);
+    }
     for (int i = 0; i < validatorCount; i++) {
       ProposerKeys k = new ProposerKeys("validator-" + i, Signatures.generate(BLOCK_ALGORITHM),
           Signatures.generate(slhAlgorithm));

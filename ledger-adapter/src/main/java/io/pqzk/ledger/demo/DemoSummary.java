@@ -14,8 +14,12 @@ public record DemoSummary(
     long maxBlockBytes, int mlDsaSignatureBytes, int slhDsaSignatureBytes, long slhDsaSigned,
     double mlDsaSignMsPerBlock, double slhDsaSignMsPerSignedBlock, double appendMsPerBlock,
     ChainVerifier.Report report, long buildNanos, long totalNanos, long dataBytes,
-    String blockAlgorithm, String slhAlgorithm, int slhEvery, int claims, long claimProofBytes,
-    double claimProveMs) {
+    String blockAlgorithm, String slhAlgorithm, int slhEvery, List<ClaimFigures> claims,
+    List<String> notes) {
+
+  /** Claims of one proof system: how many, their total size and proving time. */
+  public record ClaimFigures(String system, boolean postQuantum, int count, long bytes,
+      double proveMs) {}
 
   /** The summary as printable lines. */
   public List<String> lines() {
@@ -37,12 +41,17 @@ public record DemoSummary(
     out.add(String.format("sign per block: %s %.2f ms, %s %.1f ms (%d blocks); append+fsync %.2f"
         + " ms per block", blockAlgorithm, mlDsaSignMsPerBlock, slhAlgorithm,
         slhDsaSignMsPerSignedBlock, slhDsaSigned, appendMsPerBlock));
-    if (claims > 0) {
-      out.add(String.format("claims: %d STARK proofs (post-quantum, transparent: no trusted setup),"
-          + " %,d B each on average, proved in %.0f ms each; every one re-verified by the"
-          + " validator against the registry root the chain had", claims, claimProofBytes / claims,
-          claimProveMs / claims));
+    for (ClaimFigures c : claims) {
+      String each = c.count() == 1 ? "" : " each";
+      out.add(String.format("claims: %d %s proof%s (%s), %,d B%s, proved in %.0f ms%s; every one"
+          + " re-verified by the validator against the registry root the chain had", c.count(),
+          c.system(), c.count() == 1 ? "" : "s", c.postQuantum()
+              ? "post-quantum, transparent: no trusted setup"
+              : "NOT post-quantum; trusted setup, its verification key pinned in the genesis",
+          c.bytes() / c.count(), c.count() == 1 ? "" : " each on average", c.proveMs() / c.count(),
+          each));
     }
+    out.addAll(notes);
     double verifySec = report.nanos() / 1e9;
     out.add(String.format("independent validation: %d blocks, %d signatures in %.2f s: %.1f ms per"
         + " block, %,.0f transactions/s on %d cores", report.blocks(),
@@ -70,14 +79,20 @@ public record DemoSummary(
     long buildNanos;
     long totalNanos;
     long dataBytes;
-    int claims;
-    long claimBytes;
-    long claimNanos;
+    final Map<String, long[]> claims = new java.util.LinkedHashMap<>(); // count, bytes, nanos
+    final Map<String, Boolean> postQuantum = new TreeMap<>();
+    final List<String> notes = new ArrayList<>();
 
-    void proved(int bytes, long nanos) {
-      claims++;
-      claimBytes += bytes;
-      claimNanos += nanos;
+    void proved(io.pqzk.zk.ProofSystem system, int bytes, long nanos) {
+      long[] c = claims.computeIfAbsent(system.id(), k -> new long[3]);
+      c[0]++;
+      c[1] += bytes;
+      c[2] += nanos;
+      postQuantum.put(system.id(), system.postQuantum());
+    }
+
+    void note(String line) {
+      notes.add(line);
     }
 
     void count(String kind) {
@@ -103,8 +118,10 @@ public record DemoSummary(
           slhBytes, slhSigned, blocks == 0 ? 0 : mlNanos / 1e6 / blocks,
           slhSigned == 0 ? 0 : slhNanos / 1e6 / slhSigned, blocks == 0 ? 0
               : appendNanos / 1e6 / blocks, report, buildNanos, totalNanos, dataBytes,
-          g.blockAlgorithm(), g.slhDsaAlgorithm(), g.slhDsaEvery(), claims, claimBytes,
-          claimNanos / 1e6);
+          g.blockAlgorithm(), g.slhDsaAlgorithm(), g.slhDsaEvery(), claims.entrySet().stream()
+              .map(e -> new ClaimFigures(e.getKey(), postQuantum.get(e.getKey()),
+                  (int) e.getValue()[0], e.getValue()[1], e.getValue()[2] / 1e6)).toList(),
+          List.copyOf(notes));
     }
   }
 }
