@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Reads a JMH JSON result ({@code -rf json -rff FILE}) of {@link MlDsaBenchmark} and
- * {@link SlhDsaBenchmark} and prints, per operation, algorithm and provider, the time through
+ * {@link SlhDsaBenchmark} (and {@link KeygenBenchmark}) and prints, per operation, algorithm,
+ * message size and provider, the time through
  * the project's API, the time through the raw provider, and the overhead
  * {@code pqzk / raw - 1} with its error (the two scores' relative errors added, a conservative
  * bound), once from JMH's wall-clock score and once from the thread CPU time that {@link CpuTime}
@@ -53,8 +54,14 @@ public final class OverheadReport {
       }
       String bench = o.get("benchmark").getAsString();
       String op = bench.substring(bench.lastIndexOf('.') + 1);
-      String key = String.format(Locale.ROOT, "%-20s %-4s %-7s",
-          (params.has("mldsa") ? params.get("mldsa") : params.get("slhdsa")).getAsString(),
+      String alg = null;
+      for (String name : new String[] {"mldsa", "slhdsa", "alg"}) {
+        if (params.has(name)) {
+          alg = params.get(name).getAsString();
+        }
+      }
+      String msg = params.has("msg") ? params.get("msg").getAsString() : "-";
+      String key = String.format(Locale.ROOT, "%-20s %7s %-4s %-7s", alg, msg,
           params.get("provider").getAsString(), op);
       JsonObject m = o.getAsJsonObject("primaryMetric");
       double err = m.get("scoreError").isJsonPrimitive()
@@ -65,8 +72,8 @@ public final class OverheadReport {
           cpu[0], cpu[1]);
       (params.get("api").getAsString().equals("pqzk") ? pqzk : raw).put(key, s);
     }
-    System.out.printf(Locale.ROOT, "%-20s %-4s %-7s %14s %14s %9s %9s | %12s %12s %9s %9s%n",
-        "algorithm", "prov", "op", "pqzk wall", "raw wall", "overhead", "+/-",
+    System.out.printf(Locale.ROOT, "%-20s %7s %-4s %-7s %14s %14s %9s %9s | %12s %12s %9s %9s%n",
+        "algorithm", "msg", "prov", "op", "pqzk wall", "raw wall", "overhead", "+/-",
         "pqzk cpu us", "raw cpu us", "overhead", "+/-");
     int over = 0;
     int rows = 0;
