@@ -31,7 +31,7 @@ class DemoRunTest {
       }
     }
     assertEquals(0, demo.exit(), demo.err());
-    assertTrue(demo.out().contains("claims: 1 zokrates-groth16 proof (NOT post-quantum"),
+    assertTrue(demo.out().contains("claims: 2 zokrates-groth16 proofs (NOT post-quantum"),
         demo.out());
     assertTrue(demo.err().contains("NOT post-quantum sound and needs a trusted setup"), demo.err());
     assertTrue(demo.out().contains("transactions {"), demo.out());

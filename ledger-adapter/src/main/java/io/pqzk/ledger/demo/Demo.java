@@ -155,7 +155,7 @@ public final class Demo {
             claims(new StarkProofSystem(), starkPolicies(records.get(0)), chainId, records, tree,
                 rootHeight);
           } else {
-            claims(groth16, GROTH16_POLICIES, chainId, records, tree, rootHeight);
+            claims(groth16, groth16Policies(records.get(0)), chainId, records, tree, rootHeight);
           }
         }
       }
@@ -182,8 +182,15 @@ public final class Demo {
     return summary.build(fresh);
   }
 
-  private static final List<String> GROTH16_POLICIES = List.of(
-      "fitness>=70 && vax_date>=20250101 && clearance>=1");
+  /**
+   * One eligibility policy and one integrity claim: the first record, as committed, has this
+   * subject id and this vaccination date (the two attributes disclosed, nothing else).
+   */
+  private static List<String> groth16Policies(Record first) {
+    return List.of("fitness>=70 && vax_date>=20250101 && clearance>=1",
+        "subject_id==" + first.get(Attribute.SUBJECT_ID) + " && vax_date=="
+            + first.get(Attribute.VAX_DATE));
+  }
 
   /** Eligibility policies and one disclosure (of the first record's blood group and clearance). */
   private static List<String> starkPolicies(Record first) {
@@ -234,8 +241,8 @@ public final class Demo {
   /**
    * Readers prove claims about records against the registry root of block {@code rootHeight}
    * (every record registered by then), each proof bound to this chain, that height and a fresh
-   * nonce: with the STARK, eligibility policies and one disclosure of two attributes; with
-   * Groth16, one eligibility policy.
+   * nonce: eligibility policies and a disclosure of two attributes of one record (its integrity
+   * as committed).
    */
   private void claims(ProofSystem system, List<String> policies, String chainId,
       List<Record> records, SparseMerkleTree tree, long rootHeight)
