@@ -302,13 +302,27 @@ public final class PairingCurve {
     if (points.size() != scalars.size()) {
       throw new IllegalArgumentException("points and scalars differ in number");
     }
+    return msm(bases(points), scalars);
+  }
+
+  /** The window tables of fixed bases, for repeated {@link #msm(G1Bases, List)}. */
+  public G1Bases bases(List<G1Point> points) {
     @SuppressWarnings("unchecked")
     Jacobian.Point<long[]>[] ps = new Jacobian.Point[points.size()];
     for (int i = 0; i < ps.length; i++) {
       own(points.get(i).curve);
       ps[i] = points.get(i).p;
     }
-    return new G1Point(this, g1.msm(ps, scalars.toArray(new BigInteger[0])));
+    return new G1Bases(this, g1.windowTables(ps));
+  }
+
+  /** sum [k_i] P_i over bases prepared by {@link #bases(List)}. */
+  public G1Point msm(G1Bases bases, List<BigInteger> scalars) {
+    own(bases.curve);
+    if (bases.size() != scalars.size()) {
+      throw new IllegalArgumentException("bases and scalars differ in number");
+    }
+    return new G1Point(this, g1.msm(bases.tables, scalars.toArray(new BigInteger[0])));
   }
 
   /** Affine [x, y] as integers; [0, 0] for infinity. */

@@ -48,7 +48,7 @@ public final class Groth16Verifier {
     List<BigInteger> scalars = new ArrayList<>(vk.gammaAbc.size());
     scalars.add(BigInteger.ONE);
     scalars.addAll(proof.inputs);
-    G1Point vkX = c.msm(vk.gammaAbc, scalars);
+    G1Point vkX = c.msm(vk.gammaAbcBases, scalars);
     // beta, gamma, delta are fixed: their Miller-loop lines were computed when the key was parsed.
     boolean ok =
         c.pairingProductIsOnePrepared(

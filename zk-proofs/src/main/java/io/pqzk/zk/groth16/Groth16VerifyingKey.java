@@ -3,6 +3,7 @@ package io.pqzk.zk.groth16;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.pqzk.zk.MalformedProofException;
+import io.pqzk.zk.curves.G1Bases;
 import io.pqzk.zk.curves.G1Point;
 import io.pqzk.zk.curves.G2Point;
 import io.pqzk.zk.curves.PairingCurve;
@@ -23,6 +24,7 @@ public final class Groth16VerifyingKey {
   final G2Point gamma;
   final G2Point delta;
   final List<G1Point> gammaAbc;
+  final G1Bases gammaAbcBases; // window tables of gamma_abc, for vk_x in every verification
   final G1Point negAlpha;
   final PreparedG2 betaLines;
   final PreparedG2 gammaLines;
@@ -46,6 +48,7 @@ public final class Groth16VerifyingKey {
     this.betaLines = c.prepare(beta);
     this.gammaLines = c.prepare(gamma);
     this.deltaLines = c.prepare(delta);
+    this.gammaAbcBases = c.bases(this.gammaAbc);
   }
 
   /** Parses and checks ZoKrates' JSON; throws naming the first problem found. */

@@ -42,6 +42,33 @@ class PairingPropertiesTest {
   }
 
   @Test
+  void msmOverPreparedBases_equalsTheSumOfSingleMultiplications_bothCurves() throws Exception {
+    for (PairingCurve c : List.of(PairingCurve.BN254, PairingCurve.BLS12_381)) {
+      G1Point g = g1Gen(c);
+      List<G1Point> points = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        points.add(c.mul(g, BigInteger.valueOf(1000 + 7L * i)));
+      }
+      G1Bases bases = c.bases(points);
+      // zero, tiny, 32-bit, full-size and r-1 scalars: windows skipped per scalar must not matter
+      List<List<BigInteger>> runs = List.of(
+          List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(15), BigInteger.valueOf(4_294_967_295L),
+              new BigInteger(c.r().bitLength() - 1, RND), c.r().subtract(BigInteger.ONE)),
+          List.of(new BigInteger(c.r().bitLength() - 1, RND), BigInteger.ZERO, BigInteger.ZERO,
+              BigInteger.valueOf(16), BigInteger.valueOf(17), BigInteger.ZERO));
+      for (List<BigInteger> ks : runs) {
+        G1Point expected = c.mul(g, BigInteger.ZERO);
+        for (int i = 0; i < ks.size(); i++) {
+          expected = c.add(expected, c.mul(points.get(i), ks.get(i)));
+        }
+        assertEquals(expected, c.msm(bases, ks), c + " " + ks);
+        assertEquals(expected, c.msm(points, ks));
+      }
+      assertThrows(IllegalArgumentException.class, () -> c.msm(bases, List.of(BigInteger.ONE)));
+    }
+  }
+
+  @Test
   void fpMul_matchesBigInteger_bothCurves() {
     for (PairingCurve c : List.of(PairingCurve.BN254, PairingCurve.BLS12_381)) {
       Fp f = new Fp(c.p());

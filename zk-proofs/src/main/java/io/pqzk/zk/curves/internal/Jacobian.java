@@ -143,13 +143,15 @@ public final class Jacobian<E> {
 
   /** Sum of [k_i] P_i with shared doublings (Straus, 4-bit windows). */
   public Point<E> msm(Point<E>[] ps, BigInteger[] ks) {
-    int maxBits = 0;
-    for (BigInteger k : ks) {
-      if (k.signum() < 0) {
-        throw new IllegalArgumentException("negative scalar");
-      }
-      maxBits = Math.max(maxBits, k.bitLength());
-    }
+    return msm(windowTables(ps), ks);
+  }
+
+  /**
+   * For each point P, the 16 multiples 0..15 P that {@link #msm(Point[][], BigInteger[])} adds
+   * from. Fixed bases (a verification key's) build them once: for a 26-input claim that saves
+   * about 400 additions per verification.
+   */
+  public Point<E>[][] windowTables(Point<E>[] ps) {
     @SuppressWarnings("unchecked")
     Point<E>[][] tables = new Point[ps.length][];
     for (int j = 0; j < ps.length; j++) {
@@ -161,10 +163,28 @@ public final class Jacobian<E> {
       }
       tables[j] = t;
     }
+    return tables;
+  }
+
+  /** sum k_j P_j, 4-bit windows shared by all scalars, from tables of {@link #windowTables}. */
+  public Point<E> msm(Point<E>[][] tables, BigInteger[] ks) {
+    if (tables.length != ks.length) {
+      throw new IllegalArgumentException("tables and scalars differ in number");
+    }
+    int maxBits = 0;
+    for (BigInteger k : ks) {
+      if (k.signum() < 0) {
+        throw new IllegalArgumentException("negative scalar");
+      }
+      maxBits = Math.max(maxBits, k.bitLength());
+    }
     Point<E> acc = infinity;
     for (int w = (maxBits + 3) / 4 - 1; w >= 0; w--) {
       acc = dbl(dbl(dbl(dbl(acc))));
-      for (int j = 0; j < ps.length; j++) {
+      for (int j = 0; j < tables.length; j++) {
+        if (ks[j].bitLength() <= 4 * w) {
+          continue; // no bit of this scalar in this window or above
+        }
         int nib = 0;
         for (int bit = 3; bit >= 0; bit--) {
           nib = (nib << 1) | (ks[j].testBit(4 * w + bit) ? 1 : 0);
