@@ -76,9 +76,9 @@ class Groth16ClaimLedgerTest {
       records.add(r);
       poseidonLeaves.add(POSEIDON.leaf(r));
     }
-    ctx0 = context(TestChain.CHAIN, 0);
+    ctx0 = TestChain.claimContext(TestChain.CHAIN, 0);
     proof0 = prove(tree(3), 2, POLICY, ctx0);
-    ctx1 = context(TestChain.CHAIN, 1);
+    ctx1 = TestChain.claimContext(TestChain.CHAIN, 1);
     proofOfBlock0AtHeight1 = prove(tree(3), 2, POLICY, ctx1);
   }
 
@@ -91,39 +91,21 @@ class Groth16ClaimLedgerTest {
 
   /** Block 0 registers records 0-2, block 1 records 3-5. */
   static Ledger openWithRecords(TestChain c, Path dir) throws Exception {
-    Ledger l = c.open(dir);
-    for (int b = 0; b < 2; b++) {
-      for (int i = 3 * b; i < 3 * b + 3; i++) {
-        l.submit(c.txs.registerRecord(c.authority, c.randomCommitment(), "service-member/v1",
-            List.of(RPO.leaf(records.get(i)), poseidonLeaves.get(i))));
-      }
-      l.seal(c.proposer);
-    }
-    return l;
+    return c.openWithRegistrations(dir, 2, 3,
+        i -> List.of(RPO.leaf(records.get(i)), poseidonLeaves.get(i)));
   }
 
   static SparseMerkleTree tree(int n) {
     return SparseMerkleTree.build(POSEIDON, poseidonLeaves.subList(0, n));
   }
 
-  static byte[] context(String chainId, long height) {
-    byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
-    return ClaimContexts.of(chainId, height, nonce);
-  }
-
   static byte[] prove(SparseMerkleTree tree, int index, String policy, byte[] context)
       throws Exception {
-    return groth16.prove(new ClaimStatement(tree.root(), Policy.parse(policy),
-        ClaimContext.of(context)), new ClaimWitness(records.get(index), tree.path(index)));
+    return TestChain.proveClaim(groth16, tree, records.get(index), index, policy, context);
   }
 
   static Claim claim(long rootHeight, String policy, byte[] context, byte[] proof) {
-    return Claim.newBuilder().setRootHeight(rootHeight).setPolicy(policy)
-        .setContext(ByteString.copyFrom(context))
-        .setProof(ProofAttachment.newBuilder().setSystem(G16).setClaim("eligibility")
-            .setProof(ByteString.copyFrom(proof)))
-        .build();
+    return TestChain.claim(G16, rootHeight, policy, context, proof);
   }
 
   static void submitRejected(TestChain c, Ledger l, Claim claim, String expected) {
@@ -164,7 +146,7 @@ class Groth16ClaimLedgerTest {
       // a genuine proof for block 0's root, presented as a claim about block 1 (another root)
       submitRejected(chain, l, claim(1, POLICY, ctx1, proofOfBlock0AtHeight1),
           "proof is for another statement");
-      submitRejected(chain, l, claim(0, POLICY, context(TestChain.CHAIN, 0), proof0),
+      submitRejected(chain, l, claim(0, POLICY, TestChain.claimContext(TestChain.CHAIN, 0), proof0),
           "proof is for another statement");
       submitRejected(chain, l, claim(1, POLICY, ctx0, proof0), "claim context must be");
       Claim withInputs = claim(0, POLICY, ctx0, proof0).toBuilder()

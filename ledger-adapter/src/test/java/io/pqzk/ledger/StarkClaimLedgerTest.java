@@ -52,15 +52,7 @@ class StarkClaimLedgerTest {
 
   /** Block 0 registers records 0-2, block 1 records 3-5. */
   Ledger openWithRecords(Path dir) throws Exception {
-    Ledger l = chain.open(dir);
-    for (int b = 0; b < 2; b++) {
-      for (int i = 3 * b; i < 3 * b + 3; i++) {
-        l.submit(chain.txs.registerRecord(chain.authority, chain.randomCommitment(),
-            "service-member/v1", List.of(leaves.get(i))));
-      }
-      l.seal(chain.proposer);
-    }
-    return l;
+    return chain.openWithRegistrations(dir, 2, 3, i -> List.of(leaves.get(i)));
   }
 
   /** Root of the registry after {@code n} records, as a prover computes it from the records. */
@@ -68,24 +60,13 @@ class StarkClaimLedgerTest {
     return SparseMerkleTree.build(HASH, leaves.subList(0, n));
   }
 
-  static byte[] context(String chainId, long height) {
-    byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
-    return ClaimContexts.of(chainId, height, nonce);
-  }
-
   static byte[] prove(SparseMerkleTree tree, int index, String policy, byte[] context)
       throws Exception {
-    return STARK.prove(new ClaimStatement(tree.root(), Policy.parse(policy),
-        ClaimContext.of(context)), new ClaimWitness(records.get(index), tree.path(index)));
+    return TestChain.proveClaim(STARK, tree, records.get(index), index, policy, context);
   }
 
   static Claim claim(long rootHeight, String policy, byte[] context, byte[] proof) {
-    return Claim.newBuilder().setRootHeight(rootHeight).setPolicy(policy)
-        .setContext(ByteString.copyFrom(context))
-        .setProof(ProofAttachment.newBuilder().setSystem("stark").setClaim("eligibility")
-            .setProof(ByteString.copyFrom(proof)))
-        .build();
+    return TestChain.claim("stark", rootHeight, policy, context, proof);
   }
 
   byte[] submitRejected(Ledger l, Claim c, String expected) {
@@ -97,7 +78,7 @@ class StarkClaimLedgerTest {
 
   @Test
   void honestClaim_acceptedByEngineAndIndependentValidator(@TempDir Path dir) throws Exception {
-    byte[] ctx = context(TestChain.CHAIN, 0);
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0);
     try (Ledger l = openWithRecords(dir)) {
       assertArrayEquals(tree(3).root(), l.state().claimRootAt(0, 0),
           "the header's stark root is the root a prover computes from the records");
@@ -112,7 +93,7 @@ class StarkClaimLedgerTest {
 
   @Test
   void forgedAttachments_rejectedWithTheirReason(@TempDir Path dir) throws Exception {
-    byte[] ctx = context(TestChain.CHAIN, 0);
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0);
     byte[] proof = prove(tree(3), 2, POLICY, ctx);
     try (Ledger l = openWithRecords(dir)) {
       byte[] flipped = proof.clone();
@@ -121,13 +102,13 @@ class StarkClaimLedgerTest {
       submitRejected(l, claim(0, "fitness>=71 && vax_date>=20250101", ctx, proof),
           "stark proof does not verify");
       // the same proof against block 1's root (more records, another root), context to match
-      byte[] ctx1 = context(TestChain.CHAIN, 1);
+      byte[] ctx1 = TestChain.claimContext(TestChain.CHAIN, 1);
       submitRejected(l, claim(1, POLICY, ctx1, prove(tree(3), 2, POLICY, ctx1)),
           "stark proof does not verify");
       submitRejected(l, claim(1, POLICY, ctx, proof), "claim context must be");
-      submitRejected(l, claim(7, POLICY, context(TestChain.CHAIN, 7), proof),
+      submitRejected(l, claim(7, POLICY, TestChain.claimContext(TestChain.CHAIN, 7), proof),
           "which the chain does not have");
-      byte[] other = context("another-chain", 0);
+      byte[] other = TestChain.claimContext("another-chain", 0);
       submitRejected(l, claim(0, POLICY, other, prove(tree(3), 2, POLICY, other)),
           "claim context must be");
       Claim groth = claim(0, POLICY, ctx, proof).toBuilder()
@@ -167,7 +148,7 @@ class StarkClaimLedgerTest {
 
   @Test
   void falseClaims_cannotBeProven() {
-    byte[] ctx = context(TestChain.CHAIN, 0);
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0);
     // record 0 has fitness 60: the policy fails
     assertThrows(ClaimNotSatisfiedException.class, () -> prove(tree(3), 0, POLICY, ctx));
     // record 5 is not under block 0's root: its path there leads elsewhere

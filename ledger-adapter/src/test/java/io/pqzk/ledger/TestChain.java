@@ -142,4 +142,46 @@ final class TestChain {
       ledger.seal(proposer);
     }
   }
+
+  /** A claim context for {@code chainId} and {@code height} with a fresh random nonce. */
+  static byte[] claimContext(String chainId, long height) {
+    byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
+    new SecureRandom().nextBytes(nonce);
+    return ClaimContexts.of(chainId, height, nonce);
+  }
+
+  /** Proves {@code policy} for the record at {@code index} of {@code tree} under its root. */
+  static byte[] proveClaim(io.pqzk.zk.ProofSystem system, io.pqzk.zk.registry.SparseMerkleTree tree,
+      io.pqzk.zk.claims.Record record, int index, String policy, byte[] context) throws Exception {
+    return system.prove(new io.pqzk.zk.claims.ClaimStatement(tree.root(),
+        io.pqzk.zk.claims.Policy.parse(policy), io.pqzk.zk.claims.ClaimContext.of(context)),
+        new io.pqzk.zk.claims.ClaimWitness(record, tree.path(index)));
+  }
+
+  /** An eligibility claim of {@code system} about the root of block {@code rootHeight}. */
+  static io.pqzk.ledger.proto.Claim claim(String system, long rootHeight, String policy,
+      byte[] context, byte[] proof) {
+    return io.pqzk.ledger.proto.Claim.newBuilder().setRootHeight(rootHeight).setPolicy(policy)
+        .setContext(ByteString.copyFrom(context))
+        .setProof(io.pqzk.ledger.proto.ProofAttachment.newBuilder().setSystem(system)
+            .setClaim("eligibility").setProof(ByteString.copyFrom(proof)))
+        .build();
+  }
+
+  /**
+   * Opens a ledger in {@code dir} and seals {@code blocks} blocks of {@code perBlock} record
+   * registrations each; registration i carries the claim registry leaves {@code leaves(i)}.
+   */
+  Ledger openWithRegistrations(Path dir, int blocks, int perBlock,
+      java.util.function.IntFunction<java.util.List<byte[]>> leaves) throws Exception {
+    Ledger l = open(dir);
+    for (int b = 0; b < blocks; b++) {
+      for (int i = perBlock * b; i < perBlock * (b + 1); i++) {
+        l.submit(txs.registerRecord(authority, randomCommitment(), "service-member/v1",
+            leaves.apply(i)));
+      }
+      l.seal(proposer);
+    }
+    return l;
+  }
 }
