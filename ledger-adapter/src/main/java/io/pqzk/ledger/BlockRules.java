@@ -44,13 +44,7 @@ public final class BlockRules {
   private static List<ProofVerifier> defaultVerifiers(Genesis genesis) {
     List<ProofVerifier> vs = new ArrayList<>();
     for (String s : genesis.claimSystems()) {
-      try {
-        vs.add(new ZkProofVerifier(io.pqzk.zk.ProofSystems.hasTrustedSetup(s)
-            ? io.pqzk.zk.ProofSystems.withVerificationKey(s, genesis.claimVerificationKey(s))
-            : io.pqzk.zk.ProofSystems.get(s)));
-      } catch (io.pqzk.zk.ProofException e) {
-        throw new IllegalStateException("genesis claim system " + s + ": " + e.getMessage(), e);
-      }
+      vs.add(new ZkProofVerifier(genesis.claimProofSystem(s)));
     }
     return vs;
   }

@@ -46,6 +46,8 @@ public final class Genesis {
   private final byte[] hash;
   private final Map<String, Validator> validatorsByMlDsaKey = new LinkedHashMap<>();
   private final Map<String, Author> authors = new LinkedHashMap<>();
+  // the systems that verify this chain's claims, checked (and keys parsed) once, here
+  private final Map<String, io.pqzk.zk.ProofSystem> claimProofSystems = new LinkedHashMap<>();
 
   private Genesis(io.pqzk.ledger.proto.Genesis proto, byte[] fileBytes) {
     this.proto = proto;
@@ -128,17 +130,18 @@ public final class Genesis {
         throw new MalformedInputException("claim_systems names '" + sys + "' twice");
       }
       String key = proto.getClaimVerificationKeysMap().get(sys);
-      if (io.pqzk.zk.ProofSystems.hasTrustedSetup(sys)) {
-        if (key == null) {
-          throw new MalformedInputException("claim_systems: '" + sys + "' has a trusted setup:"
-              + " claim_verification_keys must pin its verification key");
-        }
-        try {
-          io.pqzk.zk.ProofSystems.withVerificationKey(sys, key);
-        } catch (io.pqzk.zk.ProofException e) {
-          throw new MalformedInputException("claim_verification_keys['" + sys + "']: "
-              + e.getMessage(), e);
-        }
+      boolean trustedSetup = io.pqzk.zk.ProofSystems.hasTrustedSetup(sys);
+      if (trustedSetup && key == null) {
+        throw new MalformedInputException("claim_systems: '" + sys + "' has a trusted setup:"
+            + " claim_verification_keys must pin its verification key");
+      }
+      try {
+        claimProofSystems.put(sys, trustedSetup
+            ? io.pqzk.zk.ProofSystems.withVerificationKey(sys, key)
+            : io.pqzk.zk.ProofSystems.get(sys));
+      } catch (io.pqzk.zk.ProofException e) {
+        throw new MalformedInputException((trustedSetup ? "claim_verification_keys['" + sys + "']"
+            : "claim_systems: '" + sys + "'") + ": " + e.getMessage(), e);
       }
     }
     for (String sys : proto.getClaimVerificationKeysMap().keySet()) {
@@ -225,11 +228,16 @@ public final class Genesis {
   }
 
   /**
-   * The verification key the genesis pins for {@code system} (systems with a trusted setup), or
-   * null.
+   * The proof system that verifies this chain's claims of {@code system} (one of {@link
+   * #claimSystems()}); for a system with a trusted setup, bound to the verification key the
+   * genesis pins. Built and checked when the genesis was parsed.
    */
-  public String claimVerificationKey(String system) {
-    return proto.getClaimVerificationKeysMap().get(system);
+  public io.pqzk.zk.ProofSystem claimProofSystem(String system) {
+    io.pqzk.zk.ProofSystem p = claimProofSystems.get(system);
+    if (p == null) {
+      throw new IllegalArgumentException("'" + system + "' is not a claim system of this genesis");
+    }
+    return p;
   }
 
   /** Hash of the exact genesis file bytes: block 0's previous hash. */

@@ -204,7 +204,7 @@ public final class Demo {
 
   /**
    * The claim circuit's Groth16 setup (compiled and set up once, then reused from {@link
-   * ClaimCircuit#directory()}), as a system that verifies against that setup's key only; null
+   * ClaimCircuit#directory()}), whose verification key the genesis will pin; null
    * when Groth16 is left out (--groth16 off, or auto and ZoKrates cannot run here).
    */
   private ZokratesGroth16ProofSystem groth16Setup() throws MalformedInputException {
@@ -219,7 +219,7 @@ public final class Demo {
           + " needs a trusted setup; this demo trusts its own)");
       circuit.prover(zk);
       groth16Key = circuit.verificationKeyJson();
-      return ZokratesGroth16ProofSystem.withVerificationKey(circuit, groth16Key);
+      return new ZokratesGroth16ProofSystem(circuit); // proves with the setup whose key is pinned
     } catch (ProofException e) {
       if (o.groth16() == Groth16.ON) {
         throw new MalformedInputException("--groth16 on, but ZoKrates cannot run: " + e.getMessage(),
@@ -276,7 +276,7 @@ public final class Demo {
       } catch (ProofException e) {
         throw new IllegalStateException("demo claim could not be proven: " + e.getMessage(), e);
       }
-      summary.proved(system, proof.length, System.nanoTime() - t0);
+      summary.proved(system.id(), proof.length, System.nanoTime() - t0);
       Claim claim = Claim.newBuilder().setRootHeight(rootHeight).setPolicy(text)
           .setContext(ByteString.copyFrom(context))
           .setProof(ProofAttachment.newBuilder().setSystem(system.id())

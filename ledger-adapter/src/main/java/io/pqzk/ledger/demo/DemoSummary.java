@@ -3,6 +3,7 @@ package io.pqzk.ledger.demo;
 import io.pqzk.ledger.ChainVerifier;
 import io.pqzk.ledger.Genesis;
 import io.pqzk.ledger.Ledger;
+import io.pqzk.zk.ProofSystems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,15 +81,13 @@ public record DemoSummary(
     long totalNanos;
     long dataBytes;
     final Map<String, long[]> claims = new java.util.LinkedHashMap<>(); // count, bytes, nanos
-    final Map<String, Boolean> postQuantum = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
 
-    void proved(io.pqzk.zk.ProofSystem system, int bytes, long nanos) {
-      long[] c = claims.computeIfAbsent(system.id(), k -> new long[3]);
+    void proved(String system, int bytes, long nanos) {
+      long[] c = claims.computeIfAbsent(system, k -> new long[3]);
       c[0]++;
       c[1] += bytes;
       c[2] += nanos;
-      postQuantum.put(system.id(), system.postQuantum());
     }
 
     void note(String line) {
@@ -119,7 +118,7 @@ public record DemoSummary(
           slhSigned == 0 ? 0 : slhNanos / 1e6 / slhSigned, blocks == 0 ? 0
               : appendNanos / 1e6 / blocks, report, buildNanos, totalNanos, dataBytes,
           g.blockAlgorithm(), g.slhDsaAlgorithm(), g.slhDsaEvery(), claims.entrySet().stream()
-              .map(e -> new ClaimFigures(e.getKey(), postQuantum.get(e.getKey()),
+              .map(e -> new ClaimFigures(e.getKey(), ProofSystems.postQuantum(e.getKey()),
                   (int) e.getValue()[0], e.getValue()[1], e.getValue()[2] / 1e6)).toList(),
           List.copyOf(notes));
     }

@@ -57,11 +57,10 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
   }
 
   public ZokratesGroth16ProofSystem(ClaimCircuit circuit) {
-    this.circuit = circuit;
-    this.timeout = Duration.ofSeconds(Long.getLong("pqzk.zokrates.timeoutSeconds", 900));
-    this.pinnedJson = null;
+    this(circuit, null, null);
   }
 
+  /** {@code json} and {@code key}: the pinned key, or both null for the directory's setup. */
   private ZokratesGroth16ProofSystem(ClaimCircuit circuit, String json, Groth16VerifyingKey key) {
     this.circuit = circuit;
     this.timeout = Duration.ofSeconds(Long.getLong("pqzk.zokrates.timeoutSeconds", 900));
