@@ -1,11 +1,13 @@
 package io.pqzk.bench.ledger;
 
+import io.pqzk.ledger.proto.Block;
+
 import com.google.protobuf.ByteString;
 import io.pqzk.ledger.BlockDraft;
 import io.pqzk.ledger.BlockRules;
 import io.pqzk.ledger.BlockSealer;
 import io.pqzk.ledger.Genesis;
-import io.pqzk.ledger.MemoryState;
+import io.pqzk.ledger.ChainState;
 import io.pqzk.ledger.ProposerKeys;
 import io.pqzk.ledger.TransactionFactory;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
@@ -52,7 +54,7 @@ final class BenchChain {
     ProposerKeys proposer = new ProposerKeys("v0", ml, slh);
     TransactionFactory txs = new TransactionFactory(CHAIN);
     BlockSealer sealer = new BlockSealer(rules);
-    MemoryState state = new MemoryState(genesis);
+    ChainState state = ChainState.inMemory(genesis);
     SecureRandom rnd = new SecureRandom();
     for (int b = 0; b < blockCount; b++) {
       List<byte[]> batch = IntStream.range(0, txPerBlock).parallel().mapToObj(i -> {

@@ -1,8 +1,8 @@
 package io.pqzk.bench.ledger;
 
 import io.pqzk.ledger.BlockRules;
-import io.pqzk.ledger.ChainVerifier;
-import io.pqzk.ledger.MemoryState;
+import io.pqzk.ledger.store.ChainVerifier;
+import io.pqzk.ledger.ChainState;
 import io.pqzk.ledger.crypto.Signatures;
 import io.pqzk.ledger.store.BlockFiles;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ public class LedgerBench {
   @OperationsPerInvocation(TOTAL)
   public long validateBlocks() throws Exception {
     BlockRules rules = chain.rules;
-    MemoryState state = new MemoryState(chain.genesis);
+    ChainState state = ChainState.inMemory(chain.genesis);
     for (byte[] b : chain.blocks) {
       state.apply(rules.validate(b, state).effects(), null);
     }

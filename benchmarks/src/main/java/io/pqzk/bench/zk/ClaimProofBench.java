@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * circuit and runs the trusted setup once, see {@link ZokratesSetupBench} for those times) and
  * verification is pure Java. Proof sizes are the secondary counters ({@link ProofSize}). The
  * report's ratio column compares Groth16 with the STARK measured in the same run. Without Node and
- * {@code npm ci} in {@code zk-proofs/node}, the Groth16 trial fails at set-up saying so and the
+ * {@code npm ci} in {@code zk-proofs/groth16/node}, the Groth16 trial fails at set-up saying so and the
  * rest of the run goes on.
  */
 @State(Scope.Benchmark)

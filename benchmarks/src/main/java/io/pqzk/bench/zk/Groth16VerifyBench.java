@@ -92,7 +92,7 @@ public class Groth16VerifyBench {
   }
 
   private static Path fixtures() {
-    return Path.of(System.getProperty("pqzk.zokrates.fixtures", "zk-proofs/src/test/resources/zokrates"));
+    return System.getProperty("pqzk.zokrates.fixtures") != null ? Path.of(System.getProperty("pqzk.zokrates.fixtures")) : io.pqzk.bench.Home.resolve("zk-proofs/groth16/src/test/resources/zokrates");
   }
 
   @Benchmark

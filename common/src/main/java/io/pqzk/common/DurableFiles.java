@@ -1,0 +1,6 @@
+package io.pqzk.common;
+
+/** Placeholder: filled in below. */
+final class DurableFiles {
+  private DurableFiles() {}
+}
