@@ -1,5 +1,6 @@
 package io.pqzk.cli;
 
+import io.pqzk.common.DurableFiles;
 import io.pqzk.zk.MalformedProofException;
 import io.pqzk.zk.ProofException;
 import io.pqzk.zk.ProofRejectedException;
@@ -208,30 +209,13 @@ final class ClaimCommand implements Runnable {
 
   static void writeAtomically(Path file, byte[] bytes) {
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      // a proof is public: readable like any file the user writes, not 0600 like a temp file
-      Path tmp = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
-          .contains("posix")
-          ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-              java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                  java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")))
-          : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      // a proof is public: readable like any file the user writes
+      DurableFiles.write(file, bytes, DurableFiles.Access.PUBLIC, DurableFiles.Existing.REPLACE);
     } catch (IOException e) {
       throw CliException.badInput(file + ": cannot write: " + e.getMessage());
     }
   }
+
 
   /** The options every claim command takes: the proof system, the policy and the context. */
   static final class Statement {

@@ -1,32 +1,24 @@
 package io.pqzk.cli;
 
+import io.pqzk.common.DurableFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
- * Reading inputs and writing outputs for the signature commands. Outputs are written to a
- * temporary file in the target's folder, flushed to disk, then moved into place, so a crash or a
- * full disk never leaves a half-written key or signature under the final name, and an existing
- * file is replaced only when asked.
+ * Reading inputs and writing outputs for the commands. Outputs go through {@link DurableFiles},
+ * so a crash or a full disk never leaves a half-written key, signature or proof under the final
+ * name, and an existing file is replaced only when asked.
  */
 final class CliFiles {
   /** rw------- : private keys, encrypted or not. */
-  static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
-  /** rw-r--r-- : public keys and signatures. */
-  static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+  static final DurableFiles.Access PRIVATE = DurableFiles.Access.SECRET;
+  /** rw-r--r-- : public keys, signatures, proofs. */
+  static final DurableFiles.Access PUBLIC = DurableFiles.Access.PUBLIC;
 
   private CliFiles() {}
 
@@ -60,53 +52,21 @@ final class CliFiles {
   }
 
   /**
-   * Writes {@code data} to {@code file} with the given permissions (where the file system has
-   * POSIX permissions), atomically; replaces an existing file only when {@code force}.
+   * Writes {@code data} to {@code file} durably ({@link DurableFiles}: temporary file, fsync,
+   * atomic rename, fsync of the folder), secret files 0600 from their first byte; replaces an
+   * existing file only when {@code force}.
    */
-  static void write(String option, Path file, byte[] data, Set<PosixFilePermission> perms,
+  static void write(String option, Path file, byte[] data, DurableFiles.Access access,
       boolean force) {
     checkWritable(option, file, force);
-    Path target = file.toAbsolutePath();
-    Path tmp = null;
     try {
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp",
-          attributes(target, perms));
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(data);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      if (force) {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        // no REPLACE_EXISTING: a file that appeared since the check is not clobbered
-        Files.move(tmp, target);
-      }
-      tmp = null;
+      DurableFiles.write(file, data, access,
+          force ? DurableFiles.Existing.REPLACE : DurableFiles.Existing.REFUSE);
     } catch (FileAlreadyExistsException e) {
       throw CliException.badInput(
           option + " " + file + ": already exists; pass --force to overwrite it");
     } catch (IOException e) {
       throw CliException.badInput(option + " " + file + ": cannot write: " + e.getMessage());
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the temporary name starts with '.' and ends with .tmp
-        }
-      }
     }
-  }
-
-  private static FileAttribute<?>[] attributes(Path target, Set<PosixFilePermission> perms) {
-    boolean posix = target.getParent().getFileSystem().supportedFileAttributeViews()
-        .contains("posix");
-    return posix
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(perms)}
-        : new FileAttribute<?>[0];
   }
 }

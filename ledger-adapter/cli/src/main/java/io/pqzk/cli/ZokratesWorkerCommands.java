@@ -103,6 +103,17 @@ final class ZokratesWorkerCommands {
     }
   }
 
+  /** Writes an output durably, replacing an earlier one (the folder is created if needed). */
+  static void put(Path file, byte[] bytes) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    java.nio.file.Files.createDirectories(dir);
+    CliFiles.write("--out", file, bytes, CliFiles.PUBLIC, true);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Command(name = "compile", mixinStandardHelpOptions = true,
       description = "Compile a .zok program (standard-library imports resolve); writes DIR/out and DIR/abi.json.")
   static final class Compile extends Base {
@@ -112,9 +123,8 @@ final class ZokratesWorkerCommands {
     @Override
     void run(ZoKrates zok) throws ProofException, IOException {
       Artifacts a = zok.compile(readText(input, "program"), input.getFileName().toString(), options());
-      Files.createDirectories(outDir);
-      Files.write(outDir.resolve("out"), a.program());
-      Files.writeString(outDir.resolve("abi.json"), a.abiJson());
+      put(outDir.resolve("out"), a.program());
+      put(outDir.resolve("abi.json"), utf8(a.abiJson()));
       out().printf("compiled %s: %d constraints -> %s%n", input, a.constraintCount(), outDir.resolve("out"));
     }
   }
@@ -129,9 +139,8 @@ final class ZokratesWorkerCommands {
     @Override
     void run(ZoKrates zok) throws ProofException, IOException {
       Keypair k = zok.setup(Artifacts.of(readBytes(program, "program"), "{}", options()));
-      Files.createDirectories(outDir);
-      Files.write(outDir.resolve("proving.key"), k.provingKey());
-      Files.writeString(outDir.resolve("verification.key.json"), k.verificationKeyJson());
+      put(outDir.resolve("proving.key"), k.provingKey());
+      put(outDir.resolve("verification.key.json"), utf8(k.verificationKeyJson()));
       out().printf("setup done -> %s, %s%n", outDir.resolve("proving.key"), outDir.resolve("verification.key.json"));
     }
   }
@@ -155,7 +164,7 @@ final class ZokratesWorkerCommands {
       }
       try {
         String proof = zok.generateProof(a, w, new Keypair("{}", readBytes(provingKey, "proving key")));
-        Files.writeString(outFile, proof);
+        put(outFile, utf8(proof));
       } finally {
         w.destroy();
       }
@@ -171,7 +180,7 @@ final class ZokratesWorkerCommands {
 
     @Override
     void run(ZoKrates zok) throws ProofException, IOException {
-      Files.writeString(outFile, zok.exportSolidityVerifier(readText(vk, "verification key"), options()));
+      put(outFile, utf8(zok.exportSolidityVerifier(readText(vk, "verification key"), options())));
       out().printf("Solidity verifier -> %s%n", outFile);
     }
   }

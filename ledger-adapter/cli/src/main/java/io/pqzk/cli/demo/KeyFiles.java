@@ -1,5 +1,6 @@
 package io.pqzk.cli.demo;
 
+import io.pqzk.common.DurableFiles;
 import io.pqzk.ledger.crypto.LedgerPublicKey;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
 import io.pqzk.ledger.crypto.Signatures;
@@ -7,14 +8,9 @@ import io.pqzk.ledger.crypto.UnsupportedAlgorithmException;
 import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.encoding.Pem;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 /**
@@ -58,24 +54,9 @@ public final class KeyFiles {
     return Signatures.decryptPrivate(pub, keyPem, passphrase);
   }
 
-  /** Writes via a forced temporary file and an atomic rename; secrets are 0600 from birth. */
+  /** Writes {@code data} durably ({@link DurableFiles}); secrets are 0600 from birth. */
   public static void atomicWrite(Path file, byte[] data, boolean secret) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    try {
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(tmp);
-    }
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      ByteBuffer b = ByteBuffer.wrap(data);
-      while (b.hasRemaining()) {
-        ch.write(b);
-      }
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    DurableFiles.write(file, data, secret ? DurableFiles.Access.SECRET : DurableFiles.Access.PUBLIC,
+        DurableFiles.Existing.REPLACE);
   }
 }

@@ -1,5 +1,6 @@
 package io.pqzk.ledger.store;
 
+import io.pqzk.common.DurableFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +76,7 @@ public final class BlockFiles implements Closeable {
     tail = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     if (created) {
-      syncDirectory(dir);
+      DurableFiles.syncDirectory(dir);
     }
     tailSegment = seg;
     tailSize = tail.size();
@@ -172,25 +173,14 @@ public final class BlockFiles implements Closeable {
         return 0;
       }
       Path keep = dir.resolve(String.format("torn-%06d-%d.bin", segment, offset));
-      Path tmp = dir.resolve(keep.getFileName() + ".tmp");
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ch.transferTo(offset, dropped, out);
-        out.force(true);
-      }
-      Files.move(tmp, keep, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      DurableFiles.write(keep, DurableFiles.Access.PUBLIC, DurableFiles.Existing.REPLACE,
+          out -> ch.transferTo(offset, dropped, java.nio.channels.Channels.newChannel(out)));
       ch.truncate(offset);
       ch.force(true);
-      syncDirectory(dir);
+      DurableFiles.syncDirectory(dir);
       return dropped;
     }
   }
 
-  static void syncDirectory(Path dir) throws IOException {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UncheckedIOException e) {
-      // some platforms cannot open directories; the data itself is forced already
-    }
-  }
+
 }

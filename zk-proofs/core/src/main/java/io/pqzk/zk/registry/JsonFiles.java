@@ -1,5 +1,7 @@
 package io.pqzk.zk.registry;
 
+import io.pqzk.common.DurableFiles;
+import java.io.OutputStreamWriter;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -100,43 +102,17 @@ final class JsonFiles {
    * @throws FileAlreadyExistsException when {@code replace} is false and the file exists
    */
   static void write(Path file, boolean secret, boolean replace, Body body) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    Path tmp = posix
-        ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                secret ? "rw-------" : "rw-r--r--")))
-        : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          JsonWriter jw = GSON.newJsonWriter(w)) {
-        body.write(jw);
-        jw.flush();
-        w.write('\n');
-      }
-      try (var ch = java.nio.channels.FileChannel.open(tmp,
-          java.nio.file.StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      if (!replace) {
-        try {
-          Files.createLink(file, tmp);
-        } catch (UnsupportedOperationException e) {
-          Files.move(tmp, file); // no hard links: still refuses an existing name, less atomically
-        }
-      } else {
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    DurableFiles.write(file, secret ? DurableFiles.Access.SECRET : DurableFiles.Access.PUBLIC,
+        replace ? DurableFiles.Existing.REPLACE : DurableFiles.Existing.REFUSE, out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          JsonWriter jw = GSON.newJsonWriter(w);
+          body.write(jw);
+          jw.flush();
+          w.write('\n');
+          w.flush();
+        });
   }
+
 
   static String string(JsonObject o, String field, Path file) throws RegistryException {
     JsonElement e = o.get(field);

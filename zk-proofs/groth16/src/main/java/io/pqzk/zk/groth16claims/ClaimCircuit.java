@@ -1,5 +1,6 @@
 package io.pqzk.zk.groth16claims;
 
+import io.pqzk.common.DurableFiles;
 import io.pqzk.zk.ProofException;
 import io.pqzk.zk.UnavailableProofSystemException;
 import io.pqzk.zk.zokrates.Artifacts;
@@ -156,19 +157,10 @@ public final class ClaimCircuit {
   }
 
   private void write(String name, byte[] bytes) throws IOException {
-    Path target = dir.resolve(name);
-    Path tmp = Files.createTempFile(dir, name, ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    DurableFiles.write(dir.resolve(name), bytes, DurableFiles.Access.PUBLIC,
+        DurableFiles.Existing.REPLACE);
   }
+
 
   /** A compiled program with its keys. */
   public record Prover(Artifacts program, Keypair keys) {}
