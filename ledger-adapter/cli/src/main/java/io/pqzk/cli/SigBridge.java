@@ -28,6 +28,15 @@ import java.util.function.Supplier;
 final class SigBridge {
   private SigBridge() {}
 
+  /** A provider by name ({@code --provider}), matched without regard to case. */
+  static io.pqzk.sig.SignatureProvider provider(String name) {
+    try {
+      return Signatures.provider(name);
+    } catch (PqSignatureException e) {
+      throw CliException.badInput("--provider: " + e.getMessage());
+    }
+  }
+
   /** A new key pair as file contents (the private one is a secret: wipe it after writing). */
   record GeneratedPair(byte[] privatePem, byte[] publicPem) {}
 

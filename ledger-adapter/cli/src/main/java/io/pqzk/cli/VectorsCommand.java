@@ -1,8 +1,6 @@
 package io.pqzk.cli;
 
-import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.SignatureProvider;
-import io.pqzk.sig.Signatures;
 import io.pqzk.sig.vectors.FileReport;
 import io.pqzk.sig.vectors.VectorRunner;
 import io.pqzk.vectors.VectorFormatException;
@@ -77,12 +75,7 @@ final class VectorsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SignatureProvider p;
-    try {
-      p = Signatures.provider(provider);
-    } catch (PqSignatureException e) {
-      throw CliException.badInput(e.getMessage());
-    }
+    SignatureProvider p = SigBridge.provider(provider);
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
       throw CliException.badInput("--threads must be at least 1, got " + n);

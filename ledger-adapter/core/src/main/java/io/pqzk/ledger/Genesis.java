@@ -212,7 +212,7 @@ public final class Genesis {
     LedgerPublicKey pk;
     try {
       pk = Signatures.publicKey(alg, k.getSpki().toByteArray());
-    } catch (GeneralSecurityException | UnsupportedAlgorithmException | RuntimeException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
       throw new MalformedInputException("genesis key of '" + owner + "' is not a valid " + alg
           + " public key: " + e.getMessage());
     }

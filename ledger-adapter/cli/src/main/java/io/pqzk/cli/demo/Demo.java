@@ -90,8 +90,11 @@ public final class Demo {
         + o.slhAlgorithm() + ")");
     String chainId = "pqzk-demo-" + HexFormat.of().formatHex(randomBytes(4));
     ZokratesGroth16ProofSystem groth16 = groth16Setup();
-    net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery(),
-        groth16Key);
+    try {
+      net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery(), groth16Key);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new MalformedInputException(e.getMessage());
+    }
     net.writeKeys(o.data().resolve("keys"));
     byte[] genesisBytes = Genesis.toJson(net.genesis);
     KeyFiles.atomicWrite(o.data().resolve(Genesis.FILE_NAME), genesisBytes, false);

@@ -5,8 +5,6 @@ import io.pqzk.ledger.crypto.LedgerPublicKey;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
 import io.pqzk.ledger.crypto.Signatures;
 import io.pqzk.ledger.crypto.UnsupportedAlgorithmException;
-import io.pqzk.sig.PqSignatureException;
-import io.pqzk.sig.encoding.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +32,7 @@ public final class KeyFiles {
       throws IOException {
     Files.createDirectories(dir);
     atomicWrite(publicFile(dir, name, key.algorithm()),
-        Pem.encode("PUBLIC KEY", key.publicKey().spki()).getBytes(StandardCharsets.US_ASCII),
-        false);
+        Signatures.publicKeyToPem(key.publicKey()).getBytes(StandardCharsets.US_ASCII), false);
     atomicWrite(privateFile(dir, name, key.algorithm()),
         Signatures.encryptPrivate(key, passphrase).getBytes(StandardCharsets.US_ASCII), true);
   }
@@ -44,12 +41,7 @@ public final class KeyFiles {
   public static LedgerSigningKey read(Path dir, String name, String algorithm, char[] passphrase)
       throws IOException, GeneralSecurityException, UnsupportedAlgorithmException {
     String pubPem = Files.readString(publicFile(dir, name, algorithm), StandardCharsets.US_ASCII);
-    LedgerPublicKey pub;
-    try {
-      pub = Signatures.publicKey(algorithm, Pem.decode(pubPem, "PUBLIC KEY"));
-    } catch (PqSignatureException e) {
-      throw new GeneralSecurityException(e.getMessage(), e);
-    }
+    LedgerPublicKey pub = Signatures.publicKeyFromPem(algorithm, pubPem);
     String keyPem = Files.readString(privateFile(dir, name, algorithm), StandardCharsets.US_ASCII);
     return Signatures.decryptPrivate(pub, keyPem, passphrase);
   }

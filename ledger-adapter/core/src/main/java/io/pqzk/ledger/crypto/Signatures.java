@@ -10,6 +10,7 @@ import io.pqzk.sig.SignatureOptions;
 import io.pqzk.sig.SignatureVerificationException;
 import io.pqzk.sig.VerificationItem;
 import io.pqzk.sig.encoding.KeyCodec;
+import io.pqzk.sig.encoding.Pem;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SignatureException;
@@ -94,6 +95,23 @@ public final class Signatures {
     } catch (PqSignatureException e) {
       throw new GeneralSecurityException(e.getMessage(), e);
     }
+  }
+
+  /** The public key as PEM "PUBLIC KEY" (SPKI, RFC 9881 / RFC 9909). */
+  public static String publicKeyToPem(LedgerPublicKey key) {
+    return Pem.encode(KeyCodec.PEM_PUBLIC, key.spki());
+  }
+
+  /** Reads PEM "PUBLIC KEY" as a key of {@code algorithm} (see {@link #publicKey}). */
+  public static LedgerPublicKey publicKeyFromPem(String algorithm, String pem)
+      throws UnsupportedAlgorithmException, GeneralSecurityException {
+    byte[] spki;
+    try {
+      spki = Pem.decode(pem, KeyCodec.PEM_PUBLIC);
+    } catch (PqSignatureException e) {
+      throw new GeneralSecurityException(e.getMessage(), e);
+    }
+    return publicKey(algorithm, spki);
   }
 
   /** PKCS#8 DER in clear (seed form when the key has one): a secret, wipe it after use. */
