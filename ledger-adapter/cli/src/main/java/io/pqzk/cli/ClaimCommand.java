@@ -9,7 +9,7 @@ import io.pqzk.zk.ProofSystems;
 import io.pqzk.zk.RegistryHash;
 import io.pqzk.zk.UnavailableProofSystemException;
 import io.pqzk.zk.claims.ClaimContext;
-import io.pqzk.zk.claims.ClaimNotSatisfiedException;
+import io.pqzk.zk.ClaimNotSatisfiedException;
 import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Policy;

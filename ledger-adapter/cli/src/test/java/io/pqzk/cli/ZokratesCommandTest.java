@@ -14,9 +14,9 @@ import picocli.CommandLine;
 
 /** {@code pqzk zokrates verify} against the zokrates-js fixtures of the zk-proofs module. */
 class ZokratesCommandTest {
-  private static final Path FIXTURES = Path.of("..", "zk-proofs", "src", "test", "resources", "zokrates");
+  private static final Path FIXTURES = Path.of("..", "..", "zk-proofs", "groth16", "src", "test", "resources", "zokrates");
 
-  private static final Path NODE_DIR = Path.of("..", "zk-proofs", "node");
+  private static final Path NODE_DIR = Path.of("..", "..", "zk-proofs", "groth16", "node");
 
   /** The worker commands need the pinned zokrates-js: install it from the lockfile if missing. */
   @org.junit.jupiter.api.BeforeAll

@@ -27,7 +27,7 @@ public interface ProofSystem {
   /**
    * Proves the statement from the witness.
    *
-   * @throws io.pqzk.zk.claims.ClaimNotSatisfiedException when the witness does not satisfy the
+   * @throws io.pqzk.zk.ClaimNotSatisfiedException when the witness does not satisfy the
    *     statement (predicate false, record not under the root): no proof is produced
    * @throws ProofException for any other failure
    */

@@ -239,7 +239,7 @@ class TamperSuiteTest {
   static ChainState replay(List<StoredBlock> recs, int k) throws Exception {
     ChainState s = ChainState.inMemory(chain.genesis);
     for (int i = 0; i < k; i++) {
-      s.apply(chain.rules.validate(recs.get(i).payload(), s).effects(), null);
+      s.apply(chain.rules.validate(recs.get(i).payload(), s).effects(), java.util.List.of());
     }
     return s;
   }

@@ -20,7 +20,7 @@ import io.pqzk.ledger.proto.Claim;
 import io.pqzk.ledger.proto.ProofAttachment;
 import io.pqzk.zk.ProofSystems;
 import io.pqzk.zk.claims.ClaimContext;
-import io.pqzk.zk.claims.ClaimNotSatisfiedException;
+import io.pqzk.zk.ClaimNotSatisfiedException;
 import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Policy;

@@ -14,7 +14,7 @@ import com.google.protobuf.ByteString;
 import io.pqzk.ledger.proto.Claim;
 import io.pqzk.ledger.proto.ProofAttachment;
 import io.pqzk.zk.claims.ClaimContext;
-import io.pqzk.zk.claims.ClaimNotSatisfiedException;
+import io.pqzk.zk.ClaimNotSatisfiedException;
 import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Policy;

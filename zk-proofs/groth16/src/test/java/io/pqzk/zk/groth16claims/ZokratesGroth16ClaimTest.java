@@ -12,7 +12,7 @@ import io.pqzk.zk.ProofException;
 import io.pqzk.zk.ProofRejectedException;
 import io.pqzk.zk.ProofSystem;
 import io.pqzk.zk.claims.ClaimContext;
-import io.pqzk.zk.claims.ClaimNotSatisfiedException;
+import io.pqzk.zk.ClaimNotSatisfiedException;
 import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.Policy;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pqzk.zk.ProofException;
 import io.pqzk.zk.ProofSystem;
-import io.pqzk.zk.claims.ClaimNotSatisfiedException;
+import io.pqzk.zk.ClaimNotSatisfiedException;
 import io.pqzk.zk.claims.ClaimStatement;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

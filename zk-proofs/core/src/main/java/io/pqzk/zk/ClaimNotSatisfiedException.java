@@ -1,6 +1,5 @@
-package io.pqzk.zk.claims;
+package io.pqzk.zk;
 
-import io.pqzk.zk.ProofException;
 
 /** The prover's witness does not satisfy the statement: no proof can honestly be made. */
 public class ClaimNotSatisfiedException extends ProofException {

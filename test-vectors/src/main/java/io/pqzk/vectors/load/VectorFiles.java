@@ -1,4 +1,8 @@
-package io.pqzk.vectors;
+package io.pqzk.vectors.load;
+
+import io.pqzk.vectors.VectorFormatException;
+import io.pqzk.vectors.VectorIo;
+import io.pqzk.vectors.VectorSet;
 
 import com.google.gson.JsonObject;
 import io.pqzk.vectors.acvp.AcvpLoader;
