@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure signatures, proof systems and the ledger on this machine; write raw JMH JSON,",
-      "a Markdown report (median, error, unit, ratio to the baseline of the same run) and charts.",
+      "Measure signatures, proof systems and the ledger on this machine.",
+      "Writes raw JMH JSON, a Markdown report (median, error, unit, ratio to the baseline of the"
+          + " same run) and charts.",
       "Quick: at most about 5 minutes on 2 cores, a representative subset of parameters.",
       "Full: every parameter with each suite's own settings (about an hour on 2 cores)."
     })

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,23 +66,19 @@ final class ChainCommand implements Runnable {
       description = {
         "Independently re-verify every block, trusting only the genesis file.",
         "",
-        "Checks record checksums, header links, proposers, ML-DSA and SLH-DSA block",
-        "signatures, every transaction (signature, author, replay, payload rules) and",
-        "the transactions, registry and state roots. Opens everything read-only and",
-        "never touches the index.",
+        "Checks record checksums, header links, proposers, ML-DSA and SLH-DSA block signatures,"
+            + " every transaction (signature, author, replay, payload rules) and the transactions,"
+            + " registry and state roots. Opens everything read-only and never touches the index.",
         "",
-        "Exit 0: everything verifies. Exit 1: the first bad block, named, and what is",
-        "wrong with it (including a genesis file that parses but is not this chain's:",
-        "block 0 then fails to link). Exit 2: unusable input (missing directory or",
-        "block files, a genesis file that does not parse or names unknown algorithms)."
+        "Exit 0: everything verifies. Exit 1: the first bad block, named, and what is wrong with"
+            + " it (including a genesis file that parses but is not this chain's: block 0 then"
+            + " fails to link). Exit 2: unusable input (missing directory or block files, a"
+            + " genesis file that does not parse or names unknown algorithms)."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "pqzk-data",
-        description = "Ledger data directory, holding genesis.json and blocks/"
-            + " (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin Options.DataDir data;
 
     @Option(names = "--genesis", paramLabel = "FILE",
         description = "Trusted genesis file (default: DIR/genesis.json).")
@@ -92,17 +89,17 @@ final class ChainCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Genesis g = genesis(data, genesisFile);
+      Genesis g = genesis(data.dir, genesisFile);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Progress progress = new Progress(err, quiet, "verified through block");
       ChainVerifier.Report r;
       try {
-        r = new ChainVerifier(new BlockRules(g)).verify(Ledger.blocksDir(data), progress);
+        r = new ChainVerifier(new BlockRules(g)).verify(Ledger.blocksDir(data.dir), progress);
       } catch (LedgerException e) {
         throw failure(e);
       } catch (IOException e) {
-        throw CliException.badInput("cannot read " + data + ": " + e.getMessage());
+        throw CliException.badInput("cannot read " + data.dir + ": " + e.getMessage());
       }
       out.printf("chain %s: %d blocks, %d transactions, %d registered records: all verified%n",
           g.chainId(), r.blocks(), r.transactions(), r.registrySize());

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,16 +31,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Print one block: header, signatures and transactions.",
       "",
-      "Authors are named from the genesis file. Reads the block files read-only and",
-      "checks record checksums, not signatures (use `chain verify` for that)."
+      "Authors are named from the genesis file. Reads the block files read-only and checks"
+          + " record checksums, not signatures (use `chain verify` for that)."
     })
 final class ChainShow implements Callable<Integer> {
   private static final HexFormat HEX = HexFormat.of();
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "pqzk-data",
-      description = "Ledger data directory (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin Options.DataDir data;
 
   @Option(names = "--height", paramLabel = "H", description = "Block height (default: the last).")
   Long height;
@@ -50,13 +49,13 @@ final class ChainShow implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Genesis g = ChainCommand.genesis(data, genesisFile);
+    Genesis g = ChainCommand.genesis(data.dir, genesisFile);
     if (height != null && height < 0) {
       throw CliException.badInput("--height must be 0 or more, got " + height);
     }
     StoredBlock found = null;
     long count = 0;
-    try (BlockScanner s = BlockScanner.fromStart(Ledger.blocksDir(data))) {
+    try (BlockScanner s = BlockScanner.fromStart(Ledger.blocksDir(data.dir))) {
       for (StoredBlock b = s.next(); b != null; b = s.next()) {
         count++;
         found = b;
@@ -67,7 +66,7 @@ final class ChainShow implements Callable<Integer> {
     } catch (LedgerException e) {
       throw ChainCommand.failure(e);
     } catch (IOException e) {
-      throw CliException.badInput("cannot read " + data + ": " + e.getMessage());
+      throw CliException.badInput("cannot read " + data.dir + ": " + e.getMessage());
     }
     if (found == null || (height != null && found.height() != height)) {
       throw CliException.badInput("no block at height " + (height == null ? 0 : height)

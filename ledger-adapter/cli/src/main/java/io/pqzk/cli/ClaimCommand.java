@@ -95,13 +95,13 @@ final class ClaimCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      Systems.announce(in.system, err);
+      Systems.announce(in.system.id, err);
       Policy pol = Systems.policy(in.policy);
       ClaimContext ctx = Systems.context(in.context);
-      RegistryHash hash = Systems.hash(in.system);
+      RegistryHash hash = Systems.hash(in.system.id);
       Openings openings = null;
       try {
-        Registry reg = Registry.load(registry, in.system, hash);
+        Registry reg = Registry.load(registry, in.system.id, hash);
         openings = Openings.loadUnchecked(registry, reg);
         ClaimWitness witness = openings.witness(subject);
         Predicate failing = pol.firstFailing(witness.record());
@@ -110,7 +110,7 @@ final class ClaimCommand implements Runnable {
               + "'s record does not satisfy the policy: predicate '" + failing
               + "' is false; no proof was made");
         }
-        ProofSystem ps = Systems.system(in.system);
+        ProofSystem ps = Systems.system(in.system.id);
         ClaimStatement st = new ClaimStatement(reg.root(), pol, ctx);
         long t0 = System.nanoTime();
         byte[] proof = ps.prove(st, witness);
@@ -118,7 +118,7 @@ final class ClaimCommand implements Runnable {
         writeAtomically(out, proof);
         spec.commandLine().getOut().printf(Locale.ROOT,
             "proof written: %s (%d bytes, system %s, proved in %.1f ms)%n", out, proof.length,
-            in.system, ms);
+            in.system.id, ms);
         return Main.OK;
       } catch (ClaimNotSatisfiedException e) {
         throw CliException.rejected("claim not satisfied: " + e.getMessage());
@@ -159,10 +159,10 @@ final class ClaimCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      Systems.announce(in.system, err);
+      Systems.announce(in.system.id, err);
       Policy pol = Systems.policy(in.policy);
       ClaimContext ctx = Systems.context(in.context);
-      ProofSystem ps = Systems.system(in.system);
+      ProofSystem ps = Systems.system(in.system.id);
       byte[] rootBytes = Systems.root(root, ps.registryHash());
       byte[] proof = readProof(proofFile);
       ClaimStatement st = new ClaimStatement(rootBytes, pol, ctx);
@@ -219,9 +219,7 @@ final class ClaimCommand implements Runnable {
 
   /** The options every claim command takes: the proof system, the policy and the context. */
   static final class Statement {
-    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
-        description = Systems.HELP)
-    String system;
+    @Mixin Options.ProofSystem system;
 
     @Option(names = "--policy", required = true, paramLabel = "EXPR", description = POLICY_HELP)
     String policy;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -21,23 +22,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the embedded ledger end to end and print a summary.",
       "",
-      "Creates a genesis with fresh validator keys (ML-DSA-65 on every block, SLH-DSA",
-      "per the policy), generates synthetic service-member records, registers their",
-      "commitments, writes access grants and access events, proves claims about",
-      "records (STARK; Groth16 too when zokrates-js is installed), seals dual-signed",
-      "blocks (each fsync'd before it counts), then re-validates the whole chain from the",
-      "files as an independent node would. Keys are written to DIR/keys (encrypted;",
-      "the demo passphrase sits beside them), records and their salts to",
-      "DIR/records (private). Refuses to replace an existing chain without --force.",
+      "Creates a genesis with fresh validator keys (ML-DSA-65 on every block, SLH-DSA per the"
+          + " policy), generates synthetic service-member records, registers their commitments,"
+          + " writes access grants and access events, proves claims about records (STARK; Groth16"
+          + " too when zokrates-js is installed), seals dual-signed blocks (each fsync'd before it"
+          + " counts), then re-validates the whole chain from the files as an independent node"
+          + " would. Keys are written to DIR/keys (encrypted; the demo passphrase sits beside"
+          + " them), records and their salts to DIR/records (private). Refuses to replace an"
+          + " existing chain without --force.",
       "",
-      "Afterwards: pqzk chain verify --data DIR; pqzk chain show --data DIR --height H"
+      "Afterwards: pqzk chain verify --data DIR, and pqzk chain show --data DIR --height H."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "pqzk-data",
-      description = "Data directory (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin Options.DataDir data;
 
   @Option(names = "--records", paramLabel = "N", defaultValue = "1000",
       description = "Synthetic records to register (default: ${DEFAULT-VALUE}).")
@@ -98,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
     };
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Demo demo = new Demo(new Demo.Options(data, records, validators, blockSize, slhAlgorithm,
+    Demo demo = new Demo(new Demo.Options(data.dir, records, validators, blockSize, slhAlgorithm,
         slhEvery, force, groth16Mode), new Demo.Listener() {
           private long last;
           private long phaseStart = -1;
@@ -133,12 +132,12 @@ final class DemoCommand implements Callable<Integer> {
     } catch (LedgerException e) {
       throw ChainCommand.failure(e);
     } catch (IOException e) {
-      throw CliException.badInput("I/O error in " + data + ": " + e);
+      throw CliException.badInput("I/O error in " + data.dir + ": " + e);
     }
     out.println();
     s.lines().forEach(out::println);
-    out.println("data in " + data.toAbsolutePath() + "; check it again with: ./pqzk chain verify"
-        + " --data " + data);
+    out.println("data in " + data.dir.toAbsolutePath() + "; check it again with: ./pqzk chain verify"
+        + " --data " + data.dir);
     out.flush();
     return Main.OK;
   }

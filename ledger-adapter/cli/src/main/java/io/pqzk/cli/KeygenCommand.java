@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,10 +18,10 @@ import picocli.CommandLine.Option;
     name = "keygen",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a key pair. FILE gets the private key (encrypted PKCS#8 PEM,",
-      "mode 0600), FILE.pub the public key (SPKI PEM).",
-      "The passphrase comes from --passphrase-file, else $" + Passphrases.ENV + ",",
-      "else a prompt on the terminal (asked twice)."
+      "Generate a key pair.",
+      "FILE gets the private key (encrypted PKCS#8 PEM, mode 0600), FILE.pub the public key"
+          + " (SPKI PEM). The passphrase comes from --passphrase-file, else $" + Passphrases.ENV
+          + ", else a prompt on the terminal (asked twice)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:key pair written", "2:bad usage or input (nothing written)"})
@@ -42,9 +43,7 @@ final class KeygenCommand implements Callable<Integer> {
       description = "Write the private key in clear (PKCS#8 PEM, still mode 0600). Not advised.")
   boolean unencrypted;
 
-  @Option(names = "--passphrase-file", paramLabel = "FILE",
-      description = "Read the passphrase from the first line of FILE.")
-  Path passphraseFile;
+  @Mixin Options.PassphraseFile passphraseFile;
 
   @Override
   public Integer call() {
@@ -59,10 +58,10 @@ final class KeygenCommand implements Callable<Integer> {
     Path pub = Path.of(out + ".pub");
     CliFiles.checkWritable("--out", out, force);
     CliFiles.checkWritable("--out", pub, force);
-    if (unencrypted && passphraseFile != null) {
+    if (unencrypted && passphraseFile.file != null) {
       throw CliException.badInput("--unencrypted and --passphrase-file contradict each other");
     }
-    char[] passphrase = unencrypted ? null : Passphrases.forEncrypt(passphraseFile, out);
+    char[] passphrase = unencrypted ? null : Passphrases.forEncrypt(passphraseFile.file, out);
     byte[] privatePem = null;
     try {
       SigBridge.GeneratedPair pair = SigBridge.generate(alg, passphrase);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,9 +47,7 @@ final class RegistryCommand implements Runnable {
   static final class Build implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
-        description = ClaimCommand.Systems.HELP)
-    String system;
+    @Mixin Options.ProofSystem system;
 
     @Option(names = "--records", required = true, paramLabel = "FILE.csv",
         description = "Records CSV.")
@@ -64,17 +63,17 @@ final class RegistryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ClaimCommand.Systems.announce(system, spec.commandLine().getErr());
-      RegistryHash hash = ClaimCommand.Systems.hash(system);
+      ClaimCommand.Systems.announce(system.id, spec.commandLine().getErr());
+      RegistryHash hash = ClaimCommand.Systems.hash(system.id);
       try {
         List<long[]> rows = RecordsCsv.read(records);
         long t0 = System.nanoTime();
-        Registry r = Registry.create(out, system, hash, rows, new SecureRandom(), force,
+        Registry r = Registry.create(out, system.id, hash, rows, new SecureRandom(), force,
             progress(spec.commandLine().getErr(), t0));
         rows.forEach(row -> java.util.Arrays.fill(row, 0));
         spec.commandLine().getErr().printf(
             "pqzk: committed %d record(s) into %s (system %s, depth %d) in %.1f s; %s is secret%n",
-            r.size(), out, system, r.depth(), (System.nanoTime() - t0) / 1e9,
+            r.size(), out, system.id, r.depth(), (System.nanoTime() - t0) / 1e9,
             out.resolve(Openings.FILE));
         spec.commandLine().getOut().println(r.rootHex());
         return Main.OK;
@@ -107,9 +106,7 @@ final class RegistryCommand implements Runnable {
   static final class Root implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--system", defaultValue = "stark", paramLabel = "SYS",
-        description = ClaimCommand.Systems.HELP)
-    String system;
+    @Mixin Options.ProofSystem system;
 
     @Option(names = "--registry", required = true, paramLabel = "DIR",
         description = "Registry directory written by `registry build`.")
@@ -117,10 +114,10 @@ final class RegistryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ClaimCommand.Systems.announce(system, spec.commandLine().getErr());
-      RegistryHash hash = ClaimCommand.Systems.hash(system);
+      ClaimCommand.Systems.announce(system.id, spec.commandLine().getErr());
+      RegistryHash hash = ClaimCommand.Systems.hash(system.id);
       try {
-        spec.commandLine().getOut().println(Registry.load(registry, system, hash).rootHex());
+        spec.commandLine().getOut().println(Registry.load(registry, system.id, hash).rootHex());
         return Main.OK;
       } catch (RegistryException e) {
         throw ClaimCommand.Systems.registryError(e);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,8 +20,8 @@ import picocli.CommandLine.Option;
       "Sign MSG with a private key; write the raw signature bytes to SIG.",
       "Signing is hedged (fresh randomness) unless --deterministic.",
       "Keys: pqzk keygen's, or clear or encrypted PKCS#8 from other tools (OpenSSL...).",
-      "An encrypted key's passphrase comes from --passphrase-file,",
-      "else $" + Passphrases.ENV + ", else a prompt on the terminal."
+      "An encrypted key's passphrase comes from --passphrase-file, else $" + Passphrases.ENV
+          + ", else a prompt on the terminal."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:signature written", "2:bad usage or input (wrong passphrase, bad key...)"})
@@ -38,28 +39,24 @@ final class SignCommand implements Callable<Integer> {
       description = "Where to write the signature (raw bytes; replaced if it exists).")
   Path out;
 
-  @Option(names = "--context", paramLabel = "HEX",
-      description = "Context string, hex, at most 255 bytes (FIPS 204/205); default empty.")
-  String context;
+  @Mixin Options.SignatureContext context;
 
   @Option(names = "--deterministic",
       description = "Deterministic signing (FIPS 204 rnd = 0; FIPS 205 opt_rand = PK.seed).")
   boolean deterministic;
 
-  @Option(names = "--passphrase-file", paramLabel = "FILE",
-      description = "Read the passphrase of an encrypted key from the first line of FILE.")
-  Path passphraseFile;
+  @Mixin Options.PassphraseFile passphraseFile;
 
   @Override
   public Integer call() {
-    byte[] ctx = HexArg.context(context);
+    byte[] ctx = context.bytes();
     byte[] message = CliFiles.read("--in", in);
     byte[] keyBytes = CliFiles.read("--key", key);
     char[][] asked = new char[1][];
     PqPrivateKey privateKey;
     try {
       privateKey = SigBridge.readPrivateKey(key, keyBytes,
-          () -> asked[0] = Passphrases.forDecrypt(passphraseFile, key));
+          () -> asked[0] = Passphrases.forDecrypt(passphraseFile.file, key));
     } finally {
       Arrays.fill(keyBytes, (byte) 0);
       if (asked[0] != null) {

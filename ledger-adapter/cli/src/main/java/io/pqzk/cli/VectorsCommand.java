@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run test-vector files through the signature API and print, per file,",
-      "'FILE: N passed, M failed, K skipped' (with the reason for every skip).",
+      "Run test-vector files through the signature API and print a line per file.",
+      "The line reads 'FILE: N passed, M failed, K skipped' (with the reason for every skip).",
       "",
       "The format is recognised from the content (plain or gzip, any file name):",
       "  * NIST ACVP ML-DSA / SLH-DSA keyGen, sigGen, sigVer: prompt.json, joined",
@@ -41,11 +41,10 @@ import picocli.CommandLine.Spec;
       "    mldsa_sign_noseed_schema.json and mldsa_verify_schema.json.",
       "  * FIPS 204 .rsp KAT files (xi, msg, pk, sk, sm[, ctx][, rng]): internal,",
       "    pure or HashML-DSA, deterministic or hedged, as the content shows.",
-      "Invalid cases pass when the API rejects them with the right typed",
-      "exception. Failures are described on stderr, as is progress on long files.",
+      "Invalid cases pass when the API rejects them with the right typed exception. Failures are"
+          + " described on stderr, as is progress on long files.",
       "",
-      "Exit status: 0 all passed, 1 a case failed, 2 a file is unreadable or not",
-      "recognised.",
+      "Exit status: 0 all passed, 1 a case failed, 2 a file is unreadable or not recognised.",
       ""
     })
 final class VectorsCommand implements Callable<Integer> {

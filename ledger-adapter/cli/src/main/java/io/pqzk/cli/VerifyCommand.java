@@ -4,6 +4,7 @@ import io.pqzk.sig.PqPublicKey;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,13 +37,11 @@ final class VerifyCommand implements Callable<Integer> {
       description = "The signature, raw bytes.")
   Path sig;
 
-  @Option(names = "--context", paramLabel = "HEX",
-      description = "Context string used when signing, hex, at most 255 bytes; default empty.")
-  String context;
+  @Mixin Options.SignatureContext context;
 
   @Override
   public Integer call() {
-    byte[] ctx = HexArg.context(context);
+    byte[] ctx = context.bytes();
     PqPublicKey key = SigBridge.readPublicKey(pub, CliFiles.read("--pub", pub));
     byte[] signature = CliFiles.read("--sig", sig);
     byte[] message = CliFiles.read("--in", in);

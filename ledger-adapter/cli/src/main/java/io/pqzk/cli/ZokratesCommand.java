@@ -56,10 +56,10 @@ final class ZokratesCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--vk", required = true, paramLabel = "FILE", description = "verification.key.json (ZoKrates format)")
+    @Option(names = "--vk", required = true, paramLabel = "FILE", description = "The verification key: verification.key.json in ZoKrates' format.")
     Path vk;
 
-    @Option(names = "--proof", required = true, paramLabel = "FILE", description = "proof.json (ZoKrates format)")
+    @Option(names = "--proof", required = true, paramLabel = "FILE", description = "The proof: proof.json in ZoKrates' format.")
     Path proof;
 
     @Override

@@ -31,16 +31,16 @@ final class ZokratesWorkerCommands {
   abstract static class Base implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--curve", defaultValue = "bn128", description = "bn128 (default), bls12_381, bls12_377 or bw6_761")
+    @Option(names = "--curve", defaultValue = "bn128", description = "Curve: bn128 (default), bls12_381, bls12_377 or bw6_761.")
     String curve;
 
-    @Option(names = "--scheme", defaultValue = "g16", description = "g16 (default), gm17 or marlin")
+    @Option(names = "--scheme", defaultValue = "g16", description = "Proof scheme: g16 (default), gm17 or marlin.")
     String scheme;
 
-    @Option(names = "--backend", defaultValue = "ark", description = "ark (default) or bellman")
+    @Option(names = "--backend", defaultValue = "ark", description = "ZoKrates backend: ark (default) or bellman.")
     String backend;
 
-    @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS", description = "per-operation timeout (default 600)")
+    @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS", description = "Timeout of each operation in seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
     ZoKratesOptions options() {
@@ -117,8 +117,10 @@ final class ZokratesWorkerCommands {
   @Command(name = "compile", mixinStandardHelpOptions = true,
       description = "Compile a .zok program (standard-library imports resolve); writes DIR/out and DIR/abi.json.")
   static final class Compile extends Base {
-    @Option(names = "--input", required = true, paramLabel = "FILE.zok") Path input;
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path outDir;
+    @Option(names = "--input", required = true, paramLabel = "FILE.zok",
+        description = "The ZoKrates program to compile.") Path input;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "Folder for the compiled program (out) and its ABI (abi.json).") Path outDir;
 
     @Override
     void run(ZoKrates zok) throws ProofException, IOException {
@@ -133,8 +135,10 @@ final class ZokratesWorkerCommands {
       description = {"Trusted setup for a compiled program; writes DIR/proving.key and DIR/verification.key.json.",
           "Whoever sees this setup's randomness can forge proofs: for production use an MPC ceremony."})
   static final class Setup extends Base {
-    @Option(names = "--program", required = true, paramLabel = "FILE", description = "compiled program (out)") Path program;
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path outDir;
+    @Option(names = "--program", required = true, paramLabel = "FILE",
+        description = "The compiled program (the out file of zokrates compile).") Path program;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "Folder for proving.key and verification.key.json.") Path outDir;
 
     @Override
     void run(ZoKrates zok) throws ProofException, IOException {
@@ -148,10 +152,14 @@ final class ZokratesWorkerCommands {
   @Command(name = "prove", mixinStandardHelpOptions = true,
       description = "Compute the witness from ARGS (a JSON array in ABI order) and write proof.json.")
   static final class Prove extends Base {
-    @Option(names = "--program", required = true, paramLabel = "FILE") Path program;
-    @Option(names = "--proving-key", required = true, paramLabel = "FILE") Path provingKey;
-    @Option(names = "--args", required = true, paramLabel = "JSON", description = "e.g. '[\"3\", \"35\"]'") String args;
-    @Option(names = "--out", required = true, paramLabel = "FILE") Path outFile;
+    @Option(names = "--program", required = true, paramLabel = "FILE",
+        description = "The compiled program (the out file of zokrates compile).") Path program;
+    @Option(names = "--proving-key", required = true, paramLabel = "FILE",
+        description = "The proving key of the program's setup.") Path provingKey;
+    @Option(names = "--args", required = true, paramLabel = "JSON",
+        description = "The program's arguments as a JSON array in ABI order, e.g. '[\"3\", \"35\"]'.") String args;
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+        description = "Where to write proof.json (replaced if present).") Path outFile;
 
     @Override
     void run(ZoKrates zok) throws ProofException, IOException {
@@ -175,8 +183,10 @@ final class ZokratesWorkerCommands {
   @Command(name = "export-verifier", mixinStandardHelpOptions = true,
       description = "Write the Solidity verifier contract for a bn128 verification key.")
   static final class ExportVerifier extends Base {
-    @Option(names = "--vk", required = true, paramLabel = "FILE") Path vk;
-    @Option(names = "--out", required = true, paramLabel = "FILE.sol") Path outFile;
+    @Option(names = "--vk", required = true, paramLabel = "FILE",
+        description = "The bn128 verification key (verification.key.json).") Path vk;
+    @Option(names = "--out", required = true, paramLabel = "FILE.sol",
+        description = "Where to write the Solidity contract (replaced if present).") Path outFile;
 
     @Override
     void run(ZoKrates zok) throws ProofException, IOException {
