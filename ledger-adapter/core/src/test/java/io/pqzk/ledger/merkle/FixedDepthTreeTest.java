@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pqzk.zk.RegistryHash;
 import io.pqzk.zk.claims.Record;
-import io.pqzk.zk.groth16claims.PoseidonRegistryHash;
+import io.pqzk.zk.registry.Sha256RegistryHash;
 import io.pqzk.zk.registry.SparseMerkleTree;
 import io.pqzk.zk.stark.claim.StarkRegistryHash;
 import java.security.SecureRandom;
@@ -19,11 +19,11 @@ class FixedDepthTreeTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   static RegistryHash hash(String name) {
-    return name.equals("stark") ? new StarkRegistryHash() : new PoseidonRegistryHash();
+    return name.equals("stark") ? new StarkRegistryHash() : new Sha256RegistryHash();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"stark", "poseidon"})
+  @ValueSource(strings = {"stark", "sha256"})
   void root_afterEachAppend_equalsSparseMerkleTreeRoot(String name) {
     RegistryHash h = hash(name);
     FixedDepthTree t = new FixedDepthTree(h);

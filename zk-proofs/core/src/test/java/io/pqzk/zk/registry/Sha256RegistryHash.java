@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Test-only registry hash (domain-separated SHA-256): fast, and independent of the STARK. */
-final class Sha256RegistryHash implements RegistryHash {
+public final class Sha256RegistryHash implements RegistryHash {
   @Override
   public int digestLength() {
     return 32;
