@@ -95,7 +95,7 @@ public class LedgerBench {
     BlockRules rules = chain.rules;
     ChainState state = ChainState.inMemory(chain.genesis);
     for (byte[] b : chain.blocks) {
-      state.apply(rules.validate(b, state).effects(), null);
+      state.apply(rules.validate(b, state).effects(), java.util.List.of());
     }
     return state.height();
   }
@@ -127,7 +127,9 @@ public class LedgerBench {
   private synchronized Path verifierDir() throws Exception {
     if (verifierDir == null) {
       verifierDir = Files.createTempDirectory("pqzk-bench-verify");
-      try (BlockFiles f = BlockFiles.openForAppend(verifierDir, null, Long.MAX_VALUE)) {
+      io.pqzk.ledger.store.DataDirectory.checkFormat(verifierDir, true);
+      try (BlockFiles f = BlockFiles.openForAppend(
+          io.pqzk.ledger.store.DataDirectory.blocks(verifierDir), null, Long.MAX_VALUE)) {
         for (int i = 0; i < chain.blocks.size(); i++) {
           f.append(i, chain.blocks.get(i));
         }

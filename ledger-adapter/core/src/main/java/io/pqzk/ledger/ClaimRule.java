@@ -67,11 +67,8 @@ public final class ClaimRule implements TransactionRule {
       throw BlockDraft.reject(tx, "no verifier for proof system '" + system
           + "' is registered in this node; claims are rejected rather than accepted unchecked");
     }
-    try {
-      v.verify(c, root, genesis.chainId());
-    } catch (LedgerException e) {
-      throw BlockDraft.reject(tx, "claim proof rejected: " + e.getMessage());
-    }
+    String chainId = genesis.chainId();
+    draft.deferProof(tx, "claim proof rejected", () -> v.verify(c, root, chainId));
     draft.put(key, StateKeys.height8(draft.height()));
   }
 }

@@ -76,7 +76,8 @@ public final class Demo {
   private Ledger ledger;
   private DemoNetwork net;
   private TransactionFactory txs;
-  private String groth16Key; // the verification key the genesis pins, when Groth16 is in
+  private DemoNetwork.Groth16Pin groth16Pin; // what the genesis pins, when Groth16 is in
+  private io.pqzk.ledger.CommitSigner commits;
 
   public Demo(Options options, Listener listener) {
     this.o = options;
@@ -91,7 +92,7 @@ public final class Demo {
     String chainId = "pqzk-demo-" + HexFormat.of().formatHex(randomBytes(4));
     ZokratesGroth16ProofSystem groth16 = groth16Setup();
     try {
-      net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery(), groth16Key);
+      net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery(), groth16Pin);
     } catch (java.security.GeneralSecurityException e) {
       throw new MalformedInputException(e.getMessage());
     }
@@ -117,7 +118,9 @@ public final class Demo {
     }
     writeRecords(records, commitments);
 
-    try (Ledger l = Ledger.open(o.data(), new BlockRules(genesis))) {
+    BlockRules rules = new BlockRules(genesis);
+    commits = net.commitSigner(rules);
+    try (Ledger l = Ledger.open(o.data(), rules)) {
       ledger = l;
       listener.phase("registering " + o.records() + " record commitments");
       submitAll(o.records(), i -> txs.registerRecord(net.authority, commitments.get(i),
@@ -177,7 +180,7 @@ public final class Demo {
     listener.phase("re-validating the whole chain from the files, trusting only genesis.json");
     Genesis fresh = Genesis.load(o.data().resolve(Genesis.FILE_NAME));
     ChainVerifier.Report report = new ChainVerifier(new BlockRules(fresh))
-        .verify(Ledger.blocksDir(o.data()), h -> listener.progress(h + 1, summary.blocks));
+        .verify(o.data(), h -> listener.progress(h + 1, summary.blocks));
     summary.report = report;
     summary.buildNanos = sealed - start;
     summary.totalNanos = System.nanoTime() - start;
@@ -220,8 +223,10 @@ public final class Demo {
       listener.phase("Groth16 claim circuit through zokrates-js: compile and trusted setup, or"
           + " reuse the ones in " + circuit.directory() + " (Groth16 is NOT post-quantum sound and"
           + " needs a trusted setup; this demo trusts its own)");
-      circuit.prover(zk);
-      groth16Key = circuit.verificationKeyJson();
+      ClaimCircuit.Prover prover = circuit.prover(zk);
+      groth16Pin = new DemoNetwork.Groth16Pin(circuit.verificationKeyJson(),
+          sha256Hex(circuit.source().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          sha256Hex(prover.program().program()));
       return new ZokratesGroth16ProofSystem(circuit); // proves with the setup whose key is pinned
     } catch (ProofException e) {
       if (o.groth16() == Groth16.ON) {
@@ -230,6 +235,15 @@ public final class Demo {
       }
       summary.note("Groth16 claims: left out, ZoKrates cannot run here (" + e.getMessage() + ")");
       return null;
+    }
+  }
+
+  private static String sha256Hex(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(data));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -314,10 +328,10 @@ public final class Demo {
     }
   }
 
-  private void seal() throws IOException {
+  private void seal() throws IOException, LedgerException {
     ProposerKeys proposer = net.validators.get((int) ((ledger.height() + 1)
         % net.validators.size()));
-    Ledger.SealResult r = ledger.seal(proposer);
+    Ledger.SealResult r = ledger.seal(proposer, commits);
     if (!r.dropped().isEmpty()) {
       throw new IllegalStateException("demo transaction dropped: " + r.dropped().get(0));
     }

@@ -85,14 +85,14 @@ class ClaimTransactionTest {
     try (Ledger l = Ledger.open(dir, withVerifier)) {
       chain.fill(l, 2);
       l.submit(chain.txs.claim(chain.clinic, claim(1, new byte[] {9})));
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
       assertTrue(java.util.Arrays.equals(seenRoot.get(), l.state().claimRootAt(0, 1)),
           "the verifier gets the stark registry root of the block the claim names");
     }
-    assertEquals(3, new ChainVerifier(withVerifier).verify(Ledger.blocksDir(dir), null).blocks());
+    assertEquals(3, new ChainVerifier(withVerifier).verify(dir, null).blocks());
     // a forged attachment sealed by a permissive node: the real STARK verifier rejects the block
     BlockRejectedException e = assertThrows(BlockRejectedException.class,
-        () -> new ChainVerifier(chain.rules).verify(Ledger.blocksDir(dir), null));
+        () -> new ChainVerifier(chain.rules).verify(dir, null));
     assertEquals(2, e.height());
     assertTrue(e.getMessage().contains("stark proof does not verify"), e.getMessage());
   }

@@ -85,7 +85,7 @@ class CrashSuiteTest {
             "block " + e.getKey() + " is not the block that was acknowledged");
       }
     }
-    ChainVerifier.Report r = new ChainVerifier(chain.rules).verify(Ledger.blocksDir(dir), null);
+    ChainVerifier.Report r = new ChainVerifier(chain.rules).verify(dir, null);
     assertTrue(r.blocks() > maxAcked, "verified " + r.blocks() + " blocks");
     System.out.printf("crash suite: %d kills, %d blocks acknowledged, chain of %d blocks verified,"
         + " %d blocks recovered from files on restart%n", KILLS, acked.size(), r.blocks(),

@@ -129,10 +129,10 @@ public class Groth16ClaimLedgerTest {
           "the header's Poseidon root is the root a prover computes from the records");
       assertArrayEquals(tree(6).root(), l.state().claimRootAt(1, 1));
       l.submit(chain.txs.claim(chain.clinic, claim(0, POLICY, ctx0, proof0)));
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
     }
     ChainVerifier.Report r = new ChainVerifier(new BlockRules(
-        Genesis.load(dir.resolve(Genesis.FILE_NAME)))).verify(Ledger.blocksDir(dir), null);
+        Genesis.load(dir.resolve(Genesis.FILE_NAME)))).verify(dir, null);
     assertEquals(3, r.blocks());
   }
 
@@ -163,7 +163,7 @@ public class Groth16ClaimLedgerTest {
       submitRejected(chain, l, withInputs, "takes none from the prover");
       l.submit(chain.txs.claim(chain.clinic, claim(0, POLICY, ctx0, proof0)));
       submitRejected(chain, l, claim(0, POLICY, ctx0, proof0), "already used");
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
       submitRejected(chain, l, claim(0, POLICY, ctx0, proof0), "already used");
     }
   }
@@ -198,9 +198,11 @@ public class Groth16ClaimLedgerTest {
 
   private static void assertGenesisRefused(Map<String, String> keys, List<String> systems,
       String expected) {
-    byte[] json = Genesis.toJson(chain.genesisProto(4).clearClaimSystems()
-        .clearClaimVerificationKeys().addAllClaimSystems(systems).putAllClaimVerificationKeys(keys)
-        .build());
+    io.pqzk.ledger.proto.Claims.Builder claims = io.pqzk.ledger.proto.Claims.newBuilder()
+        .addAllSystems(systems).putAllVerificationKeys(keys);
+    keys.keySet().forEach(k -> claims.putCircuits(k, io.pqzk.ledger.proto.CircuitDigests
+        .newBuilder().setSourceSha256("0".repeat(64)).setProgramSha256("0".repeat(64)).build()));
+    byte[] json = Genesis.toJson(chain.genesisProto(4).setClaims(claims).build());
     MalformedInputException e = assertThrows(MalformedInputException.class,
         () -> Genesis.parse(json));
     assertTrue(e.getMessage().contains(expected), e.getMessage());

@@ -89,10 +89,10 @@ class StarkClaimLedgerTest {
           "the header's stark root is the root a prover computes from the records");
       assertArrayEquals(tree(6).root(), l.state().claimRootAt(0, 1));
       l.submit(chain.txs.claim(chain.clinic, claim(0, POLICY, ctx, prove(tree(3), 2, POLICY, ctx))));
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
     }
     ChainVerifier.Report r = new ChainVerifier(new BlockRules(
-        Genesis.load(dir.resolve(Genesis.FILE_NAME)))).verify(Ledger.blocksDir(dir), null);
+        Genesis.load(dir.resolve(Genesis.FILE_NAME)))).verify(dir, null);
     assertEquals(3, r.blocks());
   }
 
@@ -127,7 +127,7 @@ class StarkClaimLedgerTest {
       // finally the honest one goes through once, and its replay in a new transaction does not
       l.submit(chain.txs.claim(chain.clinic, claim(0, POLICY, ctx, proof)));
       submitRejected(l, claim(0, POLICY, ctx, proof), "already used");
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
       submitRejected(l, claim(0, POLICY, ctx, proof), "already used");
     }
   }

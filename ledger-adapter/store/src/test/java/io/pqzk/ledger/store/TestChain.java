@@ -3,6 +3,8 @@ package io.pqzk.ledger.store;
 import io.pqzk.ledger.Genesis;
 
 import io.pqzk.ledger.BlockRules;
+import io.pqzk.ledger.CommitSigner;
+import io.pqzk.ledger.GenesisBuilder;
 import io.pqzk.ledger.proto.Claim;
 import io.pqzk.zk.claims.ClaimContext;
 import io.pqzk.ledger.ClaimContexts;
@@ -40,6 +42,8 @@ public final class TestChain {
   public final LedgerSigningKey authority;
   public final LedgerSigningKey clinic;
   public final ProposerKeys proposer;
+  /** The one validator's commit signatures (a quorum of one). */
+  public final CommitSigner commits;
   public final byte[] genesisBytes;
   public final Genesis genesis;
   public final BlockRules rules;
@@ -71,25 +75,24 @@ public final class TestChain {
     genesisBytes = Genesis.toJson(genesisProto(slhEvery).build());
     genesis = Genesis.parse(genesisBytes);
     rules = new BlockRules(genesis);
+    commits = new CommitSigner(rules, java.util.List.of(validatorMl));
   }
 
   public io.pqzk.ledger.proto.Genesis.Builder genesisProto(int slhEvery) {
-    return io.pqzk.ledger.proto.Genesis.newBuilder()
-        .setFormat(Genesis.FORMAT)
-        .setChainId(CHAIN)
-        .setCreatedMillis(1_700_000_000_000L)
-        .setBlockSignatureAlgorithm("ML-DSA-65")
-        .setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm("SLH-DSA-SHA2-128f")
-            .setEveryNBlocks(slhEvery))
-        .addValidators(Member.newBuilder().setName("validator-0")
-            .addKeys(Genesis.keyEntry(validatorMl.publicKey()))
-            .addKeys(Genesis.keyEntry(validatorSlh.publicKey())))
-        .addAuthorities(Member.newBuilder().setName("medical-authority")
-            .addKeys(Genesis.keyEntry(authority.publicKey())))
-        .addParticipants(Member.newBuilder().setName("clinic")
-            .addKeys(Genesis.keyEntry(clinic.publicKey())))
-        .addAllClaimSystems(claimSystems)
-        .putAllClaimVerificationKeys(claimKeys);
+    GenesisBuilder g = new GenesisBuilder(CHAIN, 1_700_000_000_000L)
+        .slhDsa("SLH-DSA-SHA2-128f", slhEvery)
+        .validator("validator-0", validatorMl.publicKey(), validatorSlh.publicKey())
+        .authority("medical-authority", authority.publicKey())
+        .participant("clinic", clinic.publicKey());
+    for (String s : claimSystems) {
+      String key = claimKeys.get(s);
+      if (key == null) {
+        g.claimSystem(s);
+      } else {
+        g.claimSystem(s, key, "0".repeat(64), "0".repeat(64));
+      }
+    }
+    return g.build().toBuilder();
   }
 
   /** Writes the genesis into {@code dir} and opens a ledger there. */
@@ -157,7 +160,7 @@ public final class TestChain {
       byte[] gid = txs.newGrantId();
       ledger.submit(grant(gid, c1, c2));
       ledger.submit(access(gid, c1));
-      ledger.seal(proposer);
+      ledger.seal(proposer, commits);
     }
   }
 
@@ -198,7 +201,7 @@ public final class TestChain {
         l.submit(txs.registerRecord(authority, randomCommitment(), "service-member/v1",
             leaves.apply(i)));
       }
-      l.seal(proposer);
+      l.seal(proposer, commits);
     }
     return l;
   }
