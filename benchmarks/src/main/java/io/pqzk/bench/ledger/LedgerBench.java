@@ -24,8 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ledger throughput (issue 4, acceptance item 5; issue 7: as a function of block size), all
- * figures in transactions per second. Every invocation handles {@value #TOTAL} transactions, cut
+ * Ledger throughput as a function of block size, all figures in transactions per second. Every invocation handles {@value #TOTAL} transactions, cut
  * into blocks of {@code txPerBlock} (16, 128 or 1024 transactions), so that the figures for
  * different block sizes are per transaction and comparable:
  * <ul>

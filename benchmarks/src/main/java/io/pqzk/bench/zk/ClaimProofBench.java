@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The eligibility claim at its acceptance point, for each proof system, side by side: a depth-20
- * registry, 4 predicates, one context. {@code prove} and {@code verify} go through the
+ * The eligibility claim at the size its targets are set for, for each proof system, side by
+ * side: a depth-20 registry, 4 predicates, one context. {@code prove} and {@code verify} go through the
  * {@link ProofSystem} interface the ledger and the CLI use: for {@code stark} pure Java (default
  * parameters: 128 bits conjectured, 101 proven); for {@code zokrates-groth16} the witness and the
  * proof come from zokrates-js through the long-lived Node worker (the trial set-up compiles the

@@ -4,9 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code pqzk} command line. Exit codes: 0 ok, 1 verification failed (or access refused),
- * 2 bad usage or input, 3 internal error. Errors print one line naming the problem; set {@code PQZK_DEBUG=1}
- * (or pass {@code --debug}) for stack traces.
+ * The {@code pqzk} command line. Exit codes as {@code docs/CLI.md} states them: 0 ok,
+ * 1 verification failed (or access refused), 2 bad usage or input, 3 internal error. Errors print
+ * one line naming the problem; set {@code PQZK_DEBUG=1} for stack traces.
  */
 @Command(
     name = "pqzk",

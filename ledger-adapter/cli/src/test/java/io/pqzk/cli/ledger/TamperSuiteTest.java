@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Acceptance item 1: every kind of tampering with a stored chain makes {@code pqzk chain verify}
+ * Every kind of tampering with a stored chain makes {@code pqzk chain verify}
  * exit 1 and name the block. Each case works on a fresh copy of one real chain.
  */
 class TamperSuiteTest {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A conjunction of 1 to {@link #MAX_PREDICATES} predicates, in the command-line syntax of
- * DESIGN.md: {@code fitness>=70 && vax_date>=20260101 && birth_year<=2008}. A date window is two
- * predicates on the same attribute.
+ * {@code docs/CLI.md}: {@code fitness>=70 && vax_date>=20260101 && birth_year<=2008}. A date
+ * window is two predicates on the same attribute.
  */
 public record Policy(List<Predicate> predicates) {
   /** Every proof system supports at least this many predicates in one claim. */

@@ -2,8 +2,9 @@ package io.pqzk.zk.stark;
 
 /**
  * Proof parameters, recorded in every proof and absorbed by the transcript. The extension degree
- * is fixed at 3 (192-bit challenges): with a quadratic extension 128-bit security is out of reach
- * over Goldilocks (notes/stark.md, parameter table).
+ * is fixed at 3 (192-bit challenges): with a quadratic extension of Goldilocks, challenges have
+ * about 128 bits, and ethSTARK's conjectured bound (ePrint 2021/582, section 5.10.1, Eq. 19) is at
+ * most log2 of the challenge field's size minus 1, so 128-bit security is out of reach.
  *
  * @param blowup LDE blowup factor (a power of two, 8 to 64; at least the AIR's degree - 1)
  * @param queries number of FRI queries (1 to 255)

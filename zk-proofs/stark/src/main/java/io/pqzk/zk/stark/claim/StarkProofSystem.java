@@ -23,7 +23,7 @@ import java.security.SecureRandom;
 
 /**
  * The default proof system: a transparent, hash-based, zero-knowledge STARK over Goldilocks
- * (see zk-proofs/README.md). Soundness rests only on hash functions (SHA3-256 commitments,
+ * (see zk-proofs/stark/README.md). Soundness rests only on hash functions (SHA3-256 commitments,
  * RPO inside the statement), so it holds against quantum adversaries up to the usual Grover
  * square-root loss on the commitment hash.
  *

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Acceptance 2: for each of the 48 transition constraints (and the initial-capacity assertion) a
+ * Soundness: for each of the 48 transition constraints (and the initial-capacity assertion) a
  * trace is doctored so that it violates exactly that constraint and nothing else (checked: the set
  * of violated constraints is exactly the target), a proof is forced through the test-only
  * unchecked prover path, and the verifier must reject it. The public root of the statement is
