@@ -188,9 +188,9 @@ public class Groth16ClaimLedgerTest {
     assertGenesisRefused(Map.of(), List.of(G16), "must pin its verification key");
     assertGenesisRefused(Map.of(G16, vk, StarkProofSystem.ID, vk), List.of(StarkProofSystem.ID, G16),
         "transparent and takes no key");
-    assertGenesisRefused(Map.of(G16, vk), List.of(StarkProofSystem.ID), "not in claim_systems");
+    assertGenesisRefused(Map.of(G16, vk), List.of(StarkProofSystem.ID), "not in claims.systems");
     assertGenesisRefused(Map.of(G16, "{\"scheme\": \"g16\""), List.of(G16),
-        "claim_verification_keys['zokrates-groth16']");
+        "claims.verification_keys['zokrates-groth16']");
     JsonObject shorter = JsonParser.parseString(vk).getAsJsonObject().deepCopy();
     shorter.getAsJsonArray("gamma_abc").remove(1);
     assertGenesisRefused(Map.of(G16, shorter.toString()), List.of(G16), "not the claim circuit's");
