@@ -1,6 +1,5 @@
 package io.pqzk.cli;
 
-import io.pqzk.ledger.store.RocksStateStore;
 import io.pqzk.ledger.BlockRejectedException;
 import io.pqzk.ledger.BlockRules;
 import io.pqzk.ledger.store.ChainVerifier;
@@ -76,14 +75,18 @@ final class ChainCommand implements Runnable {
             + " and never touches the index; keeps what it learns in a scratch store on disk, so"
             + " its memory does not grow with the chain. Prints the genesis hash, the finalized"
             + " height and the hash of the finalized head: pin them with --genesis-hash,"
-            + " --expect-height and --expect-head to compare nodes.",
+            + " --expect-height and --expect-head to compare nodes. A torn record at the very end"
+            + " of the files (an append a crash interrupted, never acknowledged) is not part of"
+            + " the chain: a warning names the block after which it starts, and the exit code is"
+            + " that of the blocks before it.",
         "",
         "Exit 0: everything verifies. Exit 1: the first bad block, named, and what is wrong with"
             + " it (including a genesis file that parses but is not this chain's: block 0 then"
             + " fails to link), or a pinned value that does not match. Exit 2: unusable input"
             + " (missing directory or block files, a genesis file that does not parse or names"
             + " unknown algorithms, a data directory of another format). Exit 3: an internal"
-            + " error (out of memory, a disk error), never a verdict on the chain."
+            + " error (out of memory, a scratch store that cannot be written, a fault of pqzk),"
+            + " never a verdict on the chain."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -128,27 +131,24 @@ final class ChainCommand implements Runnable {
       }
       Progress progress = new Progress(err, quiet, "verified through block");
       ChainVerifier.Report r;
-      Path scratch = null;
-      try {
-        scratch = Files.createTempDirectory("pqzk-verify-");
-        try (RocksStateStore store = RocksStateStore.open(scratch)) {
-          r = new ChainVerifier(new BlockRules(g)).verify(data.dir, store, progress);
-          if (expectHead != null) {
-            // the state the verification built knows every header hash
-            byte[] at = io.pqzk.ledger.ChainState.open(g, store).headerHashAt(expectHeight);
-            if (expectHeight <= r.finalizedHeight() && !MessageDigest.isEqual(at, pinnedHead)) {
-              throw CliException.rejected("--expect-head: block " + expectHeight
-                  + " has header hash " + hex.formatHex(at) + ", not "
-                  + expectHead.toLowerCase(java.util.Locale.ROOT));
-            }
+      try (ScratchStore store = ScratchStore.create()) {
+        r = new ChainVerifier(new BlockRules(g)).verify(data.dir, store, progress);
+        if (expectHead != null) {
+          // the state the verification built knows every header hash
+          byte[] at = io.pqzk.ledger.ChainState.open(g, store).headerHashAt(expectHeight);
+          if (expectHeight <= r.finalizedHeight() && !MessageDigest.isEqual(at, pinnedHead)) {
+            throw CliException.rejected("--expect-head: block " + expectHeight
+                + " has header hash " + hex.formatHex(at) + ", not "
+                + expectHead.toLowerCase(java.util.Locale.ROOT));
           }
         }
+      } catch (ScratchStore.Failure e) {
+        throw CliException.internal("chain verify's scratch store failed: "
+            + oneLine(e.getMessage()), e);
       } catch (LedgerException e) {
         throw failure(e);
       } catch (IOException e) {
         throw CliException.badInput("cannot read " + data.dir + ": " + e.getMessage());
-      } finally {
-        deleteQuietly(scratch);
       }
       out.printf("chain %s: %d blocks, %d transactions, %d registered records: all verified%n",
           g.chainId(), r.blocks(), r.transactions(), r.registrySize());
@@ -176,17 +176,6 @@ final class ChainCommand implements Runnable {
             + " (the chain was cut short, or its last blocks are not final)");
       }
       return Main.OK;
-    }
-
-    private static void deleteQuietly(Path dir) {
-      if (dir == null) {
-        return;
-      }
-      try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException | RuntimeException e) {
-        // a scratch folder under the temporary directory: left for the system to clean
-      }
     }
   }
 

@@ -28,4 +28,12 @@ public class CliException extends RuntimeException {
   public static CliException badInput(String message) {
     return new CliException(Main.BAD_INPUT, message);
   }
+
+  /**
+   * A fault of pqzk or of the machine it runs on (exit 3), never a verdict on the input; the
+   * message says so.
+   */
+  public static CliException internal(String message, Throwable cause) {
+    return new CliException(Main.INTERNAL_ERROR, "internal error: " + message, cause);
+  }
 }

@@ -50,17 +50,24 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (used by tests without a child JVM). */
   public static int run(String... args) {
-    CommandLine cl = newCommandLine();
+    return run(newCommandLine(), args);
+  }
+
+  /** Runs {@code cl}, turning any error into one line and exit 3. */
+  static int run(CommandLine cl, String... args) {
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {
       // one line, and the code that says "internal", never "the input is invalid"
-      cl.getErr().println("pqzk: internal error: out of memory (" + e.getMessage()
-          + "); give the JVM more with PQZK_JAVA_OPTS=-Xmx...");
+      cl.getErr().println("pqzk: internal error: out of memory"
+          + (e.getMessage() == null ? "" : " (" + firstLine(e.getMessage()) + ")")
+          + "; give the JVM more with PQZK_JAVA_OPTS=-Xmx...");
       cl.getErr().flush();
       return INTERNAL_ERROR;
     } catch (Error e) {
-      cl.getErr().println("pqzk: internal error: " + e);
+      cl.getErr().println("pqzk: internal error: " + e.getClass().getName()
+          + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))
+          + (debug() ? "" : " (PQZK_DEBUG=1 shows where)"));
       if (debug()) {
         e.printStackTrace(cl.getErr());
       }
@@ -83,21 +90,29 @@ public final class Main implements Runnable {
     public int handleExecutionException(
         Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
       int code;
-      String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+      String msg = ex.getMessage() == null ? ex.getClass().getSimpleName()
+          : firstLine(ex.getMessage());
       if (ex instanceof CliException ce) {
         code = ce.exitCode();
       } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
         code = BAD_INPUT; // a file that cannot be read or written
       } else {
+        // a bug: say so, and never let it pass for a verdict on the input
         code = INTERNAL_ERROR;
-        msg = "internal error: " + msg + " (PQZK_DEBUG=1 shows where)";
+        msg = "internal error: " + ex.getClass().getName()
+            + (ex.getMessage() == null ? "" : ": " + msg)
+            + (debug() ? "" : " (PQZK_DEBUG=1 shows where)");
       }
-      cl.getErr().println("pqzk: " + msg.lines().findFirst().orElse(""));
+      cl.getErr().println("pqzk: " + msg);
       if (debug()) {
         ex.printStackTrace(cl.getErr());
       }
       return code;
     }
+  }
+
+  private static String firstLine(String s) {
+    return s.lines().findFirst().orElse("");
   }
 
   static boolean debug() {

@@ -1,0 +1,116 @@
+package io.pqzk.cli.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pqzk.cli.CliRun;
+import io.pqzk.ledger.store.ChainFiles;
+import io.pqzk.ledger.store.Ledger;
+import io.pqzk.ledger.store.StoredBlock;
+import io.pqzk.ledger.store.TestChain;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pqzk chain verify} exits 1 only for a chain that does not verify: running out of heap or
+ * a scratch store that cannot be made is exit 3 in one line, and a torn record at the end of the
+ * files (an interrupted append) is a warning naming the block after which it starts, exit 0.
+ */
+class VerifyExitCodeTest {
+  @TempDir static Path shared;
+  static Path pristine;
+  @TempDir Path work;
+
+  @BeforeAll
+  static void buildChain() throws Exception {
+    pristine = shared.resolve("pristine");
+    TestChain chain = new TestChain(1);
+    try (Ledger l = chain.open(pristine)) {
+      chain.fill(l, 3);
+    }
+  }
+
+  private Path copy() throws Exception {
+    Path data = work.resolve("data");
+    ChainFiles.copyTree(pristine, data);
+    return data;
+  }
+
+  @Test
+  void tornRecordAtTheEnd_warnsNamingTheBlockBeforeIt_exit0() throws Exception {
+    Path data = copy();
+    List<StoredBlock> blocks = ChainFiles.records(data);
+    // a crash in the middle of an append: the first part of a record, header and all
+    byte[] record = Files.readAllBytes(ChainFiles.segment0(data));
+    byte[] start = Arrays.copyOfRange(record, 0, 20 + blocks.get(0).payload().length / 2);
+    ByteBuffer.wrap(start).putLong(8, 3); // labelled as the next height, as the engine writes it
+    Files.write(ChainFiles.segment0(data), start, StandardOpenOption.APPEND);
+    expectTornTail(data);
+  }
+
+  @Test
+  void zerosAtTheEnd_warnsNamingTheBlockBeforeIt_exit0() throws Exception {
+    Path data = copy();
+    // the file grew before its data reached the disk
+    Files.write(ChainFiles.segment0(data), new byte[4096], StandardOpenOption.APPEND);
+    expectTornTail(data);
+  }
+
+  private static void expectTornTail(Path data) throws Exception {
+    Map<String, String> before = ChainFiles.fingerprint(data);
+    CliRun r = CliRun.of("chain", "verify", "--quiet", "--data", data.toString());
+    assertEquals(0, r.exit(), r::describe);
+    assertTrue(r.out().contains("3 blocks"), r::describe);
+    assertTrue(r.out().contains("finalized height 2"), r::describe);
+    assertEquals(1, r.err().strip().lines().count(), r::describe);
+    assertTrue(r.err().startsWith("pqzk: warning: the block files end in a torn record after"
+        + " block 2"), r::describe);
+    assertEquals(before, ChainFiles.fingerprint(data), "verify must not repair the files");
+  }
+
+  @Test
+  void damagedRecordBeforeTheEnd_isNotATornTail_exit1() throws Exception {
+    Path data = copy();
+    Path seg = ChainFiles.segment0(data);
+    byte[] f = Files.readAllBytes(seg);
+    long at = ChainFiles.records(data).get(1).location().offset() + 40;
+    f[(int) at] ^= 1;
+    Files.write(seg, f);
+    CliRun r = CliRun.of("chain", "verify", "--quiet", "--data", data.toString());
+    assertEquals(1, r.exit(), r::describe);
+    assertTrue(r.err().contains("block 1"), r::describe);
+  }
+
+  @Test
+  void scratchStoreCannotBeMade_exits3_inOneLine() throws Exception {
+    Path data = copy();
+    Path notADirectory = Files.writeString(work.resolve("tmp-is-a-file"), "x");
+    ChildJvm.Result r = ChildJvm.pqzk(work, List.of("-Djava.io.tmpdir=" + notADirectory),
+        "chain", "verify", "--quiet", "--data", data.toString());
+    assertEquals(3, r.exit(), r::describe);
+    assertEquals(1, r.err().strip().lines().count(), r::describe);
+    assertTrue(r.err().startsWith("pqzk: internal error: "), r::describe);
+    assertTrue(r.err().contains("scratch store"), r::describe);
+  }
+
+  @Test
+  void outOfMemory_exits3_inOneLine() throws Exception {
+    // a block of 4095 registrations, about 14 MiB: its record alone does not fit 12 MiB of heap
+    Path chain = LargeChain.of(8600, 4096);
+    ChildJvm.Result r = ChildJvm.pqzk(work, List.of("-Xmx12m"), "chain", "verify", "--quiet",
+        "--data", chain.toString());
+    assertEquals(3, r.exit(), r::describe);
+    assertEquals(1, r.err().strip().lines().count(), r::describe);
+    assertTrue(r.err().startsWith("pqzk: internal error: out of memory"), r::describe);
+    assertFalse(r.out().contains("verified"), r::describe);
+  }
+}
