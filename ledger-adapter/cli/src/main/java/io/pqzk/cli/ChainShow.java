@@ -5,6 +5,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.pqzk.ledger.Genesis;
 import io.pqzk.ledger.store.Ledger;
 import io.pqzk.ledger.LedgerException;
+import io.pqzk.ledger.Printable;
+import io.pqzk.ledger.proto.CircuitDigests;
 import io.pqzk.ledger.proto.Block;
 import io.pqzk.ledger.proto.BlockHeader;
 import io.pqzk.ledger.proto.SignatureEnvelope;
@@ -12,9 +14,13 @@ import io.pqzk.ledger.proto.Transaction;
 import io.pqzk.ledger.proto.TransactionBody;
 import io.pqzk.ledger.store.BlockScanner;
 import io.pqzk.ledger.store.StoredBlock;
+import io.pqzk.zk.ProofSystems;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
@@ -24,7 +30,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code pqzk chain show}: a readable dump of one block (read-only, no verification). */
+/**
+ * {@code pqzk chain show}: a readable dump of one block (read-only, no verification). Every
+ * string it prints from a block or the genesis goes through {@link Printable#escape}: a block
+ * is written by strangers, and an escape sequence or a line break in a purpose or a policy must
+ * not reach the terminal as itself (it could erase a line and forge another).
+ */
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
@@ -32,7 +43,12 @@ import picocli.CommandLine.Spec;
       "Print one block: header, signatures and transactions.",
       "",
       "Authors are named from the genesis file. Reads the block files read-only and checks"
-          + " record checksums, not signatures (use `chain verify` for that)."
+          + " record checksums, not signatures (use `chain verify` for that). Text taken from the"
+          + " block (purposes, schemas, policies, algorithm names) is printed with anything but"
+          + " printable ASCII escaped as \\uXXXX. For each claim system with a trusted setup it"
+          + " prints what the genesis pins: the SHA-256 of the verification key and of the claim"
+          + " circuit's source and compiled program, so that operators can check which circuit the"
+          + " setup was made for."
     })
 final class ChainShow implements Callable<Integer> {
   private static final HexFormat HEX = HexFormat.of();
@@ -85,7 +101,8 @@ final class ChainShow implements Callable<Integer> {
       throws InvalidProtocolBufferException {
     Block block = Block.parseFrom(b.payload());
     BlockHeader h = BlockHeader.parseFrom(block.getHeader());
-    out.printf("block %d of chain %s  (%d bytes, %s offset %d)%n", h.getHeight(), h.getChainId(),
+    out.printf("block %d of chain %s  (%d bytes, %s offset %d)%n", h.getHeight(),
+        Printable.escape(h.getChainId()),
         b.payload().length, io.pqzk.ledger.store.BlockFiles.segmentName(b.location().segment()),
         b.location().offset());
     out.printf("  timestamp          %s%n", Instant.ofEpochMilli(h.getTimestampMillis()));
@@ -95,16 +112,18 @@ final class ChainShow implements Callable<Integer> {
     out.printf("  registry root      %s  (%d records)%n", hex(h.getRegistryRoot()),
         h.getRegistrySize());
     for (int i = 0; i < h.getClaimRegistryRootsCount(); i++) {
-      String sys = i < g.claimSystems().size() ? g.claimSystems().get(i) : "system #" + i;
+      String sys = i < g.claimSystems().size() ? Printable.escape(g.claimSystems().get(i))
+          : "system #" + i;
       out.printf("  %-18s %s  (claims prove membership under this root)%n", sys + " root",
           hex(h.getClaimRegistryRoots(i)));
     }
     out.printf("  state root         %s%n", hex(h.getStateRoot()));
     out.printf("  proposer           %s%n", who(g, h.getProposerKeyId()));
+    pins(out, g);
     out.println("  signatures");
     for (SignatureEnvelope e : block.getSignaturesList()) {
-      out.printf("    %-18s key %s  %d bytes%n", e.getAlgorithm(), shortHex(e.getKeyId()),
-          e.getSignature().size());
+      out.printf("    %-18s key %s  %d bytes%n", Printable.escape(e.getAlgorithm()),
+          shortHex(e.getKeyId()), e.getSignature().size());
     }
     out.println("  transactions");
     for (int i = 0; i < block.getTransactionsCount(); i++) {
@@ -120,28 +139,60 @@ final class ChainShow implements Callable<Integer> {
   private static String summary(Genesis g, TransactionBody body) {
     return switch (body.getPayloadCase()) {
       case RECORD_REGISTRATION -> "commitment " + shortHex(
-          body.getRecordRegistration().getCommitment());
+          body.getRecordRegistration().getCommitment()) + ", schema "
+          + Printable.escape(body.getRecordRegistration().getSchema());
       case ACCESS_POLICY_UPDATE -> {
         var p = body.getAccessPolicyUpdate();
         yield (p.getRevoke() ? "revoke " : "grant ") + shortHex(p.getGrantId()) + " to "
             + who(g, p.getGranteeKeyId()) + ", " + p.getRecordCommitmentsCount() + " records, "
-            + p.getPurpose();
+            + Printable.escape(p.getPurpose());
       }
       case ACCESS_EVENT -> "read " + shortHex(body.getAccessEvent().getRecordCommitment())
           + " under grant " + shortHex(body.getAccessEvent().getGrantId()) + ", "
-          + body.getAccessEvent().getPurpose();
-      case CLAIM -> body.getClaim().getProof().getSystem() + " "
-          + body.getClaim().getProof().getClaim() + " claim, policy "
-          + body.getClaim().getPolicy() + ", root of block " + body.getClaim().getRootHeight()
-          + ", " + body.getClaim().getProof().getProof().size() + "-byte proof";
+          + Printable.escape(body.getAccessEvent().getPurpose());
+      case CLAIM -> Printable.escape(body.getClaim().getProof().getSystem()) + " "
+          + Printable.escape(body.getClaim().getProof().getClaim()) + " claim, policy "
+          + Printable.escape(body.getClaim().getPolicy()) + ", root of block "
+          + body.getClaim().getRootHeight() + ", " + body.getClaim().getProof().getProof().size()
+          + "-byte proof";
       default -> "(no payload)";
     };
+  }
+
+  /**
+   * What the genesis pins of each claim system with a trusted setup: a key cannot be tied to a
+   * circuit without the setup's transcript, so operators check these digests against the
+   * circuit they audited and the ceremony's record.
+   */
+  private static void pins(PrintWriter out, Genesis g) {
+    for (String sys : g.claimSystems()) {
+      if (!ProofSystems.hasTrustedSetup(sys)) {
+        continue;
+      }
+      String name = Printable.escape(sys);
+      String key = g.proto().getClaims().getVerificationKeysMap().get(sys);
+      CircuitDigests c = g.claimCircuit(sys);
+      out.printf("  %s trusted setup pinned by the genesis (SHA-256)%n", name);
+      out.printf("    verification key     %s%n", sha256(key));
+      out.printf("    circuit source       %s%n", Printable.escape(c.getSourceSha256()));
+      out.printf("    circuit program      %s%n", Printable.escape(c.getProgramSha256()));
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HEX.formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String who(Genesis g, ByteString keyId) {
     Genesis.Author a = g.author(keyId.toByteArray());
     return a == null ? "unknown key " + shortHex(keyId)
-        : a.name() + " (" + a.role().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        : Printable.escape(a.name()) + " (" + a.role().name().toLowerCase(java.util.Locale.ROOT)
+            + ")";
   }
 
   private static String hex(ByteString b) {
