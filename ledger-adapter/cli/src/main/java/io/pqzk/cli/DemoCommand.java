@@ -28,8 +28,14 @@ import picocli.CommandLine.Spec;
           + " too when zokrates-js is installed), seals dual-signed blocks (each fsync'd before it"
           + " counts), then re-validates the whole chain from the files as an independent node"
           + " would. Keys are written to DIR/keys (encrypted; the demo passphrase sits beside"
-          + " them), records and their salts to DIR/records (private). Refuses to replace an"
-          + " existing chain without --force.",
+          + " them), records and their salts to DIR/records (private).",
+      "",
+      "DIR must be new, empty, or a directory an earlier demo made (it writes a PQZK-DEMO file"
+          + " there first); any other directory is refused, even with --force, and left"
+          + " untouched. The demo takes the ledger lock (DIR/LOCK) before it changes anything and"
+          + " refuses while another process has the ledger open. A chain already in DIR is"
+          + " replaced only with --force, which deletes what a demo wrote and nothing else (never"
+          + " a lock file).",
       "",
       "Afterwards: pqzk chain verify --data DIR, and pqzk chain show --data DIR --height H."
     })
@@ -67,7 +73,8 @@ final class DemoCommand implements Callable<Integer> {
           + " $PQZK_ZOKRATES_DIR) and pins its verification key in the genesis."})
   String groth16;
 
-  @Option(names = "--force", description = "Replace a chain already in DIR.")
+  @Option(names = "--force", description = "Replace the chain an earlier demo left in DIR (only"
+      + " the files a demo writes are deleted).")
   boolean force;
 
   @Override

@@ -67,9 +67,6 @@ public final class Demo {
     void progress(long done, long total);
   }
 
-  private static final List<String> OWNED = List.of(Genesis.FILE_NAME, "blocks", "index", "keys",
-      "records", "LOCK");
-
   private final Options o;
   private final Listener listener;
   private final DemoSummary.Builder summary = new DemoSummary.Builder();
@@ -78,15 +75,28 @@ public final class Demo {
   private TransactionFactory txs;
   private DemoNetwork.Groth16Pin groth16Pin; // what the genesis pins, when Groth16 is in
   private io.pqzk.ledger.CommitSigner commits;
+  private DemoDirectory directory; // holds the ledger lock until the engine takes it
 
   public Demo(Options options, Listener listener) {
     this.o = options;
     this.listener = listener;
   }
 
+  /**
+   * Runs the demo in its directory (see {@link DemoDirectory}: only a new, empty or demo
+   * directory, locked, and only what a demo wrote is replaced).
+   */
   public DemoSummary run() throws LedgerException, IOException {
     long start = System.nanoTime();
-    prepareDirectory();
+    try (DemoDirectory d = DemoDirectory.prepare(o.data(), o.force())) {
+      directory = d;
+      return build(start);
+    } finally {
+      directory = null;
+    }
+  }
+
+  private DemoSummary build(long start) throws LedgerException, IOException {
     listener.phase("keys and genesis (" + o.validators() + " validators, ML-DSA-65 + "
         + o.slhAlgorithm() + ")");
     String chainId = "pqzk-demo-" + HexFormat.of().formatHex(randomBytes(4));
@@ -120,6 +130,7 @@ public final class Demo {
 
     BlockRules rules = new BlockRules(genesis);
     commits = net.commitSigner(rules);
+    directory.release(); // the engine takes the ledger lock itself
     try (Ledger l = Ledger.open(o.data(), rules)) {
       ledger = l;
       listener.phase("registering " + o.records() + " record commitments");
@@ -338,23 +349,6 @@ public final class Demo {
     summary.sealed(r);
   }
 
-  private void prepareDirectory() throws IOException, MalformedInputException {
-    Path d = o.data();
-    boolean hasChain = Files.exists(d.resolve(Genesis.FILE_NAME))
-        || Files.exists(d.resolve("blocks"));
-    if (hasChain && !o.force()) {
-      throw new MalformedInputException(d + " already holds a chain; pass --force to replace it,"
-          + " or check it with `pqzk chain verify --data " + d + "`");
-    }
-    if (Files.exists(d) && !Files.isDirectory(d)) {
-      throw new MalformedInputException(d + " exists and is not a directory");
-    }
-    for (String name : OWNED) {
-      deleteTree(d.resolve(name));
-    }
-    Files.createDirectories(d);
-  }
-
   private void writeRecords(List<Record> records, List<byte[]> commitments) throws IOException {
     StringBuilder csv = new StringBuilder();
     StringBuilder open = new StringBuilder();
@@ -384,17 +378,6 @@ public final class Demo {
     byte[] b = new byte[n];
     new SecureRandom().nextBytes(b);
     return b;
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var s = Files.walk(p)) {
-      for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
-    }
   }
 
   static long directoryBytes(Path p) throws IOException {
