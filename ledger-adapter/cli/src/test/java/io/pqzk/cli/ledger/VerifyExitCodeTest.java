@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code pqzk chain verify} exits 1 only for a chain that does not verify: running out of heap or
  * a scratch store that cannot be made is exit 3 in one line, and a torn record at the end of the
- * files (an interrupted append) is a warning naming the block after which it starts, exit 0.
+ * files (an interrupted append) is a warning naming the block after which it starts, exit 0,
+ * unless the stored head certificate shows that the torn block had been acknowledged.
  */
 class VerifyExitCodeTest {
   @TempDir static Path shared;
@@ -75,6 +76,21 @@ class VerifyExitCodeTest {
     assertTrue(r.err().startsWith("pqzk: warning: the block files end in a torn record after"
         + " block 2"), r::describe);
     assertEquals(before, ChainFiles.fingerprint(data), "verify must not repair the files");
+  }
+
+  @Test
+  void certifiedLastBlockCutShort_isNotATornTail_exit1NamingIt() throws Exception {
+    Path data = copy();
+    Path seg = ChainFiles.segment0(data);
+    byte[] f = Files.readAllBytes(seg);
+    // block 2 was acknowledged (head.qc certifies it): losing its end is no interrupted append
+    Files.write(seg, Arrays.copyOf(f, f.length - 100));
+    CliRun r = CliRun.of("chain", "verify", "--quiet", "--data", data.toString());
+    assertEquals(1, r.exit(), r::describe);
+    assertEquals(1, r.err().strip().lines().count(), r::describe);
+    assertTrue(r.err().startsWith("pqzk: chain verification failed at block 2 "), r::describe);
+    assertTrue(r.err().contains("not an interrupted append: the stored head certificate"
+        + " certifies block 2"), r::describe);
   }
 
   @Test

@@ -92,6 +92,7 @@ public final class ChainVerifier {
     long commitSigs = 0;
     long commitBytes = 0;
     String torn = null;
+    DamagedRecordException tornRecord = null;
     try (BlockScanner scanner = BlockScanner.fromStart(blocksDir)) {
       while (true) {
         StoredBlock b;
@@ -110,6 +111,7 @@ public final class ChainVerifier {
           // an append interrupted by a crash, never acknowledged: not part of the chain
           torn = "the block files end in a torn record after block " + state.height()
               + " (an interrupted append; the engine truncates it when it next opens)";
+          tornRecord = e;
           break;
         } catch (LedgerException e) {
           window.flush();
@@ -140,6 +142,9 @@ public final class ChainVerifier {
       }
     }
     window.flush();
+    if (tornRecord != null) {
+      refuseLostBlocks(dataDir, tornRecord);
+    }
     if (state.height() < 0) {
       throw new MalformedInputException("no blocks in " + blocksDir);
     }
@@ -148,6 +153,29 @@ public final class ChainVerifier {
     return new Report(state.height() + 1, txs, bytes, ml, mlBytes, slh, slhBytes, txSigBytes,
         commitSigs, commitBytes, state.registry().size(), System.nanoTime() - start,
         rules.genesis().hash(), finalized, finalHash, torn);
+  }
+
+  /**
+   * A record that looks torn (cut short at the end of the files) where the stored head
+   * certificate names a block at or beyond it is no interrupted append: an acknowledged block is
+   * damaged or was cut off (the certificate is written only after its block is durable).
+   */
+  private static void refuseLostBlocks(Path dataDir, DamagedRecordException torn)
+      throws IOException, DamagedRecordException {
+    byte[] bytes = DataDirectory.readHeadCertificate(dataDir);
+    long certified;
+    try {
+      certified = bytes == null ? -1
+          : io.pqzk.ledger.proto.QuorumCertificate.parseFrom(bytes).getHeight();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return; // judged with the head, below
+    }
+    if (certified >= torn.position()) {
+      String what = torn.getMessage().substring(torn.getMessage().indexOf("): ") + 3);
+      throw new DamagedRecordException(torn.position(), torn.segment(), torn.offset(), false,
+          what + "; not an interrupted append: the stored head certificate certifies block "
+              + certified);
+    }
   }
 
   /** Whether the stored head certificate certifies the head; a forged one is a rejection. */
