@@ -1,5 +1,6 @@
 package io.pqzk.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,8 +45,66 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** Guards the one line an internal error prints, from the command's thread or a worker's. */
+  private static final Object ERROR_LINE = new Object();
+  private static boolean errorLinePrinted;
+
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler(WorkerDeath.install());
     System.exit(run(args));
+  }
+
+  /**
+   * A thread other than the command's that dies (a parallel stream's worker out of memory
+   * outside its task) leaves that task unfinished, and the command's thread would wait for it
+   * forever: this prints the one line and ends the process with exit 3. The heap may be full
+   * when it runs (a handler that built its message, or that initialized the classes that end
+   * the process, failed with a second out-of-memory error and left the process hanging), so it
+   * allocates nothing, everything it uses is initialized when it is installed, and it first
+   * drops a reserve of heap kept for it.
+   */
+  static final class WorkerDeath implements Thread.UncaughtExceptionHandler {
+    @SuppressWarnings("unused") // held only to be let go
+    private static volatile byte[] reserve;
+    private static final byte[] OUT_OF_MEMORY = ("pqzk: internal error: out of memory in a"
+        + " worker thread; give the JVM more with PQZK_JAVA_OPTS=-Xmx...\n")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DIED = ("pqzk: internal error: a worker thread died"
+        + " (PQZK_DEBUG=1 shows why)\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final boolean DEBUG = debug();
+
+    /** A handler ready to run on a full heap. */
+    static WorkerDeath install() {
+      reserve = new byte[4 << 20];
+      try {
+        Class.forName("java.lang.Shutdown", true, null); // what Runtime.halt runs
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      return new WorkerDeath();
+    }
+
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+      reserve = null;
+      try {
+        synchronized (ERROR_LINE) {
+          if (!errorLinePrinted) {
+            errorLinePrinted = true;
+            byte[] line = e instanceof OutOfMemoryError ? OUT_OF_MEMORY : DIED;
+            System.err.write(line, 0, line.length);
+            System.err.flush();
+          }
+        }
+        if (DEBUG) {
+          e.printStackTrace();
+        }
+      } catch (Throwable ignored) {
+        // nothing more can be said; the exit code still says it
+      } finally {
+        Runtime.getRuntime().halt(INTERNAL_ERROR);
+      }
+    }
   }
 
   /** Runs the command line and returns the exit code (used by tests without a child JVM). */
@@ -55,17 +114,17 @@ public final class Main implements Runnable {
 
   /** Runs {@code cl}, turning any error into one line and exit 3. */
   static int run(CommandLine cl, String... args) {
+    synchronized (ERROR_LINE) {
+      errorLinePrinted = false;
+    }
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {
       // one line, and the code that says "internal", never "the input is invalid"
-      cl.getErr().println("pqzk: internal error: out of memory"
-          + (e.getMessage() == null ? "" : " (" + firstLine(e.getMessage()) + ")")
-          + "; give the JVM more with PQZK_JAVA_OPTS=-Xmx...");
-      cl.getErr().flush();
+      internalError(cl.getErr(), outOfMemory(e));
       return INTERNAL_ERROR;
     } catch (Error e) {
-      cl.getErr().println("pqzk: internal error: " + e.getClass().getName()
+      internalError(cl.getErr(), "pqzk: internal error: " + e.getClass().getName()
           + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))
           + (debug() ? "" : " (PQZK_DEBUG=1 shows where)"));
       if (debug()) {
@@ -73,6 +132,23 @@ public final class Main implements Runnable {
       }
       cl.getErr().flush();
       return INTERNAL_ERROR;
+    }
+  }
+
+  private static String outOfMemory(Throwable e) {
+    return "pqzk: internal error: out of memory"
+        + (e.getMessage() == null ? "" : " (" + firstLine(e.getMessage()) + ")")
+        + "; give the JVM more with PQZK_JAVA_OPTS=-Xmx...";
+  }
+
+  /** Prints an internal error's line, unless one was printed already in this run. */
+  private static void internalError(PrintWriter err, String line) {
+    synchronized (ERROR_LINE) {
+      if (!errorLinePrinted) {
+        errorLinePrinted = true;
+        err.println(line);
+        err.flush();
+      }
     }
   }
 
@@ -103,7 +179,11 @@ public final class Main implements Runnable {
             + (ex.getMessage() == null ? "" : ": " + msg)
             + (debug() ? "" : " (PQZK_DEBUG=1 shows where)");
       }
-      cl.getErr().println("pqzk: " + msg);
+      if (code == INTERNAL_ERROR) {
+        internalError(cl.getErr(), "pqzk: " + msg);
+      } else {
+        cl.getErr().println("pqzk: " + msg);
+      }
       if (debug()) {
         ex.printStackTrace(cl.getErr());
       }

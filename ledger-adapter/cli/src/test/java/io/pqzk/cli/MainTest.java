@@ -1,12 +1,17 @@
 package io.pqzk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pqzk.cli.ledger.ChildJvm;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,6 +51,26 @@ class MainTest {
     String err = failing(new StackOverflowError());
     assertEquals("pqzk: internal error: java.lang.StackOverflowError (PQZK_DEBUG=1 shows where)",
         err);
+  }
+
+  @Test
+  void threadDying_endsTheProcess_exit3_inOneLine(@TempDir Path work) throws Exception {
+    ChildJvm.Result r = ChildJvm.run(work, List.of(), WorkerDeathChild.class.getName(), "bug");
+    assertEquals(3, r.exit(), r::describe);
+    assertEquals("pqzk: internal error: a worker thread died (PQZK_DEBUG=1 shows why)",
+        r.err().strip(), r::describe);
+    assertFalse(r.out().contains("NOT ENDED"), r::describe);
+  }
+
+  @Test
+  void workersOutOfMemory_endTheProcess_exit3_inOneLine_neverHang(@TempDir Path work)
+      throws Exception {
+    ChildJvm.Result r = ChildJvm.run(work, List.of("-Xmx32m"), WorkerDeathChild.class.getName(),
+        "oom");
+    assertEquals(3, r.exit(), r::describe);
+    assertEquals(1, r.err().strip().lines().count(), r::describe);
+    assertTrue(r.err().startsWith("pqzk: internal error: "), r::describe);
+    assertFalse(r.out().contains("NOT ENDED"), r::describe);
   }
 
   /** Runs a command that throws {@code t}; asserts exit 3 and returns what it printed. */

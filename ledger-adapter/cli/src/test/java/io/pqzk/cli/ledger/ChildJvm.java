@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * ({@code ./pqzk}) and the JVM options a test gives (a heap limit, a GC log), as a user's
  * {@code pqzk} would run: the exit code is the child's own.
  */
-final class ChildJvm {
+public final class ChildJvm {
   private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
   private ChildJvm() {}
 
   /** What the child printed and how it exited. */
-  record Result(int exit, String out, String err) {
-    String describe() {
+  public record Result(int exit, String out, String err) {
+    public String describe() {
       return "exit " + exit + ", stdout [" + out.strip() + "], stderr [" + err.strip() + "]";
     }
   }
@@ -43,7 +43,8 @@ final class ChildJvm {
   }
 
   /** The command line for {@code mainClass} in a child JVM with {@code jvmOptions}. */
-  static List<String> command(List<String> jvmOptions, String mainClass, String... args) {
+  public static List<String> command(List<String> jvmOptions, String mainClass,
+      String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -60,10 +61,16 @@ final class ChildJvm {
 
   /** Runs {@code pqzk args} in a child JVM and waits for it; output goes through files. */
   static Result pqzk(Path work, List<String> jvmOptions, String... args) throws Exception {
+    return run(work, jvmOptions, "io.pqzk.cli.Main", args);
+  }
+
+  /** Runs {@code mainClass} in a child JVM and waits for it; output goes through files. */
+  public static Result run(Path work, List<String> jvmOptions, String mainClass, String... args)
+      throws Exception {
     Files.createDirectories(work);
     Path out = Files.createTempFile(work, "child", ".out");
     Path err = Files.createTempFile(work, "child", ".err");
-    Process p = new ProcessBuilder(command(jvmOptions, "io.pqzk.cli.Main", args))
+    Process p = new ProcessBuilder(command(jvmOptions, mainClass, args))
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     int exit = p.waitFor();
     return new Result(exit, Files.readString(out, StandardCharsets.UTF_8),

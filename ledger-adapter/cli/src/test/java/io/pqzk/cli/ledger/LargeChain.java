@@ -82,9 +82,12 @@ final class LargeChain {
     return n;
   }
 
-  /** Registrations, grants and reads making up {@code transactions}. */
+  /** Registrations, grants and reads making up {@code transactions}: a read per record at most. */
   private static int[] counts(int transactions) {
     int records = transactions * 10 / 21;
+    while (transactions - records - (records + 9) / 10 > records) {
+      records++;
+    }
     int grants = (records + 9) / 10;
     return new int[] {records, grants, transactions - records - grants};
   }

@@ -47,6 +47,19 @@ class VerifyExitCodeTest {
   }
 
   @Test
+  void outOfMemoryInTheParallelChecks_exits3_inOneLine() throws Exception {
+    // the block fits 64 MiB, but not the copies its checks make on every core: some run out
+    // in a worker thread, which left chain verify waiting for it forever (the worker may also
+    // die of a class that out of memory kept from initializing: "a worker thread died")
+    Path chain = LargeChain.of(8600, 4096);
+    ChildJvm.Result r = ChildJvm.pqzk(work, List.of("-Xmx64m"), "chain", "verify", "--quiet",
+        "--data", chain.toString());
+    assertEquals(3, r.exit(), r::describe);
+    assertEquals(1, r.err().strip().lines().count(), r::describe);
+    assertTrue(r.err().startsWith("pqzk: internal error: "), r::describe);
+  }
+
+  @Test
   void tornRecordAtTheEnd_warnsNamingTheBlockBeforeIt_exit0() throws Exception {
     Path data = copy();
     List<StoredBlock> blocks = ChainFiles.records(data);
