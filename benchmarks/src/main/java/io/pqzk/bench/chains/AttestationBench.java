@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,9 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code sign}: one attester attests one block (attestations signed per second);
  *   <li>{@code decide}: the k-of-n decision over k attestations, the signatures verified in one
  *       batch on every core (multiply by k for attestations verified per second);
- *   <li>the {@code attestationBytes} counter: the k attestations a block needs (the file
- *       {@code pqzk attest verify} reads), and {@code certificateBytes}: the one quorum
- *       certificate they are gathered into, which is what a chain would carry per block.
+ *   <li>printed once per trial ({@code # bytes per foreign block}): the k attestations a block
+ *       needs (the file {@code pqzk attest verify} reads), and the one quorum certificate they
+ *       are gathered into, which is what a chain would carry per block.
  * </ul>
  * The block is Ethereum mainnet block 23,094,898 (Prague); a Fabric block's attestations are 32
  * bytes longer each (the covered metadata digest). Run: {@code java -jar
@@ -63,14 +62,6 @@ public class AttestationBench {
   List<Attestation> attestations = new ArrayList<>();
   int attestationBytes;
   int certificateBytes;
-
-  /** Bytes per foreign block, reported beside the rates. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.EVENTS)
-  public static class Sizes {
-    public long attestationBytes;
-    public long certificateBytes;
-  }
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -102,6 +93,9 @@ public class AttestationBench {
       throw new IllegalStateException("setup: " + d);
     }
     certificateBytes = d.certificate().orElseThrow().getSerializedSize();
+    System.out.println("# bytes per foreign block, " + quorum + " " + scheme + ": " + k
+        + " attestations " + attestationBytes + " bytes, quorum certificate " + certificateBytes
+        + " bytes");
   }
 
   static List<LedgerPublicKey> pub(List<LedgerSigningKey> keys) {
@@ -114,10 +108,7 @@ public class AttestationBench {
   }
 
   @Benchmark
-  public Decision decide(Sizes sizes) throws Exception {
-    Decision d = QuorumDecision.decide(block, attesters, k, attestations);
-    sizes.attestationBytes = attestationBytes;
-    sizes.certificateBytes = certificateBytes;
-    return d;
+  public Decision decide() throws Exception {
+    return QuorumDecision.decide(block, attesters, k, attestations);
   }
 }
