@@ -19,7 +19,8 @@ public final class InputTooLargeException extends MalformedProofException {
    * @param limit the cap it exceeds
    */
   public InputTooLargeException(String what, long size, int limit) {
-    super(what + " is " + size + " bytes, over the " + limit + "-byte cap (refused before parsing)");
+    super(what + " is " + size + " bytes, over the " + limit
+        + "-byte cap (refused before parsing)");
     this.what = what;
     this.size = size;
     this.limit = limit;

@@ -19,7 +19,7 @@ import java.util.Map;
  * point, and member names are cut short, so a message stays one safe line on a terminal.
  */
 final class StrictJson {
-  /** ZoKrates' documents nest at most four containers deep (proof, proof.b, proof.b[0]). */
+  /** ZoKrates' documents nest four containers deep: the root, proof, proof.b, proof.b[0]. */
   static final int MAX_DEPTH = 6;
 
   sealed interface Value permits Obj, Arr, Str, Scalar {
@@ -245,7 +245,8 @@ final class StrictJson {
     if (cp >= 0x20 && cp <= 0x7e) {
       return "'" + (char) cp + "'";
     }
-    return (cp < 0x80 ? "control character " : "non-ASCII character ") + String.format("U+%04X", cp);
+    String kind = cp < 0x80 ? "control character " : "non-ASCII character ";
+    return kind + String.format("U+%04X", cp);
   }
 
   static String shorten(String s) {
