@@ -9,6 +9,7 @@ import java.security.KeyPairGenerator;
 import java.security.SignatureException;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,8 @@ class SignaturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("algorithms")
   void spki_matchesBouncyCastleEncoding(String alg) throws Exception {
-    Signatures.generate(alg); // the signature module registers BouncyCastle ("BC") on first use
-    byte[] bc = KeyPairGenerator.getInstance(alg.toUpperCase(java.util.Locale.ROOT), "BC")
-        .generateKeyPair().getPublic().getEncoded();
+    byte[] bc = KeyPairGenerator.getInstance(alg.toUpperCase(java.util.Locale.ROOT),
+        new BouncyCastleProvider()).generateKeyPair().getPublic().getEncoded();
     LedgerPublicKey k = Signatures.publicKey(alg, bc);
     assertArrayEquals(bc, k.spki());
     assertEquals(bc.length, Signatures.generate(alg).publicKey().spki().length);
