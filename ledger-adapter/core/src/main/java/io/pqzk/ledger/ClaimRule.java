@@ -6,9 +6,10 @@ import io.pqzk.ledger.proto.TransactionBody;
 
 /**
  * A zero-knowledge claim about a registered record, proved against the registry root of an
- * earlier block of this chain: its context must bind this chain and that height, may be used
- * once, and its proof must verify with the genesis's verifier for its system. Its policy and
- * claim kind are capped printable text. State: {@code 'C' + claim context id -> height}.
+ * earlier block of this chain: its context must bind this chain, that height and the
+ * transaction's author ({@link ClaimContexts}), may be used once, and its proof must verify with
+ * the genesis's verifier for its system. Its policy and claim kind are capped printable text.
+ * State: {@code 'C' + claim context id -> height}.
  */
 public final class ClaimRule implements TransactionRule {
   static final byte PREFIX = 'C';
@@ -60,7 +61,8 @@ public final class ClaimRule implements TransactionRule {
           + c.getRootHeight() + ", which the chain does not have (yet)");
     }
     byte[] context = c.getContext().toByteArray();
-    String badContext = ClaimContexts.problemWith(context, genesis.chainId(), c.getRootHeight());
+    String badContext = ClaimContexts.problemWith(context, genesis.chainId(), c.getRootHeight(),
+        tx.body().getAuthorKeyId().toByteArray());
     if (badContext != null) {
       throw BlockDraft.reject(tx, badContext);
     }

@@ -260,8 +260,8 @@ public final class Demo {
 
   /**
    * Readers prove claims about records against the registry root of block {@code rootHeight}
-   * (every record registered by then), each proof bound to this chain, that height and a fresh
-   * nonce: eligibility policies and a disclosure of two attributes of one record (its integrity
+   * (every record registered by then), each proof bound to this chain, that height, the reader
+   * who submits it and a fresh nonce: eligibility policies and a disclosure of two attributes of one record (its integrity
    * as committed).
    */
   private void claims(ProofSystem system, List<String> policies, String chainId,
@@ -285,9 +285,11 @@ public final class Demo {
         listener.progress(++done, policies.size());
         continue; // no synthetic record meets it: nothing true to prove
       }
+      // the context names the reader who will submit the claim: no one else can present it
+      LedgerSigningKey author = reader(done);
       byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
       random.nextBytes(nonce);
-      byte[] context = ClaimContexts.of(chainId, rootHeight, nonce);
+      byte[] context = ClaimContexts.of(chainId, rootHeight, author.publicKey().keyId(), nonce);
       ClaimStatement st = new ClaimStatement(tree.root(), policy, ClaimContext.of(context));
       long t0 = System.nanoTime();
       byte[] proof;
@@ -303,7 +305,7 @@ public final class Demo {
               .setClaim(text.contains("==") ? "disclosure" : "eligibility")
               .setProof(ByteString.copyFrom(proof)))
           .build();
-      ledger.submit(txs.claim(reader(done), claim));
+      ledger.submit(txs.claim(author, claim));
       summary.count("claim");
       listener.progress(++done, policies.size());
     }

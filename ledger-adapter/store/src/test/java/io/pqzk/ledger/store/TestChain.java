@@ -188,11 +188,24 @@ public final class TestChain {
     }
   }
 
-  /** A claim context for {@code chainId} and {@code height} with a fresh random nonce. */
-  public static byte[] claimContext(String chainId, long height) {
+  /**
+   * A claim context for {@code chainId} and {@code height}, for a claim that {@code author} will
+   * submit, with a fresh random nonce.
+   */
+  public static byte[] claimContext(String chainId, long height, LedgerSigningKey author) {
     byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
     new SecureRandom().nextBytes(nonce);
-    return ClaimContexts.of(chainId, height, nonce);
+    return ClaimContexts.of(chainId, height, author.publicKey().keyId(), nonce);
+  }
+
+  /** {@code context} with its author part rewritten to name {@code author} (same nonce). */
+  public static byte[] renamedContext(byte[] context, LedgerSigningKey author) {
+    String text = new String(context, 0, context.length - ClaimContexts.NONCE_BYTES,
+        java.nio.charset.StandardCharsets.US_ASCII);
+    String[] parts = text.split("\\|");
+    return ClaimContexts.of(parts[1], Long.parseLong(parts[2]), author.publicKey().keyId(),
+        java.util.Arrays.copyOfRange(context, context.length - ClaimContexts.NONCE_BYTES,
+            context.length));
   }
 
   /** Proves {@code policy} for the record at {@code index} of {@code tree} under its root. */
