@@ -226,10 +226,10 @@ public final class Demo {
       listener.phase("Groth16 claim circuit through zokrates-js: compile and trusted setup, or"
           + " reuse the ones in " + circuit.directory() + " (Groth16 is NOT post-quantum sound and"
           + " needs a trusted setup; this demo trusts its own)");
-      ClaimCircuit.Prover prover = circuit.prover(zk);
+      circuit.prover(zk);
       groth16Pin = new DemoNetwork.Groth16Pin(circuit.verificationKeyJson(),
-          sha256Hex(circuit.source().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-          sha256Hex(prover.program().program()));
+          HexFormat.of().formatHex(circuit.sourceDigest()),
+          HexFormat.of().formatHex(circuit.programDigest()));
       return new ZokratesGroth16ProofSystem(circuit); // proves with the setup whose key is pinned
     } catch (ProofException e) {
       if (o.groth16() == Groth16.ON) {
@@ -238,15 +238,6 @@ public final class Demo {
       }
       summary.note("Groth16 claims: left out, ZoKrates cannot run here (" + e.getMessage() + ")");
       return null;
-    }
-  }
-
-  private static String sha256Hex(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(data));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

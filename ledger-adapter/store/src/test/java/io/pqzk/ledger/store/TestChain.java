@@ -42,7 +42,9 @@ public final class TestChain {
   public final LedgerSigningKey authority;
   public final LedgerSigningKey clinic;
   public final ProposerKeys proposer;
-  /** The one validator's commit signatures (a quorum of one). */
+  /** Every validator's keys, in genesis order (validator 0 is {@link #proposer}). */
+  public final java.util.List<ProposerKeys> validators = new java.util.ArrayList<>();
+  /** The commit signatures of every validator (the test holds all their keys). */
   public final CommitSigner commits;
   public final byte[] genesisBytes;
   public final Genesis genesis;
@@ -65,25 +67,41 @@ public final class TestChain {
   /** A chain whose genesis accepts claims of {@code claimSystems} and pins {@code claimKeys}. */
   public TestChain(int slhEvery, java.util.Map<String, String> claimKeys, String... claimSystems)
       throws Exception {
+    this(slhEvery, 1, claimKeys, claimSystems);
+  }
+
+  /** A chain of {@code validatorCount} validators (a quorum of floor(2n/3)+1 of them). */
+  public static TestChain withValidators(int validatorCount) throws Exception {
+    return new TestChain(1, validatorCount, java.util.Map.of());
+  }
+
+  private TestChain(int slhEvery, int validatorCount, java.util.Map<String, String> claimKeys,
+      String... claimSystems) throws Exception {
     this.claimSystems = java.util.List.of(claimSystems);
     this.claimKeys = claimKeys;
-    validatorMl = Signatures.generate("ML-DSA-65");
-    validatorSlh = Signatures.generate("SLH-DSA-SHA2-128f");
+    for (int i = 0; i < validatorCount; i++) {
+      validators.add(new ProposerKeys("validator-" + i, Signatures.generate("ML-DSA-65"),
+          Signatures.generate("SLH-DSA-SHA2-128f")));
+    }
+    validatorMl = validators.get(0).mlDsa();
+    validatorSlh = validators.get(0).slhDsa();
     authority = Signatures.generate("ML-DSA-65");
     clinic = Signatures.generate("ML-DSA-65");
-    proposer = new ProposerKeys("validator-0", validatorMl, validatorSlh);
+    proposer = validators.get(0);
     genesisBytes = Genesis.toJson(genesisProto(slhEvery).build());
     genesis = Genesis.parse(genesisBytes);
     rules = new BlockRules(genesis);
-    commits = new CommitSigner(rules, java.util.List.of(validatorMl));
+    commits = new CommitSigner(rules, validators.stream().map(ProposerKeys::mlDsa).toList());
   }
 
   public io.pqzk.ledger.proto.Genesis.Builder genesisProto(int slhEvery) {
     GenesisBuilder g = new GenesisBuilder(CHAIN, 1_700_000_000_000L)
         .slhDsa("SLH-DSA-SHA2-128f", slhEvery)
-        .validator("validator-0", validatorMl.publicKey(), validatorSlh.publicKey())
         .authority("medical-authority", authority.publicKey())
         .participant("clinic", clinic.publicKey());
+    for (ProposerKeys v : validators) {
+      g.validator(v.name(), v.mlDsa().publicKey(), v.slhDsa().publicKey());
+    }
     for (String s : claimSystems) {
       String key = claimKeys.get(s);
       if (key == null) {
