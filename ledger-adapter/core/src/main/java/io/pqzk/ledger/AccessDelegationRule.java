@@ -40,7 +40,7 @@ public final class AccessDelegationRule implements TransactionRule {
     return StateKeys.key(PREFIX, owner.concat(delegate).toByteArray());
   }
 
-  /** The delegation from {@code owner} to {@code delegate} as it stands in {@code state}, or null. */
+  /** The delegation from {@code owner} to {@code delegate} in {@code state}, or null. */
   public static StoredDelegation delegation(ChainState state, byte[] owner, byte[] delegate) {
     return decode(state.get(key(ByteString.copyFrom(owner), ByteString.copyFrom(delegate))));
   }

@@ -252,8 +252,8 @@ public final class Demo {
   /**
    * Readers prove claims about records against the registry root of block {@code rootHeight}
    * (every record registered by then), each proof bound to this chain, that height, the reader
-   * who submits it and a fresh nonce: eligibility policies and a disclosure of two attributes of one record (its integrity
-   * as committed).
+   * who submits it and a fresh nonce: eligibility policies and a disclosure of two attributes of
+   * one record (its integrity as committed).
    */
   private void claims(ProofSystem system, List<String> policies, String chainId,
       List<Record> records, SparseMerkleTree tree, long rootHeight)
