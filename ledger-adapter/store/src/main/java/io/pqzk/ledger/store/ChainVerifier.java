@@ -107,9 +107,17 @@ public final class ChainVerifier {
             window.flush();
             throw e;
           }
-          // an append interrupted by a crash, never acknowledged: not part of the chain
+          // an append interrupted by a crash, never acknowledged, is not part of the chain; but
+          // a block whose commit certificate is stored was final: its damage is tampering
+          if (storedCertificateHeight(dataDir) > state.height()) {
+            window.flush();
+            throw new BlockRejectedException(state.height() + 1, "damaged at the end of the"
+                + " block files (" + e.getMessage().replaceFirst("^block \\d+ ", "")
+                + "), yet a commit certificate of it is stored: it was final");
+          }
           torn = "the block files end in a torn record after block " + state.height()
-              + " (an interrupted append; the engine truncates it when it next opens)";
+              + " (an interrupted append, never final; the engine truncates it when it next"
+              + " opens)";
           break;
         } catch (LedgerException e) {
           window.flush();
@@ -169,6 +177,19 @@ public final class ChainVerifier {
       }
       throw new BlockRejectedException(state.height(), "stored head certificate: "
           + e.getMessage().replaceFirst("^block \\d+: ", ""));
+    }
+  }
+
+  /** The height the stored head certificate names, or -1. */
+  private static long storedCertificateHeight(Path dataDir) throws IOException {
+    byte[] bytes = DataDirectory.readHeadCertificate(dataDir);
+    if (bytes == null) {
+      return -1;
+    }
+    try {
+      return io.pqzk.ledger.proto.QuorumCertificate.parseFrom(bytes).getHeight();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return -1;
     }
   }
 
