@@ -151,7 +151,7 @@ public final class Genesis {
       throw new MalformedInputException("genesis names " + vs.getMembersCount()
           + " validators, at most " + io.pqzk.ledger.quorum.QuorumCertificates.MAX_SIGNATURES);
     }
-    checkLimits(proto.getLimits());
+    checkLimits(proto.getLimits(), vs.getMembersCount());
     Claims claims = proto.getClaims();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (String sys : claims.getSystemsList()) {
@@ -222,7 +222,17 @@ public final class Genesis {
         null, io.pqzk.ledger.quorum.SignerSet.commitThreshold(v.size()), false);
   }
 
-  private static void checkLimits(Limits l) throws MalformedInputException {
+  /**
+   * Room a block needs besides its transactions, at most: header and envelopes, the proposer's
+   * ML-DSA and SLH-DSA signatures (below 64 KiB for every parameter set) and the carried commit
+   * certificate (below 8 KiB per validator). A block limit above max_transaction_bytes plus this
+   * always has room for the largest transaction.
+   */
+  static long blockOverheadBound(int validators) {
+    return (64L << 10) + (8L << 10) * validators;
+  }
+
+  private static void checkLimits(Limits l, int validators) throws MalformedInputException {
     if (l.getMaxTransactionBytes() < 1024 || l.getMaxBlockBytes() < l.getMaxTransactionBytes()
         || l.getMaxBlockTransactions() < 1 || l.getMaxClockDriftMillis() < 1) {
       throw new MalformedInputException("genesis limits must all be set: max_transaction_bytes"
@@ -230,6 +240,12 @@ public final class Genesis {
           + " max_block_transactions and max_clock_drift_millis (at least 1); got "
           + l.getMaxTransactionBytes() + ", " + l.getMaxBlockBytes() + ", "
           + l.getMaxBlockTransactions() + ", " + l.getMaxClockDriftMillis());
+    }
+    if (l.getMaxBlockBytes() < l.getMaxTransactionBytes() + blockOverheadBound(validators)) {
+      throw new MalformedInputException("genesis limits.max_block_bytes " + l.getMaxBlockBytes()
+          + " leaves no room for a largest transaction (" + l.getMaxTransactionBytes()
+          + " bytes) beside the block's signatures and commit certificate: it must be at least "
+          + (l.getMaxTransactionBytes() + blockOverheadBound(validators)));
     }
     if (l.getMaxBlockBytes() > MAX_BLOCK_BYTES_CEILING) {
       throw new MalformedInputException("genesis limits.max_block_bytes " + l.getMaxBlockBytes()

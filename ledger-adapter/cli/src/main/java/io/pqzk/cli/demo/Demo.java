@@ -158,7 +158,10 @@ public final class Demo {
         }
         return txs.updateAccess(net.authority, g.build());
       }, "access_policy_update");
-      long now = System.currentTimeMillis();
+      if (l.pendingCount() > 0) {
+        seal(); // a read lies after the block that wrote its grant, so grants go first
+      }
+      long now = Math.max(System.currentTimeMillis(), l.state().headTimestamp());
       listener.phase("logging " + o.records() + " access events");
       submitAll(o.records(), j -> txs.logAccess(reader(j / 10), AccessEvent.newBuilder()
           .setGrantId(ByteString.copyFrom(grantIds.get(j / 10)))
@@ -234,10 +237,10 @@ public final class Demo {
       listener.phase("Groth16 claim circuit through zokrates-js: compile and trusted setup, or"
           + " reuse the ones in " + circuit.directory() + " (Groth16 is NOT post-quantum sound and"
           + " needs a trusted setup; this demo trusts its own)");
-      ClaimCircuit.Prover prover = circuit.prover(zk);
+      circuit.prover(zk);
       groth16Pin = new DemoNetwork.Groth16Pin(circuit.verificationKeyJson(),
-          sha256Hex(circuit.source().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-          sha256Hex(prover.program().program()));
+          HexFormat.of().formatHex(circuit.sourceDigest()),
+          HexFormat.of().formatHex(circuit.programDigest()));
       return new ZokratesGroth16ProofSystem(circuit); // proves with the setup whose key is pinned
     } catch (ProofException e) {
       if (o.groth16() == Groth16.ON) {
@@ -246,15 +249,6 @@ public final class Demo {
       }
       summary.note("Groth16 claims: left out, ZoKrates cannot run here (" + e.getMessage() + ")");
       return null;
-    }
-  }
-
-  private static String sha256Hex(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(data));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -268,9 +262,9 @@ public final class Demo {
 
   /**
    * Readers prove claims about records against the registry root of block {@code rootHeight}
-   * (every record registered by then), each proof bound to this chain, that height and a fresh
-   * nonce: eligibility policies and a disclosure of two attributes of one record (its integrity
-   * as committed).
+   * (every record registered by then), each proof bound to this chain, that height, the reader
+   * who submits it and a fresh nonce: eligibility policies and a disclosure of two attributes of
+   * one record (its integrity as committed).
    */
   private void claims(ProofSystem system, List<String> policies, String chainId,
       List<Record> records, SparseMerkleTree tree, long rootHeight)
@@ -293,9 +287,11 @@ public final class Demo {
         listener.progress(++done, policies.size());
         continue; // no synthetic record meets it: nothing true to prove
       }
+      // the context names the reader who will submit the claim: no one else can present it
+      LedgerSigningKey author = reader(done);
       byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
       random.nextBytes(nonce);
-      byte[] context = ClaimContexts.of(chainId, rootHeight, nonce);
+      byte[] context = ClaimContexts.of(chainId, rootHeight, author.publicKey().keyId(), nonce);
       ClaimStatement st = new ClaimStatement(tree.root(), policy, ClaimContext.of(context));
       long t0 = System.nanoTime();
       byte[] proof;
@@ -311,7 +307,7 @@ public final class Demo {
               .setClaim(text.contains("==") ? "disclosure" : "eligibility")
               .setProof(ByteString.copyFrom(proof)))
           .build();
-      ledger.submit(txs.claim(reader(done), claim));
+      ledger.submit(txs.claim(author, claim));
       summary.count("claim");
       listener.progress(++done, policies.size());
     }

@@ -92,7 +92,6 @@ public final class ChainVerifier {
     long commitSigs = 0;
     long commitBytes = 0;
     String torn = null;
-    DamagedRecordException tornRecord = null;
     try (BlockScanner scanner = BlockScanner.fromStart(blocksDir)) {
       while (true) {
         StoredBlock b;
@@ -108,10 +107,17 @@ public final class ChainVerifier {
             window.flush();
             throw e;
           }
-          // an append interrupted by a crash, never acknowledged: not part of the chain
+          // an append interrupted by a crash, never acknowledged, is not part of the chain; but
+          // a block whose commit certificate is stored was final: its damage is tampering
+          if (storedCertificateHeight(dataDir) > state.height()) {
+            window.flush();
+            throw new BlockRejectedException(state.height() + 1, "damaged at the end of the"
+                + " block files (" + e.getMessage().replaceFirst("^block \\d+ ", "")
+                + "), yet a commit certificate of it is stored: it was final");
+          }
           torn = "the block files end in a torn record after block " + state.height()
-              + " (an interrupted append; the engine truncates it when it next opens)";
-          tornRecord = e;
+              + " (an interrupted append, never final; the engine truncates it when it next"
+              + " opens)";
           break;
         } catch (LedgerException e) {
           window.flush();
@@ -142,9 +148,6 @@ public final class ChainVerifier {
       }
     }
     window.flush();
-    if (tornRecord != null) {
-      refuseLostBlocks(dataDir, tornRecord);
-    }
     if (state.height() < 0) {
       throw new MalformedInputException("no blocks in " + blocksDir);
     }
@@ -153,29 +156,6 @@ public final class ChainVerifier {
     return new Report(state.height() + 1, txs, bytes, ml, mlBytes, slh, slhBytes, txSigBytes,
         commitSigs, commitBytes, state.registry().size(), System.nanoTime() - start,
         rules.genesis().hash(), finalized, finalHash, torn);
-  }
-
-  /**
-   * A record that looks torn (cut short at the end of the files) where the stored head
-   * certificate names a block at or beyond it is no interrupted append: an acknowledged block is
-   * damaged or was cut off (the certificate is written only after its block is durable).
-   */
-  private static void refuseLostBlocks(Path dataDir, DamagedRecordException torn)
-      throws IOException, DamagedRecordException {
-    byte[] bytes = DataDirectory.readHeadCertificate(dataDir);
-    long certified;
-    try {
-      certified = bytes == null ? -1
-          : io.pqzk.ledger.proto.QuorumCertificate.parseFrom(bytes).getHeight();
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      return; // judged with the head, below
-    }
-    if (certified >= torn.position()) {
-      String what = torn.getMessage().substring(torn.getMessage().indexOf("): ") + 3);
-      throw new DamagedRecordException(torn.position(), torn.segment(), torn.offset(), false,
-          what + "; not an interrupted append: the stored head certificate certifies block "
-              + certified);
-    }
   }
 
   /** Whether the stored head certificate certifies the head; a forged one is a rejection. */
@@ -197,6 +177,19 @@ public final class ChainVerifier {
       }
       throw new BlockRejectedException(state.height(), "stored head certificate: "
           + e.getMessage().replaceFirst("^block \\d+: ", ""));
+    }
+  }
+
+  /** The height the stored head certificate names, or -1. */
+  private static long storedCertificateHeight(Path dataDir) throws IOException {
+    byte[] bytes = DataDirectory.readHeadCertificate(dataDir);
+    if (bytes == null) {
+      return -1;
+    }
+    try {
+      return io.pqzk.ledger.proto.QuorumCertificate.parseFrom(bytes).getHeight();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return -1;
     }
   }
 

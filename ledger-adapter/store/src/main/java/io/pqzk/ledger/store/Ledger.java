@@ -341,7 +341,9 @@ public final class Ledger implements Closeable {
     BlockDraft draft = rules.draft(index, ts);
     List<String> dropped = new ArrayList<>();
     List<ParsedTransaction> carried = new ArrayList<>();
-    long budget = rules.genesis().limits().getMaxBlockBytes() - BLOCK_OVERHEAD_BYTES;
+    byte[] lastCommit = headCommit == null ? new byte[0] : headCommit.toByteArray();
+    long budget = rules.genesis().limits().getMaxBlockBytes() - overhead(draft.height(),
+        lastCommit.length);
     int maxTxs = rules.genesis().limits().getMaxBlockTransactions();
     for (ParsedTransaction p : pending) {
       if (draft.admitted().size() >= maxTxs || p.bytes().length + 8 > budget) {
@@ -355,7 +357,6 @@ public final class Ledger implements Closeable {
         dropped.add(e.getMessage());
       }
     }
-    byte[] lastCommit = headCommit == null ? new byte[0] : headCommit.toByteArray();
     BlockSealer.Sealed s = sealer.seal(draft, index, proposer, ts, lastCommit);
     // the full rules on the exact bytes to be stored, before anything is written
     BlockRules.ValidatedBlock v = rules.validate(s.bytes(), index);
@@ -372,8 +373,18 @@ public final class Ledger implements Closeable {
     return new SealResult(draft.height(), loc, s, qc, dropped, appendNanos);
   }
 
-  /** Room left in a block for its header, signatures and commit certificate. */
-  private static final long BLOCK_OVERHEAD_BYTES = 256 * 1024;
+  /** What block {@code height} needs besides its transactions: header, signatures, certificate. */
+  private long overhead(long height, int lastCommitBytes) {
+    io.pqzk.ledger.Genesis g = rules.genesis();
+    try {
+      return 4096 + io.pqzk.ledger.crypto.Signatures.signatureLength(g.blockAlgorithm())
+          + (g.slhDsaRequiredAt(height)
+              ? io.pqzk.ledger.crypto.Signatures.signatureLength(g.slhDsaAlgorithm()) : 0)
+          + lastCommitBytes;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the genesis was checked: " + e.getMessage(), e);
+    }
+  }
 
   /** After a crash between appending a block and storing its certificate: certify it now. */
   private void certifyStoredHead(CommitSigner commits) throws IOException, BlockRejectedException {
