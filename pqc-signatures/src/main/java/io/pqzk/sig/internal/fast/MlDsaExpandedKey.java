@@ -23,9 +23,12 @@ final class MlDsaExpandedKey {
   final MlDsaParams params;
   /** The standard encoding the expansion came from (a private copy). */
   private final byte[] encoded;
-  /** A-hat[r][s] at ((r l + s) 256), coefficients in [0, q) (Alg. 32 ExpandA). */
+  /**
+   * A-hat[r][s] at ((r l + s) 256), coefficients in [0, q) (Alg. 32 ExpandA), each polynomial in
+   * the transposed order of {@link MlDsaNtt}.
+   */
   final int[] aHat;
-  /** NTT(t1[r] 2^d) at (r 256), reduced to [0, q). */
+  /** NTT(t1[r] 2^d) at (r 256), reduced to [0, q), transposed order. */
   final int[] t1Hat;
   /** tr = H(pk, 64). */
   final byte[] tr;
@@ -106,6 +109,7 @@ final class MlDsaExpandedKey {
             a[off + j++] = z;
           }
         }
+        MlDsaNtt.transpose(a, off); // into the order MlDsaNtt.ntt outputs
       }
     }
     return a;

@@ -6,32 +6,60 @@ import static io.pqzk.sig.internal.fast.MlDsaParams.Q;
  * Arithmetic in R_q = Z_q[X]/(X^256 + 1) for ML-DSA: Montgomery reduction (R = 2^32) and the
  * number-theoretic transform of FIPS 204 Algorithms 41 (NTT) and 42 (NTT^-1), on int arrays.
  *
- * <p>Coefficients are kept in ints without reduction between butterfly layers: the bounds are
- * stated where they matter, and every caller stays inside them (see {@link MlDsaVerify}).
+ * <p>Layout. The butterflies of the standard's four upper layers (len = 128 .. 16) pair elements
+ * 16 or more apart, those of the four lower layers (len = 8 .. 1) elements inside a run of 16.
+ * To give every layer long unit-stride inner loops, which HotSpot's C2 compiles to vector
+ * instructions, the 256 coefficients are seen as a 16 x 16 matrix and transposed between the
+ * upper and the lower layers: the lower layers then pair elements 16 len apart, and their
+ * twiddle factors become per-element tables. The transform's output is therefore the
+ * standard's NTT representation with index 16 r + c stored at 16 c + r ("transposed order");
+ * {@link #invNttToMont} takes that order back. Pointwise products do not care about the order,
+ * so everything in the NTT domain (A-hat included: see {@link #transpose}) is kept transposed.
+ *
+ * <p>Coefficients are kept in ints without reduction between layers; the bounds are stated where
+ * they matter, and every caller stays inside them (see {@link MlDsaVerify}).
  */
 final class MlDsaNtt {
   /** q^-1 mod 2^32. */
   static final int QINV = 58728449;
   /**
-   * zetas[m] = zeta^brv8(m) * 2^32 mod q, with zeta = 1753 the 512th root of unity
-   * (FIPS 204 Appendix B lists zeta^brv8(m)); the factor 2^32 makes one Montgomery reduction
-   * of zeta * a yield zeta * a mod q.
+   * zetas[m] = zeta^brv8(m) 2^32 mod q, with zeta = 1753 the 512th root of unity (FIPS 204
+   * Appendix B lists zeta^brv8(m)); the factor 2^32 makes one Montgomery reduction of zeta a
+   * yield zeta a mod q.
    */
   private static final int[] ZETAS = new int[256];
-  /** 2^64 / 256 mod q: the final scaling of NTT^-1 (Alg. 42 line 21, f = 256^-1) times 2^32. */
+  /** Per-element twiddles of the forward lower layers (len 8, 4, 2, 1), transposed order. */
+  private static final int[] LOWER = new int[4 * 128];
+  /** Per-element twiddles -zeta of the inverse lower layers (len 1, 2, 4, 8), transposed order. */
+  private static final int[] LOWER_INV = new int[4 * 128];
+  /** 2^64 / 256 mod q: NTT^-1's final factor f = 256^-1 (Alg. 42 line 21) times 2^32. */
   private static final int F;
 
   static {
     long r = (1L << 32) % Q;
-    long zeta = 1753;
     for (int m = 0; m < 256; m++) {
-      ZETAS[m] = (int) (pow(zeta, Integer.reverse(m) >>> 24) * r % Q);
+      ZETAS[m] = (int) (pow(1753, Integer.reverse(m) >>> 24) * r % Q);
     }
-    long inv256 = pow(256, Q - 2);
-    F = (int) (r * r % Q * inv256 % Q);
-    if (QINV * Q != 1) {
-      throw new AssertionError("QINV");
+    // Element e of group g of the lower layer len (transposed order) is row e mod 16 of column
+    // block g: in the standard order it is index 16 (e mod 16) + 2 len g + e / 16, whose
+    // butterfly group i / (2 len) is g + (e mod 16) 8 / len.
+    int z = 0;
+    for (int len = 8; len >= 1; len >>= 1) {
+      for (int g = 0; g < 8 / len; g++) {
+        for (int e = 0; e < 16 * len; e++) {
+          LOWER[z++] = ZETAS[128 / len + g + (e & 15) * (8 / len)];
+        }
+      }
     }
+    z = 0;
+    for (int len = 1; len <= 8; len <<= 1) {
+      for (int g = 0; g < 8 / len; g++) {
+        for (int e = 0; e < 16 * len; e++) {
+          LOWER_INV[z++] = -ZETAS[256 / len - 1 - g - (e & 15) * (8 / len)];
+        }
+      }
+    }
+    F = (int) (r * r % Q * pow(256, Q - 2) % Q);
   }
 
   private MlDsaNtt() {}
@@ -49,28 +77,37 @@ final class MlDsaNtt {
     return x;
   }
 
-  /**
-   * a * 2^-32 mod q, in (-q, q), for |a| < 2^31 q. The low 32 bits of t * q cancel those of a.
-   */
+  /** a 2^-32 mod q, in (-q, q), for |a| < 2^31 q: the low 32 bits of t q cancel those of a. */
   static int montReduce(long a) {
     int t = (int) a * QINV;
     return (int) ((a - (long) t * Q) >> 32);
   }
 
   /**
-   * In-place NTT, FIPS 204 Algorithm 41. Each of the 8 layers adds less than q to a coefficient's
-   * magnitude, so inputs below 2^31 - 8q in magnitude stay in int range; the output is the
-   * transform in the ordinary (not Montgomery) domain.
+   * In-place NTT, FIPS 204 Algorithm 41, output in transposed order. Each of the 8 layers adds
+   * less than q to a coefficient's magnitude, so inputs below 2^31 - 8q in magnitude stay in int
+   * range; the output is in the ordinary (not Montgomery) domain.
    */
   static void ntt(int[] a, int off) {
     int m = 0;
-    for (int len = 128; len >= 1; len >>= 1) {
-      for (int start = 0; start < 256; start += 2 * len) {
+    for (int len = 128; len >= 16; len >>= 1) {
+      for (int start = off; start < off + 256; start += 2 * len) {
         long zeta = ZETAS[++m];
-        int end = off + start + len;
-        for (int j = off + start; j < end; j++) {
+        for (int j = start; j < start + len; j++) {
           int t = montReduce(zeta * a[j + len]);
           a[j + len] = a[j] - t;
+          a[j] = a[j] + t;
+        }
+      }
+    }
+    transpose(a, off);
+    int zb = 0;
+    for (int half = 128; half >= 16; half >>= 1) {
+      for (int start = off; start < off + 256; start += 2 * half, zb += half) {
+        for (int e = 0; e < half; e++) {
+          int j = start + e;
+          int t = montReduce((long) LOWER[zb + e] * a[j + half]);
+          a[j + half] = a[j] - t;
           a[j] = a[j] + t;
         }
       }
@@ -78,18 +115,29 @@ final class MlDsaNtt {
   }
 
   /**
-   * In-place NTT^-1 times 2^32, FIPS 204 Algorithm 42 with the final factor 256^-1 replaced by
-   * 2^32 / 256: it undoes the 2^-32 that a pointwise Montgomery product leaves behind. Inputs
-   * must be below q in magnitude (the upper halves double per layer: 256 q < 2^31); outputs are
-   * below q in magnitude.
+   * In-place NTT^-1 times 2^32, FIPS 204 Algorithm 42 on transposed-order input, with the final
+   * factor 256^-1 replaced by 2^32 / 256: it undoes the 2^-32 that a pointwise Montgomery
+   * product leaves behind. Inputs must be below q in magnitude (the sums double per layer:
+   * 256 q < 2^31); outputs are below q in magnitude, in the standard order.
    */
   static void invNttToMont(int[] a, int off) {
-    int m = 256;
-    for (int len = 1; len < 256; len <<= 1) {
-      for (int start = 0; start < 256; start += 2 * len) {
+    int zb = 0;
+    for (int half = 16; half <= 128; half <<= 1) {
+      for (int start = off; start < off + 256; start += 2 * half, zb += half) {
+        for (int e = 0; e < half; e++) {
+          int j = start + e;
+          int t = a[j];
+          a[j] = t + a[j + half];
+          a[j + half] = montReduce((long) LOWER_INV[zb + e] * (t - a[j + half]));
+        }
+      }
+    }
+    transpose(a, off);
+    int m = 16;
+    for (int len = 16; len <= 128; len <<= 1) {
+      for (int start = off; start < off + 256; start += 2 * len) {
         long zeta = -ZETAS[--m];
-        int end = off + start + len;
-        for (int j = off + start; j < end; j++) {
+        for (int j = start; j < start + len; j++) {
           int t = a[j];
           a[j] = t + a[j + len];
           a[j + len] = montReduce(zeta * (t - a[j + len]));
@@ -101,7 +149,23 @@ final class MlDsaNtt {
     }
   }
 
-  /** The representative of a in [0, q), for |a| < 2^31 (one Barrett-free reduction by %). */
+  /**
+   * Transposes the 16 x 16 matrix a[off + 16 r + c] in place: maps the standard NTT order to the
+   * transposed order and back.
+   */
+  static void transpose(int[] a, int off) {
+    for (int r = 0; r < 16; r++) {
+      for (int c = r + 1; c < 16; c++) {
+        int x = off + 16 * r + c;
+        int y = off + 16 * c + r;
+        int t = a[x];
+        a[x] = a[y];
+        a[y] = t;
+      }
+    }
+  }
+
+  /** The representative of a in [0, q), for any int a. */
   static int freeze(int a) {
     int r = a % Q;
     return r + ((r >> 31) & Q);

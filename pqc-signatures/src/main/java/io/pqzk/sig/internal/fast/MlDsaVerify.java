@@ -55,28 +55,40 @@ final class MlDsaVerify {
     }
     // Alg. 8 lines 8-9, one row at a time: w'_approx = NTT^-1(A-hat NTT(z) - NTT(c) NTT(t1 2^d)),
     // w1' = UseHint(h, w'_approx), packed at once by w1Encode (Alg. 28) for line 10
+    long[] acc = new long[256];
     int[] w = new int[256];
+    int[] w1Row = new int[256];
     int rowBytes = 32 * p.w1Bits;
     byte[] w1 = new byte[k * rowBytes];
     int[] aHat = key.aHat;
     int[] t1Hat = key.t1Hat;
     int hintStart = 0;
     for (int r = 0; r < k; r++) {
+      // |A-hat| < q, |NTT(z)| < 2^19 + 8q, |NTT(c)| < 1 + 8q, |t1-hat| < q: the sum of
+      // l + 1 <= 8 products stays below 65 q^2 < 2^31 q, the bound of montReduce
       int t1Off = r * 256;
-      int aRow = r * l * 256;
       for (int n = 0; n < 256; n++) {
-        // |A-hat| < q, |NTT(z)| < 2^19 + 8q, |NTT(c)| < 1 + 8q, |t1-hat| < q: the sum of
-        // l + 1 <= 8 products stays below 65 q^2 < 2^31 q, the bound of montReduce
-        long acc = -(long) c[n] * t1Hat[t1Off + n];
-        for (int s = 0, ai = aRow + n, zi = n; s < l; s++, ai += 256, zi += 256) {
-          acc += (long) aHat[ai] * z[zi];
+        acc[n] = -(long) c[n] * t1Hat[t1Off + n];
+      }
+      for (int s = 0; s < l; s++) {
+        int ai = (r * l + s) * 256;
+        int zi = s * 256;
+        for (int n = 0; n < 256; n++) {
+          acc[n] += (long) aHat[ai + n] * z[zi + n];
         }
-        w[n] = MlDsaNtt.montReduce(acc);
+      }
+      for (int n = 0; n < 256; n++) {
+        w[n] = MlDsaNtt.montReduce(acc[n]);
       }
       MlDsaNtt.invNttToMont(w, 0);
+      highBits(p, w, w1Row);
       int hintEnd = sig[hintOff + p.omega + r] & 0xff;
-      useHintAndEncode(p, w, sig, hintOff + hintStart, hintOff + hintEnd, w1, r * rowBytes);
+      for (int i = hintStart; i < hintEnd; i++) {
+        int n = sig[hintOff + i] & 0xff;
+        w1Row[n] = useHint(p, w[n]);
+      }
       hintStart = hintEnd;
+      w1Encode(p, w1Row, w1, r * rowBytes);
     }
     // Alg. 8 line 10: c-tilde' = H(mu || w1Encode(w1'), lambda / 4); line 11 compares
     SHAKEDigest h = new SHAKEDigest(256);
@@ -145,7 +157,7 @@ final class MlDsaVerify {
    * Alg. 21 HintBitUnpack's checks, on y = the last omega + k bytes of the signature: each
    * polynomial's end count y[omega + i] is at least the previous one and at most omega, its
    * indices strictly increase, and the unused slots after the last count are zero. The hint bits
-   * themselves are read in place by {@link #useHintAndEncode}.
+   * themselves are read in place when UseHint is applied.
    */
   private static boolean hintsWellFormed(MlDsaParams p, byte[] sig, int y) {
     int omega = p.omega;
@@ -200,38 +212,55 @@ final class MlDsaVerify {
   }
 
   /**
-   * Alg. 40 UseHint on one row, with Alg. 36 Decompose, then Alg. 28 w1Encode of the result:
-   * {@code w} holds w'_approx (|w| < q), the hint positions of this row are sig[from, to).
+   * r1 of Alg. 36 Decompose for a whole row (Alg. 40 UseHint where the hint is 0), |w| < q:
+   * r1 = round(r+ / 2 gamma2) with ties down, and 0 where r+ - r0 = q - 1 (then r1 would be
+   * (q - 1) / 2 gamma2). The division by 2 gamma2 = 2^9 1023 or 2^11 93 is a shift and a
+   * multiply-shift, exact for every r+ in [0, q) (checked exhaustively by the tests), so that
+   * the loop has no division and compiles to vector instructions.
    */
-  private static void useHintAndEncode(MlDsaParams p, int[] w, byte[] sig, int from, int to,
-      byte[] out, int outOff) {
+  static void highBits(MlDsaParams p, int[] w, int[] r1) {
+    int gamma2 = p.gamma2;
+    if (p.w1Bits == 4) { // gamma2 = (q - 1) / 32, m = 16
+      for (int n = 0; n < 256; n++) {
+        int x = w[n] + ((w[n] >> 31) & Q) + gamma2 - 1;
+        r1[n] = ((x >> 9) * 16401 >> 24) & 15; // m = 16 wraps to 0
+      }
+    } else { // gamma2 = (q - 1) / 88, m = 44
+      for (int n = 0; n < 256; n++) {
+        int x = w[n] + ((w[n] >> 31) & Q) + gamma2 - 1;
+        int h = (x >> 11) * 2819 >> 18;
+        r1[n] = h - (((43 - h) >> 31) & 44); // 44 becomes 0
+      }
+    }
+  }
+
+  /**
+   * Alg. 40 UseHint(1, r) with Alg. 36 Decompose written out: (r1 + 1) mod m when r0 > 0,
+   * else (r1 - 1) mod m, m = (q - 1) / (2 gamma2). |r| < q.
+   */
+  static int useHint(MlDsaParams p, int r) {
     int gamma2 = p.gamma2;
     int twoGamma2 = 2 * gamma2;
     int m = (Q - 1) / twoGamma2;
-    int next = from < to ? sig[from] & 0xff : 256;
-    for (int n = 0; n < 256; n++) {
-      int rp = w[n] + ((w[n] >> 31) & Q); // r mod q, in [0, q)
-      // Decompose: r1 = round(r / 2 gamma2) with r0 = r - r1 2 gamma2 in (-gamma2, gamma2]
-      int r1 = (rp + gamma2 - 1) / twoGamma2;
-      int r0 = rp - r1 * twoGamma2;
-      if (r1 == m) { // r+ - r0 = q - 1
-        r1 = 0;
-        r0 -= 1;
-      }
-      if (n == next) {
-        r1 = r0 > 0 ? (r1 + 1 == m ? 0 : r1 + 1) : (r1 == 0 ? m - 1 : r1 - 1);
-        from++;
-        next = from < to ? sig[from] & 0xff : 256;
-      }
-      w[n] = r1;
+    int rp = r + ((r >> 31) & Q); // r mod q
+    int r1 = (rp + gamma2 - 1) / twoGamma2; // r0 = rp - r1 2 gamma2 is in (-gamma2, gamma2]
+    int r0 = rp - r1 * twoGamma2;
+    if (r1 == m) { // r+ - r0 = q - 1
+      r1 = 0;
+      r0 -= 1;
     }
+    return r0 > 0 ? (r1 + 1 == m ? 0 : r1 + 1) : (r1 == 0 ? m - 1 : r1 - 1);
+  }
+
+  /** Alg. 28 w1Encode for one row: SimpleBitPack with 4 or 6 bits per coefficient. */
+  private static void w1Encode(MlDsaParams p, int[] r1, byte[] out, int outOff) {
     if (p.w1Bits == 4) {
       for (int i = 0; i < 128; i++) {
-        out[outOff + i] = (byte) (w[2 * i] | w[2 * i + 1] << 4);
+        out[outOff + i] = (byte) (r1[2 * i] | r1[2 * i + 1] << 4);
       }
     } else {
       for (int i = 0, o = outOff; i < 256; i += 4, o += 3) {
-        int v = w[i] | w[i + 1] << 6 | w[i + 2] << 12 | w[i + 3] << 18;
+        int v = r1[i] | r1[i + 1] << 6 | r1[i + 2] << 12 | r1[i + 3] << 18;
         out[o] = (byte) v;
         out[o + 1] = (byte) (v >>> 8);
         out[o + 2] = (byte) (v >>> 16);
