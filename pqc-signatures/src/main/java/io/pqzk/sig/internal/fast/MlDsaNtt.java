@@ -87,29 +87,45 @@ final class MlDsaNtt {
    * In-place NTT, FIPS 204 Algorithm 41, output in transposed order. Each of the 8 layers adds
    * less than q to a coefficient's magnitude, so inputs below 2^31 - 8q in magnitude stay in int
    * range; the output is in the ordinary (not Montgomery) domain.
+   *
+   * <p>Each layer is a call with constant arguments: once inlined, the distance between the two
+   * halves of a butterfly is a constant, which C2 needs to see that they do not overlap.
    */
   static void ntt(int[] a, int off) {
-    int m = 0;
-    for (int len = 128; len >= 16; len >>= 1) {
-      for (int start = off; start < off + 256; start += 2 * len) {
-        long zeta = ZETAS[++m];
-        for (int j = start; j < start + len; j++) {
-          int t = montReduce(zeta * a[j + len]);
-          a[j + len] = a[j] - t;
-          a[j] = a[j] + t;
-        }
+    upper(a, off, 128, 1); // m = 1
+    upper(a, off, 64, 2); // m = 2, 3
+    upper(a, off, 32, 4); // m = 4 .. 7
+    upper(a, off, 16, 8); // m = 8 .. 15
+    transpose(a, off);
+    lower(a, off, 128, 0); // standard len 8, m = 16 .. 31
+    lower(a, off, 64, 128); // len 4, m = 32 .. 63
+    lower(a, off, 32, 256); // len 2, m = 64 .. 127
+    lower(a, off, 16, 384); // len 1, m = 128 .. 255
+  }
+
+  /** One layer with butterflies len apart in the standard order, zetas m0, m0 + 1, ... */
+  private static void upper(int[] a, int off, int len, int m0) {
+    for (int g = 0; g < 128 / len; g++) {
+      long zeta = ZETAS[m0 + g];
+      int start = off + 2 * len * g;
+      for (int j = start; j < start + len; j++) {
+        int t = montReduce(zeta * a[j + len]);
+        a[j + len] = a[j] - t;
+        a[j] = a[j] + t;
       }
     }
-    transpose(a, off);
-    int zb = 0;
-    for (int half = 128; half >= 16; half >>= 1) {
-      for (int start = off; start < off + 256; start += 2 * half, zb += half) {
-        for (int e = 0; e < half; e++) {
-          int j = start + e;
-          int t = montReduce((long) LOWER[zb + e] * a[j + half]);
-          a[j + half] = a[j] - t;
-          a[j] = a[j] + t;
-        }
+  }
+
+  /** One lower layer in transposed order: butterflies half apart, per-element twiddles. */
+  private static void lower(int[] a, int off, int half, int zb) {
+    for (int g = 0; g < 128 / half; g++) {
+      int start = off + 2 * half * g;
+      int z = zb + half * g;
+      for (int e = 0; e < half; e++) {
+        int j = start + e;
+        int t = montReduce((long) LOWER[z + e] * a[j + half]);
+        a[j + half] = a[j] - t;
+        a[j] = a[j] + t;
       }
     }
   }
@@ -121,31 +137,43 @@ final class MlDsaNtt {
    * 256 q < 2^31); outputs are below q in magnitude, in the standard order.
    */
   static void invNttToMont(int[] a, int off) {
-    int zb = 0;
-    for (int half = 16; half <= 128; half <<= 1) {
-      for (int start = off; start < off + 256; start += 2 * half, zb += half) {
-        for (int e = 0; e < half; e++) {
-          int j = start + e;
-          int t = a[j];
-          a[j] = t + a[j + half];
-          a[j + half] = montReduce((long) LOWER_INV[zb + e] * (t - a[j + half]));
-        }
-      }
-    }
+    lowerInv(a, off, 16, 0); // standard len 1, m = 255 .. 128
+    lowerInv(a, off, 32, 128); // len 2, m = 127 .. 64
+    lowerInv(a, off, 64, 256); // len 4, m = 63 .. 32
+    lowerInv(a, off, 128, 384); // len 8, m = 31 .. 16
     transpose(a, off);
-    int m = 16;
-    for (int len = 16; len <= 128; len <<= 1) {
-      for (int start = off; start < off + 256; start += 2 * len) {
-        long zeta = -ZETAS[--m];
-        for (int j = start; j < start + len; j++) {
-          int t = a[j];
-          a[j] = t + a[j + len];
-          a[j + len] = montReduce(zeta * (t - a[j + len]));
-        }
-      }
-    }
+    upperInv(a, off, 16, 15); // m = 15 .. 8
+    upperInv(a, off, 32, 7); // m = 7 .. 4
+    upperInv(a, off, 64, 3); // m = 3, 2
+    upperInv(a, off, 128, 1); // m = 1
     for (int j = off; j < off + 256; j++) {
       a[j] = montReduce((long) F * a[j]);
+    }
+  }
+
+  private static void lowerInv(int[] a, int off, int half, int zb) {
+    for (int g = 0; g < 128 / half; g++) {
+      int start = off + 2 * half * g;
+      int z = zb + half * g;
+      for (int e = 0; e < half; e++) {
+        int j = start + e;
+        int t = a[j];
+        a[j] = t + a[j + half];
+        a[j + half] = montReduce((long) LOWER_INV[z + e] * (t - a[j + half]));
+      }
+    }
+  }
+
+  /** Inverse layer with butterflies len apart, zetas -zetas[m0], -zetas[m0 - 1], ... */
+  private static void upperInv(int[] a, int off, int len, int m0) {
+    for (int g = 0; g < 128 / len; g++) {
+      long zeta = -ZETAS[m0 - g];
+      int start = off + 2 * len * g;
+      for (int j = start; j < start + len; j++) {
+        int t = a[j];
+        a[j] = t + a[j + len];
+        a[j + len] = montReduce(zeta * (t - a[j + len]));
+      }
     }
   }
 
