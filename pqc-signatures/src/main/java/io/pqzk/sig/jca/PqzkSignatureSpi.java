@@ -12,6 +12,7 @@ import io.pqzk.sig.Signatures;
 import io.pqzk.sig.Signer;
 import io.pqzk.sig.UnsupportedByProviderException;
 import io.pqzk.sig.Verifier;
+import io.pqzk.sig.internal.bc.BcProvider;
 import java.security.AlgorithmParameters;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -36,6 +37,7 @@ import org.bouncycastle.jcajce.spec.ContextParameterSpec;
  */
 final class PqzkSignatureSpi extends SignatureSpi {
   private static final SignatureProvider PQZK = pqzk();
+  private static final BcProvider BC = new BcProvider();
 
   private final SignatureAlgorithm.Family family;
   private final SignatureAlgorithm fixed;
@@ -125,22 +127,18 @@ final class PqzkSignatureSpi extends SignatureSpi {
     return m;
   }
 
+  /**
+   * Hedged signing (FIPS 204 section 3.4, FIPS 205 section 9.2) through the {@code pqzk}
+   * provider's delegate, or, when {@code initSign} was given a {@code SecureRandom}, through
+   * BouncyCastle drawing each signature's randomness from it.
+   */
   @Override
   protected byte[] engineSign() throws SignatureException {
     byte[] message = takeMessage();
     try {
-      if (random != null) {
-        // the caller's SecureRandom is the source of this signature's randomness (rnd / opt_rand)
-        byte[] rnd = new byte[privateKey.algorithm().randomnessLength()];
-        random.nextBytes(rnd);
-        try {
-          return PQZK.signer(privateKey, options.withRandomness(rnd)).sign(message);
-        } finally {
-          Arrays.fill(rnd, (byte) 0);
-        }
-      }
       if (signer == null) {
-        signer = PQZK.signer(privateKey, options);
+        signer = random == null ? PQZK.signer(privateKey, options)
+            : BC.signer(privateKey, options, random);
       }
       return signer.sign(message);
     } catch (PqSignatureException e) {
