@@ -3,7 +3,6 @@ package io.pqzk.sig.internal.fast;
 import static io.pqzk.sig.internal.fast.MlDsaParams.D;
 import static io.pqzk.sig.internal.fast.MlDsaParams.Q;
 
-import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * An ML-DSA public key prepared for verification: A-hat = ExpandA(rho) in the NTT domain, NTT(t1
@@ -68,51 +67,65 @@ final class MlDsaExpandedKey {
         t1Hat[i] = MlDsaNtt.freeze(t1Hat[i]);
       }
     }
-    byte[] tr = new byte[64];
-    SHAKEDigest h = new SHAKEDigest(256);
-    h.update(pk, 0, pk.length);
-    h.doFinal(tr, 0, 64);
+    byte[] tr = Shake.shake256(64, pk, null, null);
     return new MlDsaExpandedKey(p, pk, aHat, t1Hat, tr);
   }
 
   /**
    * Alg. 32 ExpandA: A-hat[r][s] = RejNTTPoly(rho || s || r) (Alg. 30), SHAKE128 rejection
-   * sampling of 23-bit values below q from three bytes each (Alg. 14 CoeffFromThreeBytes).
+   * sampling of 23-bit values below q from three bytes each (Alg. 14 CoeffFromThreeBytes). The
+   * sponge is run on the Keccak state directly: the 34-byte input and SHAKE's padding fit one
+   * block, and each squeezed block of 21 lanes is read as seven groups of three lanes, which hold
+   * exactly eight 3-byte candidates each.
    */
-  private static int[] expandA(MlDsaParams p, byte[] pk) {
+  static int[] expandA(MlDsaParams p, byte[] pk) {
     int[] a = new int[p.k * p.l * 256];
-    SHAKEDigest g = new SHAKEDigest(128);
-    // 5 blocks of 168 bytes give 280 candidates: enough for 256 except with probability ~1e-9
-    byte[] buf = new byte[5 * 168];
-    byte[] index = new byte[2];
+    long[] rho = new long[4];
+    for (int lane = 0; lane < 4; lane++) {
+      long v = 0;
+      for (int b = 7; b >= 0; b--) {
+        v = v << 8 | (pk[8 * lane + b] & 0xff);
+      }
+      rho[lane] = v;
+    }
+    long[] st = new long[25];
     for (int r = 0; r < p.k; r++) {
       for (int s = 0; s < p.l; s++) {
-        g.reset();
-        g.update(pk, 0, 32);
-        index[0] = (byte) s;
-        index[1] = (byte) r;
-        g.update(index, 0, 2);
-        g.doOutput(buf, 0, buf.length);
+        java.util.Arrays.fill(st, 0L);
+        System.arraycopy(rho, 0, st, 0, 4);
+        st[4] = s | r << 8 | 0x1f << 16; // bytes 32, 33: s, r; byte 34: SHAKE suffix and pad
+        st[20] = 0x80L << 56; // byte 167, the last of the rate: pad10*1's final 1
         int off = (r * p.l + s) * 256;
         int j = 0;
-        int pos = 0;
-        int avail = buf.length;
         while (j < 256) {
-          if (pos == avail) {
-            g.doOutput(buf, 0, 168);
-            pos = 0;
-            avail = 168;
-          }
-          int z = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0x7f) << 16;
-          pos += 3;
-          if (z < Q) {
-            a[off + j++] = z;
+          Keccak.permute(st);
+          for (int lane = 0; lane < 21 && j < 256; lane += 3) {
+            long v0 = st[lane];
+            long v1 = st[lane + 1];
+            long v2 = st[lane + 2];
+            j = accept(a, off, j, v0);
+            j = accept(a, off, j, v0 >>> 24);
+            j = accept(a, off, j, v0 >>> 48 | v1 << 16);
+            j = accept(a, off, j, v1 >>> 8);
+            j = accept(a, off, j, v1 >>> 32);
+            j = accept(a, off, j, v1 >>> 56 | v2 << 8);
+            j = accept(a, off, j, v2 >>> 16);
+            j = accept(a, off, j, v2 >>> 40);
           }
         }
         MlDsaNtt.transpose(a, off); // into the order MlDsaNtt.ntt outputs
       }
     }
     return a;
+  }
+
+  /** CoeffFromThreeBytes on the low 24 bits of {@code bits}, appended while fewer than 256. */
+  private static int accept(int[] a, int off, int j, long bits) {
+    int z = (int) bits & 0x7fffff; // b2 & 127: the top bit of the third byte is dropped
+    if (z < Q && j < 256) {
+      a[off + j++] = z;
+    }
+    return j;
   }
 
   /** Whether this expansion came from exactly these bytes (the cache's identity check). */

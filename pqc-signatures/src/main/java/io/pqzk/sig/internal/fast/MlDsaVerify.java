@@ -4,7 +4,6 @@ import static io.pqzk.sig.internal.fast.MlDsaParams.Q;
 
 import io.pqzk.sig.SignatureVerificationException;
 import java.security.MessageDigest;
-import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * FIPS 204 Algorithm 8, ML-DSA.Verify_internal, from line 2 on, for a key expanded once by
@@ -91,11 +90,9 @@ final class MlDsaVerify {
       w1Encode(p, w1Row, w1, r * rowBytes);
     }
     // Alg. 8 line 10: c-tilde' = H(mu || w1Encode(w1'), lambda / 4); line 11 compares
-    SHAKEDigest h = new SHAKEDigest(256);
-    h.update(mu, 0, mu.length);
-    h.update(w1, 0, w1.length);
     byte[] cTilde = new byte[p.cTildeBytes];
-    h.doFinal(cTilde, 0, cTilde.length);
+    Shake.shake256().absorb(mu, 0, mu.length).absorb(w1, 0, w1.length)
+        .squeeze(cTilde, 0, cTilde.length);
     byte[] given = java.util.Arrays.copyOf(sig, p.cTildeBytes);
     if (!MessageDigest.isEqual(cTilde, given)) {
       throw new SignatureVerificationException(name + " signature does not verify");
@@ -187,10 +184,9 @@ final class MlDsaVerify {
    * i = 256 - tau .. 255 a rejection-sampled position j <= i: c_i = c_j, c_j = +-1.
    */
   private static void sampleInBall(MlDsaParams p, byte[] sig, int[] c) {
-    SHAKEDigest h = new SHAKEDigest(256);
-    h.update(sig, 0, p.cTildeBytes);
+    Shake h = Shake.shake256().absorb(sig, 0, p.cTildeBytes);
     byte[] buf = new byte[136];
-    h.doOutput(buf, 0, buf.length);
+    h.squeeze(buf, 0, buf.length);
     long signs = 0;
     for (int i = 0; i < 8; i++) {
       signs |= (buf[i] & 0xffL) << (8 * i);
@@ -200,7 +196,7 @@ final class MlDsaVerify {
       int j;
       do {
         if (pos == buf.length) {
-          h.doOutput(buf, 0, buf.length);
+          h.squeeze(buf, 0, buf.length);
           pos = 0;
         }
         j = buf[pos++] & 0xff;
