@@ -23,16 +23,17 @@ final class MlDsaExpandedKey {
   /** The standard encoding the expansion came from (a private copy). */
   private final byte[] encoded;
   /**
-   * A-hat[r][s] at ((r l + s) 256), coefficients in [0, q) (Alg. 32 ExpandA), each polynomial in
+   * A-hat[r][s] at index r l + s, coefficients in [0, q) (Alg. 32 ExpandA), each polynomial in
    * the transposed order of {@link MlDsaNtt}.
    */
-  final int[] aHat;
-  /** NTT(t1[r] 2^d) at (r 256), reduced to [0, q), transposed order. */
-  final int[] t1Hat;
+  final int[][] aHat;
+  /** NTT(t1[r] 2^d), transposed order, coefficients below 9q in magnitude. */
+  final int[][] t1Hat;
   /** tr = H(pk, 64). */
   final byte[] tr;
 
-  private MlDsaExpandedKey(MlDsaParams params, byte[] encoded, int[] aHat, int[] t1Hat, byte[] tr) {
+  private MlDsaExpandedKey(
+      MlDsaParams params, byte[] encoded, int[][] aHat, int[][] t1Hat, byte[] tr) {
     this.params = params;
     this.encoded = encoded;
     this.aHat = aHat;
@@ -48,24 +49,21 @@ final class MlDsaExpandedKey {
     if (pk.length != p.publicKeyBytes) {
       throw new IllegalArgumentException("public key length " + pk.length);
     }
-    int[] aHat = expandA(p, pk);
-    int[] t1Hat = new int[p.k * 256];
+    int[][] aHat = expandA(p, pk);
+    int[][] t1Hat = new int[p.k][256];
     // Alg. 23 pkDecode: t1 is k polynomials of 10-bit little-endian coefficients after rho
     for (int r = 0; r < p.k; r++) {
       int base = 32 + r * 320;
-      int off = r * 256;
+      int[] t = t1Hat[r];
       for (int i = 0; i < 64; i++) {
         int b = base + 5 * i;
         long v = (pk[b] & 0xffL) | (pk[b + 1] & 0xffL) << 8 | (pk[b + 2] & 0xffL) << 16
             | (pk[b + 3] & 0xffL) << 24 | (pk[b + 4] & 0xffL) << 32;
         for (int c = 0; c < 4; c++) {
-          t1Hat[off + 4 * i + c] = (int) (v >>> (10 * c) & 0x3ff) << D;
+          t[4 * i + c] = (int) (v >>> (10 * c) & 0x3ff) << D;
         }
       }
-      MlDsaNtt.ntt(t1Hat, off);
-      for (int i = off; i < off + 256; i++) {
-        t1Hat[i] = MlDsaNtt.freeze(t1Hat[i]);
-      }
+      MlDsaNtt.ntt(t); // |t1-hat| < 9q: t1 2^d is in [0, q), each layer adds < q
     }
     byte[] tr = Shake.shake256(64, pk, null, null);
     return new MlDsaExpandedKey(p, pk, aHat, t1Hat, tr);
@@ -74,12 +72,17 @@ final class MlDsaExpandedKey {
   /**
    * Alg. 32 ExpandA: A-hat[r][s] = RejNTTPoly(rho || s || r) (Alg. 30), SHAKE128 rejection
    * sampling of 23-bit values below q from three bytes each (Alg. 14 CoeffFromThreeBytes). The
-   * sponge is run on the Keccak state directly: the 34-byte input and SHAKE's padding fit one
+   * sponge runs on the Keccak state directly: the 34-byte input and SHAKE's padding fit one
    * block, and each squeezed block of 21 lanes is read as seven groups of three lanes, which hold
    * exactly eight 3-byte candidates each.
+   *
+   * <p>Candidates are stored without a branch and the count advances only for those below q, so
+   * a rejected value is overwritten by the next one; a block's candidates may run past the 256th
+   * into the {@link #SLACK} spare entries of the sampling buffer.
    */
-  static int[] expandA(MlDsaParams p, byte[] pk) {
-    int[] a = new int[p.k * p.l * 256];
+  static int[][] expandA(MlDsaParams p, byte[] pk) {
+    int[][] a = new int[p.k * p.l][];
+    int[] buf = new int[256 + SLACK];
     long[] rho = new long[4];
     for (int lane = 0; lane < 4; lane++) {
       long v = 0;
@@ -95,37 +98,42 @@ final class MlDsaExpandedKey {
         System.arraycopy(rho, 0, st, 0, 4);
         st[4] = s | r << 8 | 0x1f << 16; // bytes 32, 33: s, r; byte 34: SHAKE suffix and pad
         st[20] = 0x80L << 56; // byte 167, the last of the rate: pad10*1's final 1
-        int off = (r * p.l + s) * 256;
         int j = 0;
         while (j < 256) {
           Keccak.permute(st);
-          for (int lane = 0; lane < 21 && j < 256; lane += 3) {
+          for (int lane = 0; lane < 21; lane += 3) {
             long v0 = st[lane];
             long v1 = st[lane + 1];
             long v2 = st[lane + 2];
-            j = accept(a, off, j, v0);
-            j = accept(a, off, j, v0 >>> 24);
-            j = accept(a, off, j, v0 >>> 48 | v1 << 16);
-            j = accept(a, off, j, v1 >>> 8);
-            j = accept(a, off, j, v1 >>> 32);
-            j = accept(a, off, j, v1 >>> 56 | v2 << 8);
-            j = accept(a, off, j, v2 >>> 16);
-            j = accept(a, off, j, v2 >>> 40);
+            j = accept(buf, j, v0);
+            j = accept(buf, j, v0 >>> 24);
+            j = accept(buf, j, v0 >>> 48 | v1 << 16);
+            j = accept(buf, j, v1 >>> 8);
+            j = accept(buf, j, v1 >>> 32);
+            j = accept(buf, j, v1 >>> 56 | v2 << 8);
+            j = accept(buf, j, v2 >>> 16);
+            j = accept(buf, j, v2 >>> 40);
           }
         }
-        MlDsaNtt.transpose(a, off); // into the order MlDsaNtt.ntt outputs
+        int[] poly = java.util.Arrays.copyOf(buf, 256);
+        MlDsaNtt.transpose(poly); // into the order MlDsaNtt.ntt outputs
+        a[r * p.l + s] = poly;
       }
     }
     return a;
   }
 
-  /** CoeffFromThreeBytes on the low 24 bits of {@code bits}, appended while fewer than 256. */
-  private static int accept(int[] a, int off, int j, long bits) {
-    int z = (int) bits & 0x7fffff; // b2 & 127: the top bit of the third byte is dropped
-    if (z < Q && j < 256) {
-      a[off + j++] = z;
-    }
-    return j;
+  /** Room for one block's 56 candidates past the 256th coefficient. */
+  static final int SLACK = 56;
+
+  /**
+   * CoeffFromThreeBytes on the low 24 bits of {@code bits} (the top bit of the third byte is
+   * dropped), stored at j; the next index is j + 1 if it is below q, else j.
+   */
+  private static int accept(int[] a, int j, long bits) {
+    int z = (int) bits & 0x7fffff;
+    a[j] = z;
+    return j + ((z - Q) >>> 31);
   }
 
   /** Whether this expansion came from exactly these bytes (the cache's identity check). */

@@ -16,6 +16,9 @@ import static io.pqzk.sig.internal.fast.MlDsaParams.Q;
  * {@link #invNttToMont} takes that order back. Pointwise products do not care about the order,
  * so everything in the NTT domain (A-hat included: see {@link #transpose}) is kept transposed.
  *
+ * <p>Every polynomial is an array of its own, 256 ints: with an offset into a larger array, C2
+ * cannot align the loops and runs them three times slower here.
+ *
  * <p>Coefficients are kept in ints without reduction between layers; the bounds are stated where
  * they matter, and every caller stays inside them (see {@link MlDsaVerify}).
  */
@@ -28,10 +31,14 @@ final class MlDsaNtt {
    * yield zeta a mod q.
    */
   private static final int[] ZETAS = new int[256];
-  /** Per-element twiddles of the forward lower layers (len 8, 4, 2, 1), transposed order. */
-  private static final int[] LOWER = new int[4 * 128];
-  /** Per-element twiddles -zeta of the inverse lower layers (len 1, 2, 4, 8), transposed order. */
-  private static final int[] LOWER_INV = new int[4 * 128];
+  /**
+   * Per-element twiddles of the forward lower layers (len 8, 4, 2, 1), transposed order: layer L's
+   * factor for the butterfly whose first element is at position j is at L 256 + j (so that the
+   * loop reads it at the same index as the data, which C2 vectorises best).
+   */
+  private static final int[] LOWER = new int[4 * 256];
+  /** The same for -zeta of the inverse lower layers (len 1, 2, 4, 8). */
+  private static final int[] LOWER_INV = new int[4 * 256];
   /** 2^64 / 256 mod q: NTT^-1's final factor f = 256^-1 (Alg. 42 line 21) times 2^32. */
   private static final int F;
 
@@ -40,22 +47,23 @@ final class MlDsaNtt {
     for (int m = 0; m < 256; m++) {
       ZETAS[m] = (int) (pow(1753, Integer.reverse(m) >>> 24) * r % Q);
     }
-    // Element e of group g of the lower layer len (transposed order) is row e mod 16 of column
-    // block g: in the standard order it is index 16 (e mod 16) + 2 len g + e / 16, whose
-    // butterfly group i / (2 len) is g + (e mod 16) 8 / len.
-    int z = 0;
-    for (int len = 8; len >= 1; len >>= 1) {
+    // Element e of group g of the lower layer len (transposed order, at position 32 len g + e)
+    // is row e mod 16 of column block g: in the standard order it is index 16 (e mod 16) +
+    // 2 len g + e / 16, whose butterfly group i / (2 len) is g + (e mod 16) 8 / len.
+    for (int layer = 0; layer < 4; layer++) {
+      int len = 8 >> layer;
       for (int g = 0; g < 8 / len; g++) {
         for (int e = 0; e < 16 * len; e++) {
-          LOWER[z++] = ZETAS[128 / len + g + (e & 15) * (8 / len)];
+          LOWER[layer * 256 + 32 * len * g + e] = ZETAS[128 / len + g + (e & 15) * (8 / len)];
         }
       }
     }
-    z = 0;
-    for (int len = 1; len <= 8; len <<= 1) {
+    for (int layer = 0; layer < 4; layer++) {
+      int len = 1 << layer;
       for (int g = 0; g < 8 / len; g++) {
         for (int e = 0; e < 16 * len; e++) {
-          LOWER_INV[z++] = -ZETAS[256 / len - 1 - g - (e & 15) * (8 / len)];
+          LOWER_INV[layer * 256 + 32 * len * g + e] =
+              -ZETAS[256 / len - 1 - g - (e & 15) * (8 / len)];
         }
       }
     }
@@ -91,23 +99,23 @@ final class MlDsaNtt {
    * <p>Each layer is a call with constant arguments: once inlined, the distance between the two
    * halves of a butterfly is a constant, which C2 needs to see that they do not overlap.
    */
-  static void ntt(int[] a, int off) {
-    upper(a, off, 128, 1); // m = 1
-    upper(a, off, 64, 2); // m = 2, 3
-    upper(a, off, 32, 4); // m = 4 .. 7
-    upper(a, off, 16, 8); // m = 8 .. 15
-    transpose(a, off);
-    lower(a, off, 128, 0); // standard len 8, m = 16 .. 31
-    lower(a, off, 64, 128); // len 4, m = 32 .. 63
-    lower(a, off, 32, 256); // len 2, m = 64 .. 127
-    lower(a, off, 16, 384); // len 1, m = 128 .. 255
+  static void ntt(int[] a) {
+    upper(a, 128, 1); // m = 1
+    upper(a, 64, 2); // m = 2, 3
+    upper(a, 32, 4); // m = 4 .. 7
+    upper(a, 16, 8); // m = 8 .. 15
+    transpose(a);
+    lower(a, 128, 0); // standard len 8, m = 16 .. 31
+    lower(a, 64, 256); // len 4, m = 32 .. 63
+    lower(a, 32, 512); // len 2, m = 64 .. 127
+    lower(a, 16, 768); // len 1, m = 128 .. 255
   }
 
   /** One layer with butterflies len apart in the standard order, zetas m0, m0 + 1, ... */
-  private static void upper(int[] a, int off, int len, int m0) {
+  private static void upper(int[] a, int len, int m0) {
     for (int g = 0; g < 128 / len; g++) {
       long zeta = ZETAS[m0 + g];
-      int start = off + 2 * len * g;
+      int start = 2 * len * g;
       for (int j = start; j < start + len; j++) {
         int t = montReduce(zeta * a[j + len]);
         a[j + len] = a[j] - t;
@@ -117,13 +125,11 @@ final class MlDsaNtt {
   }
 
   /** One lower layer in transposed order: butterflies half apart, per-element twiddles. */
-  private static void lower(int[] a, int off, int half, int zb) {
+  private static void lower(int[] a, int half, int zb) {
     for (int g = 0; g < 128 / half; g++) {
-      int start = off + 2 * half * g;
-      int z = zb + half * g;
-      for (int e = 0; e < half; e++) {
-        int j = start + e;
-        int t = montReduce((long) LOWER[z + e] * a[j + half]);
+      int start = 2 * half * g;
+      for (int j = start; j < start + half; j++) {
+        int t = montReduce((long) LOWER[zb + j] * a[j + half]);
         a[j + half] = a[j] - t;
         a[j] = a[j] + t;
       }
@@ -136,39 +142,37 @@ final class MlDsaNtt {
    * product leaves behind. Inputs must be below q in magnitude (the sums double per layer:
    * 256 q < 2^31); outputs are below q in magnitude, in the standard order.
    */
-  static void invNttToMont(int[] a, int off) {
-    lowerInv(a, off, 16, 0); // standard len 1, m = 255 .. 128
-    lowerInv(a, off, 32, 128); // len 2, m = 127 .. 64
-    lowerInv(a, off, 64, 256); // len 4, m = 63 .. 32
-    lowerInv(a, off, 128, 384); // len 8, m = 31 .. 16
-    transpose(a, off);
-    upperInv(a, off, 16, 15); // m = 15 .. 8
-    upperInv(a, off, 32, 7); // m = 7 .. 4
-    upperInv(a, off, 64, 3); // m = 3, 2
-    upperInv(a, off, 128, 1); // m = 1
-    for (int j = off; j < off + 256; j++) {
+  static void invNttToMont(int[] a) {
+    lowerInv(a, 16, 0); // standard len 1, m = 255 .. 128
+    lowerInv(a, 32, 256); // len 2, m = 127 .. 64
+    lowerInv(a, 64, 512); // len 4, m = 63 .. 32
+    lowerInv(a, 128, 768); // len 8, m = 31 .. 16
+    transpose(a);
+    upperInv(a, 16, 15); // m = 15 .. 8
+    upperInv(a, 32, 7); // m = 7 .. 4
+    upperInv(a, 64, 3); // m = 3, 2
+    upperInv(a, 128, 1); // m = 1
+    for (int j = 0; j < 256; j++) {
       a[j] = montReduce((long) F * a[j]);
     }
   }
 
-  private static void lowerInv(int[] a, int off, int half, int zb) {
+  private static void lowerInv(int[] a, int half, int zb) {
     for (int g = 0; g < 128 / half; g++) {
-      int start = off + 2 * half * g;
-      int z = zb + half * g;
-      for (int e = 0; e < half; e++) {
-        int j = start + e;
+      int start = 2 * half * g;
+      for (int j = start; j < start + half; j++) {
         int t = a[j];
         a[j] = t + a[j + half];
-        a[j + half] = montReduce((long) LOWER_INV[z + e] * (t - a[j + half]));
+        a[j + half] = montReduce((long) LOWER_INV[zb + j] * (t - a[j + half]));
       }
     }
   }
 
   /** Inverse layer with butterflies len apart, zetas -zetas[m0], -zetas[m0 - 1], ... */
-  private static void upperInv(int[] a, int off, int len, int m0) {
+  private static void upperInv(int[] a, int len, int m0) {
     for (int g = 0; g < 128 / len; g++) {
       long zeta = -ZETAS[m0 - g];
-      int start = off + 2 * len * g;
+      int start = 2 * len * g;
       for (int j = start; j < start + len; j++) {
         int t = a[j];
         a[j] = t + a[j + len];
@@ -178,24 +182,18 @@ final class MlDsaNtt {
   }
 
   /**
-   * Transposes the 16 x 16 matrix a[off + 16 r + c] in place: maps the standard NTT order to the
+   * Transposes the 16 x 16 matrix a[16 r + c] in place: maps the standard NTT order to the
    * transposed order and back.
    */
-  static void transpose(int[] a, int off) {
+  static void transpose(int[] a) {
     for (int r = 0; r < 16; r++) {
       for (int c = r + 1; c < 16; c++) {
-        int x = off + 16 * r + c;
-        int y = off + 16 * c + r;
+        int x = 16 * r + c;
+        int y = 16 * c + r;
         int t = a[x];
         a[x] = a[y];
         a[y] = t;
       }
     }
-  }
-
-  /** The representative of a in [0, q), for any int a. */
-  static int freeze(int a) {
-    int r = a % Q;
-    return r + ((r >> 31) & Q);
   }
 }

@@ -35,7 +35,7 @@ final class MlDsaVerify {
     int l = p.l;
     int k = p.k;
     // Alg. 27 sigDecode and Alg. 8 line 11's norm bound, checked as z is unpacked
-    int[] z = new int[l * 256];
+    int[][] z = new int[l][256];
     if (!unpackZ(p, sig, z)) {
       throw new SignatureVerificationException(name
           + " signature rejected: ||z||_inf >= gamma1 - beta (FIPS 204 Alg. 8 line 11)");
@@ -48,9 +48,9 @@ final class MlDsaVerify {
     // Alg. 8 line 7: c = SampleInBall(c-tilde), then NTT(c) and NTT(z) for line 8
     int[] c = new int[256];
     sampleInBall(p, sig, c);
-    MlDsaNtt.ntt(c, 0);
+    MlDsaNtt.ntt(c);
     for (int j = 0; j < l; j++) {
-      MlDsaNtt.ntt(z, j * 256);
+      MlDsaNtt.ntt(z[j]);
     }
     // Alg. 8 lines 8-9, one row at a time: w'_approx = NTT^-1(A-hat NTT(z) - NTT(c) NTT(t1 2^d)),
     // w1' = UseHint(h, w'_approx), packed at once by w1Encode (Alg. 28) for line 10
@@ -59,27 +59,27 @@ final class MlDsaVerify {
     int[] w1Row = new int[256];
     int rowBytes = 32 * p.w1Bits;
     byte[] w1 = new byte[k * rowBytes];
-    int[] aHat = key.aHat;
-    int[] t1Hat = key.t1Hat;
+    int[][] aHat = key.aHat;
+    int[][] t1Hat = key.t1Hat;
     int hintStart = 0;
     for (int r = 0; r < k; r++) {
-      // |A-hat| < q, |NTT(z)| < 2^19 + 8q, |NTT(c)| < 1 + 8q, |t1-hat| < q: the sum of
-      // l + 1 <= 8 products stays below 65 q^2 < 2^31 q, the bound of montReduce
-      int t1Off = r * 256;
+      // |A-hat| < q, |NTT(z)| < 2^19 + 8q, |NTT(c)| < 1 + 8q, |t1-hat| < 9q: the sum of l <= 7
+      // products A-hat NTT(z) and c-hat t1-hat stays below 129 q^2 < 2^31 q, montReduce's bound
+      int[] t1 = t1Hat[r];
       for (int n = 0; n < 256; n++) {
-        acc[n] = -(long) c[n] * t1Hat[t1Off + n];
+        acc[n] = -(long) c[n] * t1[n];
       }
       for (int s = 0; s < l; s++) {
-        int ai = (r * l + s) * 256;
-        int zi = s * 256;
+        int[] as = aHat[r * l + s];
+        int[] zs = z[s];
         for (int n = 0; n < 256; n++) {
-          acc[n] += (long) aHat[ai + n] * z[zi + n];
+          acc[n] += (long) as[n] * zs[n];
         }
       }
       for (int n = 0; n < 256; n++) {
         w[n] = MlDsaNtt.montReduce(acc[n]);
       }
-      MlDsaNtt.invNttToMont(w, 0);
+      MlDsaNtt.invNttToMont(w);
       highBits(p, w, w1Row);
       int hintEnd = sig[hintOff + p.omega + r] & 0xff;
       for (int i = hintStart; i < hintEnd; i++) {
@@ -104,43 +104,44 @@ final class MlDsaVerify {
    * (1 + log2 gamma1)-bit little-endian value; false as soon as a coefficient has
    * |z| >= gamma1 - beta (Alg. 8 line 11).
    */
-  private static boolean unpackZ(MlDsaParams p, byte[] sig, int[] z) {
+  private static boolean unpackZ(MlDsaParams p, byte[] sig, int[][] zs) {
     int gamma1 = p.gamma1;
     int bound = gamma1 - p.beta;
     int off = p.cTildeBytes;
-    int n = p.l * 256;
-    if (p.gamma1Bits == 17) {
-      // 18 bits: four coefficients in nine bytes
-      for (int i = 0; i < n; i += 4, off += 9) {
-        long v = (sig[off] & 0xffL) | (sig[off + 1] & 0xffL) << 8 | (sig[off + 2] & 0xffL) << 16
-            | (sig[off + 3] & 0xffL) << 24 | (sig[off + 4] & 0xffL) << 32
-            | (sig[off + 5] & 0xffL) << 40 | (sig[off + 6] & 0xffL) << 48
-            | (sig[off + 7] & 0xffL) << 56;
-        int hi = sig[off + 8] & 0xff;
-        int c0 = gamma1 - (int) (v & 0x3ffff);
-        int c1 = gamma1 - (int) (v >>> 18 & 0x3ffff);
-        int c2 = gamma1 - (int) (v >>> 36 & 0x3ffff);
-        int c3 = gamma1 - (int) ((v >>> 54 | (long) hi << 10) & 0x3ffff);
-        if (!small(c0, bound) || !small(c1, bound) || !small(c2, bound) || !small(c3, bound)) {
-          return false;
+    for (int[] z : zs) {
+      if (p.gamma1Bits == 17) {
+        // 18 bits: four coefficients in nine bytes
+        for (int i = 0; i < 256; i += 4, off += 9) {
+          long v = (sig[off] & 0xffL) | (sig[off + 1] & 0xffL) << 8 | (sig[off + 2] & 0xffL) << 16
+              | (sig[off + 3] & 0xffL) << 24 | (sig[off + 4] & 0xffL) << 32
+              | (sig[off + 5] & 0xffL) << 40 | (sig[off + 6] & 0xffL) << 48
+              | (sig[off + 7] & 0xffL) << 56;
+          int hi = sig[off + 8] & 0xff;
+          int c0 = gamma1 - (int) (v & 0x3ffff);
+          int c1 = gamma1 - (int) (v >>> 18 & 0x3ffff);
+          int c2 = gamma1 - (int) (v >>> 36 & 0x3ffff);
+          int c3 = gamma1 - (int) ((v >>> 54 | (long) hi << 10) & 0x3ffff);
+          if (!small(c0, bound) || !small(c1, bound) || !small(c2, bound) || !small(c3, bound)) {
+            return false;
+          }
+          z[i] = c0;
+          z[i + 1] = c1;
+          z[i + 2] = c2;
+          z[i + 3] = c3;
         }
-        z[i] = c0;
-        z[i + 1] = c1;
-        z[i + 2] = c2;
-        z[i + 3] = c3;
-      }
-    } else {
-      // 20 bits: two coefficients in five bytes
-      for (int i = 0; i < n; i += 2, off += 5) {
-        long v = (sig[off] & 0xffL) | (sig[off + 1] & 0xffL) << 8 | (sig[off + 2] & 0xffL) << 16
-            | (sig[off + 3] & 0xffL) << 24 | (sig[off + 4] & 0xffL) << 32;
-        int c0 = gamma1 - (int) (v & 0xfffff);
-        int c1 = gamma1 - (int) (v >>> 20 & 0xfffff);
-        if (!small(c0, bound) || !small(c1, bound)) {
-          return false;
+      } else {
+        // 20 bits: two coefficients in five bytes
+        for (int i = 0; i < 256; i += 2, off += 5) {
+          long v = (sig[off] & 0xffL) | (sig[off + 1] & 0xffL) << 8 | (sig[off + 2] & 0xffL) << 16
+              | (sig[off + 3] & 0xffL) << 24 | (sig[off + 4] & 0xffL) << 32;
+          int c0 = gamma1 - (int) (v & 0xfffff);
+          int c1 = gamma1 - (int) (v >>> 20 & 0xfffff);
+          if (!small(c0, bound) || !small(c1, bound)) {
+            return false;
+          }
+          z[i] = c0;
+          z[i + 1] = c1;
         }
-        z[i] = c0;
-        z[i + 1] = c1;
       }
     }
     return true;
