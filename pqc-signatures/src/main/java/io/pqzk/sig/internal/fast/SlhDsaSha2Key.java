@@ -2,6 +2,7 @@ package io.pqzk.sig.internal.fast;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
 import java.util.Arrays;
 
 /**
@@ -11,8 +12,8 @@ import java.util.Arrays;
  * block, so it is compressed once per key here and the digest state cloned per call, as the
  * SPHINCS+ reference implementations precompute their seeded state.
  *
- * <p>The digests are the JDK's own ("SHA-256" and "SHA-512" of the default provider, which runs
- * on the CPU's SHA instructions where HotSpot has an intrinsic for them). The templates are
+ * <p>The digests are the JDK's own ("SHA-256" and "SHA-512" of provider SUN, which HotSpot runs
+ * on the CPU's SHA instructions where it has an intrinsic for them: SHA-NI on x86-64). The templates are
  * never updated after construction; {@link #hashes()} clones them for one verification, so that
  * concurrent verifications share no mutable state.
  */
@@ -41,11 +42,20 @@ final class SlhDsaSha2Key {
     return d;
   }
 
+  /**
+   * The JDK's own digest (provider SUN, whose SHA-2 HotSpot replaces by the CPU's SHA
+   * instructions), whatever providers an application put before it; another provider's only if
+   * this JVM has no SUN.
+   */
   static MessageDigest newDigest(String algorithm) {
     try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is required of every Java platform", e);
+      return MessageDigest.getInstance(algorithm, "SUN");
+    } catch (NoSuchAlgorithmException | NoSuchProviderException e) {
+      try {
+        return MessageDigest.getInstance(algorithm);
+      } catch (NoSuchAlgorithmException e2) {
+        throw new IllegalStateException(algorithm + " is required of every Java platform", e2);
+      }
     }
   }
 
