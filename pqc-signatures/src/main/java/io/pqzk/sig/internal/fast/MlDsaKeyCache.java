@@ -23,7 +23,7 @@ final class MlDsaKeyCache {
   static final int MAX_CAPACITY = 65536;
 
   private final int capacity;
-  private final LinkedHashMap<Entry, MlDsaExpandedKey> map;
+  private final LinkedHashMap<CacheKey, MlDsaExpandedKey> map;
 
   MlDsaKeyCache(int capacity) {
     if (capacity < 0 || capacity > MAX_CAPACITY) {
@@ -35,7 +35,7 @@ final class MlDsaKeyCache {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Entry, MlDsaExpandedKey> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<CacheKey, MlDsaExpandedKey> eldest) {
         return size() > MlDsaKeyCache.this.capacity;
       }
     };
@@ -60,7 +60,7 @@ final class MlDsaKeyCache {
    * of the right length that nobody modifies afterwards: the entry keeps it.
    */
   MlDsaExpandedKey get(MlDsaParams params, byte[] pk) {
-    Entry e = new Entry(params, pk);
+    CacheKey e = new CacheKey(params, pk);
     synchronized (map) {
       MlDsaExpandedKey hit = map.get(e);
       if (hit != null) {
@@ -89,7 +89,7 @@ final class MlDsaKeyCache {
 
   boolean contains(MlDsaParams params, byte[] pk) {
     synchronized (map) {
-      return map.containsKey(new Entry(params, pk));
+      return map.containsKey(new CacheKey(params, pk));
     }
   }
 
@@ -105,13 +105,13 @@ final class MlDsaKeyCache {
    * on them still cost only O(log n) comparisons, because entries are {@link Comparable} and a
    * crowded hash bin becomes a tree ordered by the full bytes.
    */
-  private static final class Entry implements Comparable<Entry> {
+  private static final class CacheKey implements Comparable<CacheKey> {
     private static final int HASHED_BYTES = 64;
     private final MlDsaParams params;
     private final byte[] pk;
     private final int hash;
 
-    Entry(MlDsaParams params, byte[] pk) {
+    CacheKey(MlDsaParams params, byte[] pk) {
       this.params = params;
       this.pk = pk;
       int h = params.ordinal();
@@ -123,10 +123,10 @@ final class MlDsaKeyCache {
 
     @Override
     public boolean equals(Object o) {
-      if (!(o instanceof Entry)) {
+      if (!(o instanceof CacheKey)) {
         return false;
       }
-      Entry other = (Entry) o;
+      CacheKey other = (CacheKey) o;
       return params == other.params && Arrays.equals(pk, other.pk);
     }
 
@@ -136,7 +136,7 @@ final class MlDsaKeyCache {
     }
 
     @Override
-    public int compareTo(Entry o) {
+    public int compareTo(CacheKey o) {
       int c = Integer.compare(params.ordinal(), o.params.ordinal());
       return c != 0 ? c : Arrays.compare(pk, o.pk);
     }
