@@ -78,19 +78,18 @@ final class MlDsaExpandedKey {
    *
    * <p>Candidates are stored without a branch and the count advances only for those below q, so
    * a rejected value is overwritten by the next one; a block's candidates may run past the 256th
-   * into the {@link #SLACK} spare entries of the sampling buffer.
+   * into the {@link #SLACK} spare entries of the sampling buffer. Where the Vector API is
+   * available ({@link VectorExpandA}), the sponges run several at a time.
    */
   static int[][] expandA(MlDsaParams p, byte[] pk) {
+    return VectorExpandA.AVAILABLE ? VectorExpandA.expandA(p, pk) : expandAScalar(p, pk);
+  }
+
+  /** ExpandA one sponge after the other on the scalar {@link Keccak}. */
+  static int[][] expandAScalar(MlDsaParams p, byte[] pk) {
     int[][] a = new int[p.k * p.l][];
     int[] buf = new int[256 + SLACK];
-    long[] rho = new long[4];
-    for (int lane = 0; lane < 4; lane++) {
-      long v = 0;
-      for (int b = 7; b >= 0; b--) {
-        v = v << 8 | (pk[8 * lane + b] & 0xff);
-      }
-      rho[lane] = v;
-    }
+    long[] rho = rhoLanes(pk);
     long[] st = new long[25];
     for (int r = 0; r < p.k; r++) {
       for (int s = 0; s < p.l; s++) {
@@ -102,17 +101,7 @@ final class MlDsaExpandedKey {
         while (j < 256) {
           Keccak.permute(st);
           for (int lane = 0; lane < 21; lane += 3) {
-            long v0 = st[lane];
-            long v1 = st[lane + 1];
-            long v2 = st[lane + 2];
-            j = accept(buf, j, v0);
-            j = accept(buf, j, v0 >>> 24);
-            j = accept(buf, j, v0 >>> 48 | v1 << 16);
-            j = accept(buf, j, v1 >>> 8);
-            j = accept(buf, j, v1 >>> 32);
-            j = accept(buf, j, v1 >>> 56 | v2 << 8);
-            j = accept(buf, j, v2 >>> 16);
-            j = accept(buf, j, v2 >>> 40);
+            j = accept8(buf, j, st[lane], st[lane + 1], st[lane + 2]);
           }
         }
         int[] poly = java.util.Arrays.copyOf(buf, 256);
@@ -121,6 +110,31 @@ final class MlDsaExpandedKey {
       }
     }
     return a;
+  }
+
+  /** rho, the first 32 bytes of pk, as four little-endian lanes. */
+  static long[] rhoLanes(byte[] pk) {
+    long[] rho = new long[4];
+    for (int lane = 0; lane < 4; lane++) {
+      long v = 0;
+      for (int b = 7; b >= 0; b--) {
+        v = v << 8 | (pk[8 * lane + b] & 0xff);
+      }
+      rho[lane] = v;
+    }
+    return rho;
+  }
+
+  /** The eight 3-byte candidates in three squeezed lanes (24 bytes), accepted from index j. */
+  static int accept8(int[] a, int j, long v0, long v1, long v2) {
+    j = accept(a, j, v0);
+    j = accept(a, j, v0 >>> 24);
+    j = accept(a, j, v0 >>> 48 | v1 << 16);
+    j = accept(a, j, v1 >>> 8);
+    j = accept(a, j, v1 >>> 32);
+    j = accept(a, j, v1 >>> 56 | v2 << 8);
+    j = accept(a, j, v2 >>> 16);
+    return accept(a, j, v2 >>> 40);
   }
 
   /** Room for one block's 56 candidates past the 256th coefficient. */
