@@ -1,5 +1,7 @@
 package io.pqzk.vectors;
 
+import io.pqzk.vectors.load.VectorFiles;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,7 +1,7 @@
 package io.pqzk.bench.ledger;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.pqzk.ledger.MemoryState;
+import io.pqzk.ledger.ChainState;
 import io.pqzk.ledger.crypto.Signatures;
 import java.lang.management.ManagementFactory;
 
@@ -30,9 +30,9 @@ public final class LedgerCpuCost {
       long c0 = os.getProcessCpuTime();
       long w0 = System.nanoTime();
       for (int k = 0; k < repeat; k++) {
-        MemoryState state = new MemoryState(chain.genesis);
+        ChainState state = ChainState.inMemory(chain.genesis);
         for (byte[] b : chain.blocks) {
-          state.apply(chain.rules.validate(b, state).effects(), null);
+          state.apply(chain.rules.validate(b, state).effects(), java.util.List.of());
         }
       }
       long c1 = os.getProcessCpuTime();

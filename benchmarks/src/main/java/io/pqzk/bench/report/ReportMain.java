@@ -1,5 +1,6 @@
 package io.pqzk.bench.report;
 
+import io.pqzk.common.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,9 @@ public final class ReportMain {
     List<String> charts = Charts.write(results, dir);
     Path report = dir.resolve("report.md");
     String sizes = SignatureSizes.render(SignatureSizes.measure());
-    Files.writeString(report, MarkdownReport.render(results, machine, command, charts, sizes),
-        StandardCharsets.UTF_8);
+    DurableFiles.write(report, MarkdownReport.render(results, machine, command, charts, sizes)
+        .getBytes(StandardCharsets.UTF_8), DurableFiles.Access.PUBLIC,
+        DurableFiles.Existing.REPLACE);
     return report;
   }
 }

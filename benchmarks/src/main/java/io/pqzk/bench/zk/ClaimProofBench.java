@@ -29,15 +29,15 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The eligibility claim at its acceptance point, for each proof system, side by side: a depth-20
- * registry, 4 predicates, one context. {@code prove} and {@code verify} go through the
+ * The eligibility claim at the size its targets are set for, for each proof system, side by
+ * side: a depth-20 registry, 4 predicates, one context. {@code prove} and {@code verify} go through the
  * {@link ProofSystem} interface the ledger and the CLI use: for {@code stark} pure Java (default
  * parameters: 128 bits conjectured, 101 proven); for {@code zokrates-groth16} the witness and the
  * proof come from zokrates-js through the long-lived Node worker (the trial set-up compiles the
  * circuit and runs the trusted setup once, see {@link ZokratesSetupBench} for those times) and
  * verification is pure Java. Proof sizes are the secondary counters ({@link ProofSize}). The
  * report's ratio column compares Groth16 with the STARK measured in the same run. Without Node and
- * {@code npm ci} in {@code zk-proofs/node}, the Groth16 trial fails at set-up saying so and the
+ * {@code npm ci} in {@code zk-proofs/groth16/node}, the Groth16 trial fails at set-up saying so and the
  * rest of the run goes on.
  */
 @State(Scope.Benchmark)

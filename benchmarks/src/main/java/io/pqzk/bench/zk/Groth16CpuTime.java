@@ -23,7 +23,7 @@ public final class Groth16CpuTime {
   public static void main(String[] args) throws IOException, ProofException {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     Path base =
-        Path.of(System.getProperty("pqzk.zokrates.fixtures", "zk-proofs/src/test/resources/zokrates"));
+        System.getProperty("pqzk.zokrates.fixtures") != null ? Path.of(System.getProperty("pqzk.zokrates.fixtures")) : io.pqzk.bench.Home.resolve("zk-proofs/groth16/src/test/resources/zokrates");
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     System.out.printf("%-18s %12s %12s %18s %18s%n", "fixture", "verify cpu", "verify wall",
         "parse+verify cpu", "parse+verify wall");

@@ -2,7 +2,7 @@ package io.pqzk.sig.vectors;
 
 import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.SignatureProvider;
-import io.pqzk.vectors.VectorFiles;
+import io.pqzk.vectors.load.VectorFiles;
 import io.pqzk.vectors.VectorFormatException;
 import io.pqzk.vectors.VectorSet;
 import io.pqzk.vectors.acvp.AcvpCase;

@@ -1,0 +1,78 @@
+package io.pqzk.zk.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A conjunction of 1 to {@link #MAX_PREDICATES} predicates, in the command-line syntax of
+ * {@code docs/CLI.md}: {@code fitness>=70 && vax_date>=20260101 && birth_year<=2008}. A date
+ * window is two predicates on the same attribute.
+ */
+public record Policy(List<Predicate> predicates) {
+  /** Every proof system supports at least this many predicates in one claim. */
+  public static final int MAX_PREDICATES = 8;
+
+  public Policy {
+    predicates = List.copyOf(predicates);
+    if (predicates.isEmpty() || predicates.size() > MAX_PREDICATES) {
+      throw new IllegalArgumentException(
+          "a policy has 1 to " + MAX_PREDICATES + " predicates, got " + predicates.size());
+    }
+  }
+
+  /**
+   * Parses {@code ATTRIBUTE OP INTEGER} terms joined by {@code &&}; throws
+   * {@link IllegalArgumentException} naming the offending term.
+   */
+  public static Policy parse(String expression) {
+    if (expression == null || expression.isBlank()) {
+      throw new IllegalArgumentException("empty policy");
+    }
+    List<Predicate> out = new ArrayList<>();
+    for (String term : expression.split("&&", -1)) {
+      out.add(parseTerm(term.trim()));
+    }
+    return new Policy(out);
+  }
+
+  private static Predicate parseTerm(String term) {
+    for (Predicate.Op op : Predicate.Op.values()) {
+      int at = term.indexOf(op.symbol());
+      if (at > 0) {
+        String attr = term.substring(0, at).trim();
+        String num = term.substring(at + op.symbol().length()).trim();
+        if (!num.matches("[0-9]{1,10}")) {
+          throw new IllegalArgumentException(
+              "policy term '" + term + "': '" + num + "' is not a non-negative integer");
+        }
+        return new Predicate(Attribute.fromColumn(attr), op, Long.parseLong(num));
+      }
+    }
+    throw new IllegalArgumentException(
+        "policy term '" + term + "' is not ATTRIBUTE OP INTEGER with OP one of >=, <=, ==");
+  }
+
+  /** Whether every predicate holds on the record. */
+  public boolean holds(Record record) {
+    boolean all = true;
+    for (Predicate p : predicates) {
+      all &= p.holds(record.get(p.attribute()));
+    }
+    return all;
+  }
+
+  /** The first predicate that fails on the record, or null. */
+  public Predicate firstFailing(Record record) {
+    for (Predicate p : predicates) {
+      if (!p.holds(record.get(p.attribute()))) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return String.join(" && ", predicates.stream().map(Predicate::toString).toList());
+  }
+}
