@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 
 /**
  * An implementation of the signature algorithms (BouncyCastle, the JDK's own ML-DSA, this
- * module's pure-Java verifiers, or the automatic choice between BouncyCastle and the JDK). Obtain one from {@link Signatures#provider(String)}.
+ * module's pure-Java verifiers, or the automatic choice between BouncyCastle and the JDK).
+ * Obtain one from {@link Signatures#provider(String)}.
  *
  * <p>Keys are provider-neutral ({@link PqPublicKey}, {@link PqPrivateKey} hold raw bytes), so a
  * key made by one provider signs or verifies with another. Every method either succeeds or throws

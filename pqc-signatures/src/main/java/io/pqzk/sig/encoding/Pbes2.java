@@ -66,11 +66,11 @@ final class Pbes2 {
     RANDOM.nextBytes(iv);
     KeyDerivationFunc kdf = how.isScrypt()
         ? new KeyDerivationFunc(MiscObjectIdentifiers.id_scrypt,
-            new ScryptParams(salt, BigInteger.ONE.shiftLeft(how.log2N()), BigInteger.valueOf(how.r()),
-                BigInteger.valueOf(how.p()), BigInteger.valueOf(32)))
+            new ScryptParams(salt, BigInteger.ONE.shiftLeft(how.log2N()),
+                BigInteger.valueOf(how.r()), BigInteger.valueOf(how.p()), BigInteger.valueOf(32)))
         : new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2,
-            new PBKDF2Params(salt, how.iterations(),
-                new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE)));
+            new PBKDF2Params(salt, how.iterations(), new AlgorithmIdentifier(
+                PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE)));
     EncryptionScheme scheme = new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC,
         new DEROctetString(iv));
     byte[] key = how.isScrypt()
@@ -272,7 +272,8 @@ final class Pbes2 {
     private static IvParameterSpec iv(ASN1Encodable p, int length) throws MalformedKeyException {
       byte[] iv = ASN1OctetString.getInstance(p).getOctets();
       if (iv.length != length) {
-        throw new MalformedKeyException("cipher IV has " + iv.length + " bytes, expected " + length);
+        throw new MalformedKeyException(
+            "cipher IV has " + iv.length + " bytes, expected " + length);
       }
       return new IvParameterSpec(iv);
     }

@@ -31,8 +31,10 @@ public final class PqzkProvider extends Provider {
     for (SignatureAlgorithm.Family family :
         List.of(SignatureAlgorithm.Family.ML_DSA, SignatureAlgorithm.Family.SLH_DSA)) {
       String familyName = family == SignatureAlgorithm.Family.ML_DSA ? "ML-DSA" : "SLH-DSA";
-      putService(new PqzkService(this, "Signature", familyName, List.of(), attributes, family, null));
-      putService(new PqzkService(this, "KeyFactory", familyName, List.of(), Map.of(), family, null));
+      putService(
+          new PqzkService(this, "Signature", familyName, List.of(), attributes, family, null));
+      putService(
+          new PqzkService(this, "KeyFactory", familyName, List.of(), Map.of(), family, null));
       for (SignatureAlgorithm alg : SignatureAlgorithm.values()) {
         if (alg.family() != family) {
           continue;

@@ -84,7 +84,8 @@ final class PqzkSignatureSpi extends SignatureSpi {
     PqPrivateKey sk = JcaKeys.privateKey(key);
     JcaKeys.require(family, fixed, sk.algorithm());
     if (sk.isDestroyed()) {
-      throw new InvalidKeyException(sk.algorithm().displayName() + " private key has been destroyed");
+      throw new InvalidKeyException(
+          sk.algorithm().displayName() + " private key has been destroyed");
     }
     privateKey = sk;
     publicKey = null;
@@ -179,7 +180,8 @@ final class PqzkSignatureSpi extends SignatureSpi {
           "the context must be set before the message is given");
     }
     try {
-      options = SignatureOptions.defaults().withContext(((ContextParameterSpec) params).getContext());
+      byte[] ctx = ((ContextParameterSpec) params).getContext();
+      options = SignatureOptions.defaults().withContext(ctx);
     } catch (ContextTooLongException e) {
       throw new InvalidAlgorithmParameterException(e.getMessage(), e);
     }

@@ -7,7 +7,7 @@
  * <pre>{@code
  * Security.addProvider(new PqzkProvider());
  * Signature s = Signature.getInstance("ML-DSA-65", "PQZK");
- * s.initVerify(publicKey);                          // any X.509-encodable ML-DSA-65 key (BC, JDK, ours)
+ * s.initVerify(publicKey);                          // any X.509-encodable ML-DSA-65 key
  * s.setParameter(new ContextParameterSpec(ctx));    // optional, BouncyCastle's spec class
  * s.update(message);
  * boolean ok = s.verify(signature);

@@ -81,7 +81,8 @@ public final class FastProvider implements SignatureProvider {
   }
 
   @Override
-  public PqKeyPair keyPairFromSeed(SignatureAlgorithm alg, byte[] seed) throws PqSignatureException {
+  public PqKeyPair keyPairFromSeed(SignatureAlgorithm alg, byte[] seed)
+      throws PqSignatureException {
     return signing.keyPairFromSeed(alg, seed);
   }
 

@@ -42,8 +42,8 @@ final class MlDsaVerify {
     }
     int hintOff = p.cTildeBytes + l * p.zPolyBytes;
     if (!hintsWellFormed(p, sig, hintOff)) {
-      throw new SignatureVerificationException(name
-          + " signature rejected: malformed hint (FIPS 204 Alg. 21 HintBitUnpack returns bottom)");
+      throw new SignatureVerificationException(name + " signature rejected: malformed hint"
+          + " (FIPS 204 Alg. 21 HintBitUnpack gives bottom, Alg. 8 line 3)");
     }
     // Alg. 8 line 7: c = SampleInBall(c-tilde), then NTT(c) and NTT(z) for line 8
     int[] c = new int[256];

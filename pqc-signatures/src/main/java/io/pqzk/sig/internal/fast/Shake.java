@@ -82,7 +82,7 @@ final class Shake {
     return this;
   }
 
-  /** Squeezes the next {@code len} output bytes (the first call pads: SHAKE suffix 1111, pad10*1). */
+  /** The next {@code len} output bytes; the first call pads (SHAKE suffix 1111, then pad10*1). */
   void squeeze(byte[] out, int off, int len) {
     long[] s = state;
     if (!squeezing) {

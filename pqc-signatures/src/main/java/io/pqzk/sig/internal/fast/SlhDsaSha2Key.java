@@ -13,9 +13,9 @@ import java.util.Arrays;
  * SPHINCS+ reference implementations precompute their seeded state.
  *
  * <p>The digests are the JDK's own ("SHA-256" and "SHA-512" of provider SUN, which HotSpot runs
- * on the CPU's SHA instructions where it has an intrinsic for them: SHA-NI on x86-64). The templates are
- * never updated after construction; {@link #hashes()} clones them for one verification, so that
- * concurrent verifications share no mutable state.
+ * on the CPU's SHA instructions where it has an intrinsic for them: SHA-NI on x86-64). The
+ * templates are never updated after construction; {@link #hashes()} clones them for one
+ * verification, so that concurrent verifications share no mutable state.
  */
 final class SlhDsaSha2Key {
   final SlhDsaParams params;

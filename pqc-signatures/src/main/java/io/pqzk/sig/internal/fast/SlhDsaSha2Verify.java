@@ -227,7 +227,7 @@ final class SlhDsaSha2Verify {
     hashes.h(wide, ADRS + p.len * n, small, ADRS);
   }
 
-  /** Alg. 4 base_2b: {@code count} b-bit digits of x from byte {@code off}, most significant first. */
+  /** Alg. 4 base_2b: {@code count} b-bit digits of x from byte {@code off}, high bits first. */
   private static void base2b(byte[] x, int off, int b, int count, int[] out) {
     int in = off;
     int bits = 0;
