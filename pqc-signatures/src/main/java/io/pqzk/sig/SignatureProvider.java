@@ -3,8 +3,9 @@ package io.pqzk.sig;
 import java.security.SecureRandom;
 
 /**
- * An implementation of the signature algorithms (BouncyCastle, the JDK's own ML-DSA, or the
- * automatic choice between them). Obtain one from {@link Signatures#provider(String)}.
+ * An implementation of the signature algorithms (BouncyCastle, the JDK's own ML-DSA, this
+ * module's pure-Java verifiers, or the automatic choice between BouncyCastle and the JDK).
+ * Obtain one from {@link Signatures#provider(String)}.
  *
  * <p>Keys are provider-neutral ({@link PqPublicKey}, {@link PqPrivateKey} hold raw bytes), so a
  * key made by one provider signs or verifies with another. Every method either succeeds or throws
@@ -20,7 +21,7 @@ public interface SignatureProvider {
     VERIFY
   }
 
-  /** Short name: "bc", "jdk" or "auto". */
+  /** Short name: "bc", "jdk", "pqzk" or "auto". */
   String name();
 
   /** Whether this provider can run on this JVM at all (the JDK provider needs JDK 24+). */

@@ -3,6 +3,7 @@ package io.pqzk.sig;
 import io.pqzk.sig.internal.AutoProvider;
 import io.pqzk.sig.internal.MessageFormat;
 import io.pqzk.sig.internal.bc.BcProvider;
+import io.pqzk.sig.internal.fast.FastProvider;
 import io.pqzk.sig.internal.jdk.JdkProvider;
 import java.security.MessageDigest;
 import java.util.List;
@@ -25,12 +26,15 @@ public final class Signatures {
   private static final BcProvider BC = new BcProvider();
   private static final JdkProvider JDK = new JdkProvider();
   private static final AutoProvider AUTO = new AutoProvider(List.of(JDK, BC), BC);
+  private static final FastProvider PQZK = new FastProvider(AUTO, BC);
 
   private Signatures() {}
 
   /**
-   * A provider by name: {@code "bc"} (BouncyCastle, everything), {@code "jdk"} (the JDK's own
-   * ML-DSA, JDK 24+) or {@code "auto"} (the default).
+   * A provider by name, case-insensitive: {@code "bc"} (BouncyCastle, everything), {@code "jdk"}
+   * (the JDK's own ML-DSA, JDK 24+), {@code "pqzk"} (this module's pure-Java ML-DSA and
+   * SLH-DSA-SHA2 verifiers, public keys expanded once and cached; signing and key generation as
+   * {@code "auto"}) or {@code "auto"} (the default).
    *
    * @throws UnsupportedByProviderException if the name is unknown or the provider is absent from
    *     this JVM
@@ -42,9 +46,10 @@ public final class Signatures {
       case BcProvider.NAME: p = BC; break;
       case JdkProvider.NAME: p = JDK; break;
       case AutoProvider.NAME: p = AUTO; break;
+      case FastProvider.NAME: p = PQZK; break;
       default:
         throw new UnsupportedByProviderException(String.valueOf(name),
-            "anything: unknown provider (known: bc, jdk, auto)");
+            "anything: unknown provider (known: bc, jdk, pqzk, auto)");
     }
     if (!p.isAvailable()) {
       throw new UnsupportedByProviderException(p.name(),
@@ -58,9 +63,13 @@ public final class Signatures {
     return AUTO;
   }
 
-  /** Names of the providers available on this JVM, preferred first. */
+  /**
+   * Names of the providers available on this JVM: those the default provider chooses from,
+   * preferred first, then {@code "pqzk"} (chosen only by name).
+   */
   public static List<String> availableProviders() {
-    return JDK.isAvailable() ? List.of(JdkProvider.NAME, BcProvider.NAME) : List.of(BcProvider.NAME);
+    return JDK.isAvailable() ? List.of(JdkProvider.NAME, BcProvider.NAME, FastProvider.NAME)
+        : List.of(BcProvider.NAME, FastProvider.NAME);
   }
 
   /** A fresh key pair with the default provider and a system {@link java.security.SecureRandom}. */

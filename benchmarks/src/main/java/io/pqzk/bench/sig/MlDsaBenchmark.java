@@ -13,8 +13,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * FIPS 204 ML-DSA sign and verify ({@link SignVerifyBenchmark}) for every parameter set, with
- * BouncyCastle and the JDK's own provider (JDK 24+; {@code pqzk bench} leaves the JDK out on
- * older JDKs).
+ * BouncyCastle, the JDK's own provider (JDK 24+; {@code pqzk bench} leaves the JDK out on older
+ * JDKs) and the module's own verifier {@code PQZK} (signing delegated). {@code verify} is one
+ * verifier used again and again; {@link MlDsaValidatorBenchmark} has a new verifier per call, for
+ * a key seen before and for a fresh key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -26,7 +28,7 @@ public class MlDsaBenchmark extends SignVerifyBenchmark {
   @Param({"ML-DSA-44", "ML-DSA-65", "ML-DSA-87"})
   public String mldsa;
 
-  @Param({"BC", "JDK"})
+  @Param({"BC", "JDK", "PQZK"})
   public String provider;
 
   @Override

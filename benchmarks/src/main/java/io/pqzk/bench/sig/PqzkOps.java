@@ -1,6 +1,7 @@
 package io.pqzk.bench.sig;
 
 import io.pqzk.sig.PqKeyPair;
+import io.pqzk.sig.PqPublicKey;
 import io.pqzk.sig.SignatureAlgorithm;
 import io.pqzk.sig.SignatureOptions;
 import io.pqzk.sig.SignatureProvider;
@@ -25,8 +26,14 @@ final class PqzkOps implements SigOps {
   private Verifier verifier;
   private byte[] message;
   private byte[] signature;
+  private PqPublicKey[] freshKeys = new PqPublicKey[0];
+  private byte[][] freshSignatures = new byte[0][];
+  private int next;
 
-  /** {@code provider} is {@code BC} or {@code JDK}, the names the benchmarks' parameters use. */
+  /**
+   * {@code provider} is {@code BC}, {@code JDK} or {@code PQZK}, the names the benchmarks'
+   * parameters use (the API matches provider names without regard to case).
+   */
   PqzkOps(String provider, String algorithm) throws Exception {
     this.provider = Signatures.provider(provider);
     this.algorithm = SignatureAlgorithm.fromName(algorithm);
@@ -67,5 +74,29 @@ final class PqzkOps implements SigOps {
     this.verifier = provider.verifier(keyPair.publicKey(), options);
     this.signature = sign();
     verify();
+  }
+
+  @Override
+  public void verifyRepeatedKey() throws Exception {
+    provider.verifier(keyPair.publicKey(), options).verify(message, signature);
+  }
+
+  @Override
+  public void prepareKeys(int count) throws Exception {
+    freshKeys = new PqPublicKey[count];
+    freshSignatures = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      PqKeyPair kp = keySource.generateKeyPair(algorithm, null);
+      freshKeys[i] = kp.publicKey();
+      freshSignatures[i] = provider.signer(kp.privateKey(), options).sign(message);
+      kp.privateKey().destroy();
+    }
+  }
+
+  @Override
+  public void verifyFreshKey() throws Exception {
+    int i = next;
+    next = i + 1 == freshKeys.length ? 0 : i + 1;
+    provider.verifier(freshKeys[i], options).verify(message, freshSignatures[i]);
   }
 }

@@ -23,18 +23,22 @@ interface SigOps {
 
   /**
    * The implementation named by the benchmark parameters: {@code api} is {@code pqzk} or
-   * {@code raw}, {@code provider} is {@code BC} or {@code JDK}.
+   * {@code raw}, {@code provider} is {@code BC}, {@code JDK} or {@code PQZK} (the module's own
+   * verifiers: the {@code pqzk} provider of the API, or the JCA provider "PQZK" for raw).
    */
   static SigOps create(String api, String provider, String algorithm) throws Exception {
-    boolean bc = provider.equals("BC");
-    if (!bc && !provider.equals("JDK")) {
-      throw new IllegalArgumentException("provider must be BC or JDK, not " + provider);
+    if (!provider.equals("BC") && !provider.equals("JDK") && !provider.equals("PQZK")) {
+      throw new IllegalArgumentException("provider must be BC, JDK or PQZK, not " + provider);
     }
     switch (api) {
       case "pqzk":
         return new PqzkOps(provider, algorithm);
       case "raw":
-        return bc ? RawJcaOps.bouncyCastle(algorithm) : RawJcaOps.jdk(algorithm);
+        switch (provider) {
+          case "BC": return RawJcaOps.bouncyCastle(algorithm);
+          case "JDK": return RawJcaOps.jdk(algorithm);
+          default: return RawJcaOps.pqzk(algorithm);
+        }
       default:
         throw new IllegalArgumentException("api must be pqzk or raw, not " + api);
     }
@@ -51,4 +55,22 @@ interface SigOps {
 
   /** Creates the key pair and the signature over {@code message} used by sign and verify. */
   void prepare(byte[] message) throws Exception;
+
+  /**
+   * The validator's case: verifies the prepared signature through a verifier made for this call
+   * from the prepared key object (the same key every call).
+   */
+  void verifyRepeatedKey() throws Exception;
+
+  /**
+   * Makes {@code count} further key pairs and their signatures of the prepared message, for
+   * {@link #verifyFreshKey}.
+   */
+  void prepareKeys(int count) throws Exception;
+
+  /**
+   * A key not seen recently: verifies the next of the {@link #prepareKeys} signatures, in turn,
+   * through a verifier made for this call from that key object.
+   */
+  void verifyFreshKey() throws Exception;
 }

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
  * also records the thread's CPU time ({@link CpuTime}, steadier on a shared machine);
  * {@code java -cp benchmarks.jar io.pqzk.bench.sig.OverheadReport result.json} prints both ratios.
  * Key generation does not depend on the message: it is measured once per algorithm by
- * {@link KeygenBenchmark}.
+ * {@link MlDsaKeygenBenchmark} and {@link SlhDsaKeygenBenchmark}.
  */
 @State(Scope.Benchmark)
 public abstract class SignVerifyBenchmark {
@@ -30,7 +30,7 @@ public abstract class SignVerifyBenchmark {
   /** The algorithm name of this trial, e.g. {@code ML-DSA-65}. */
   protected abstract String algorithm();
 
-  /** The provider of this trial: {@code BC} or {@code JDK}. */
+  /** The provider of this trial: {@code BC}, {@code JDK} or {@code PQZK}. */
   protected abstract String provider();
 
   @Setup(Level.Trial)

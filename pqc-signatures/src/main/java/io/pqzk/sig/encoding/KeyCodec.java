@@ -1,6 +1,7 @@
 package io.pqzk.sig.encoding;
 
 import io.pqzk.sig.IncompatibleOptionsException;
+import io.pqzk.sig.KeyDerivationCostException;
 import io.pqzk.sig.MalformedKeyException;
 import io.pqzk.sig.PqPrivateKey;
 import io.pqzk.sig.PqPublicKey;
@@ -9,7 +10,6 @@ import io.pqzk.sig.SignatureAlgorithm;
 import io.pqzk.sig.Signatures;
 import io.pqzk.sig.WrongPassphraseException;
 import io.pqzk.sig.internal.Oids;
-import io.pqzk.sig.internal.bc.BcJca;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -24,15 +24,9 @@ import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.crypto.util.ScryptConfig;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 
 /**
  * Key encodings: X.509 SubjectPublicKeyInfo and PKCS#8 / OneAsymmetricKey with the RFC 9881
@@ -44,16 +38,18 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
  * OneAsymmetricKey {@code publicKey} field (checked on reading; without it, the public key
  * is derived).
  *
- * <p>Encryption is PBES2 (RFC 8018) with scrypt (RFC 7914; N = 2^15 or more, r = 8, p = 1,
- * 16-byte salt) and AES-256-GCM, so a wrong passphrase or an altered file is detected, not
- * decrypted to garbage. Writing a private key in clear needs a method whose name says so.
+ * <p>Encryption is PBES2 (RFC 8018) with PBKDF2-HMAC-SHA256 (600,000 iterations by default; or
+ * scrypt, see {@link KeyEncryption}) and AES-256-CBC, which OpenSSL 3.5 reads; files of earlier
+ * versions (scrypt and AES-256-GCM) and OpenSSL's own are read too. CBC is not authenticated:
+ * a wrong passphrase is caught by the padding or, rarely, by the PKCS#8 parse that follows, and
+ * a file altered on disk either fails the same way or yields a different, useless key (signatures
+ * that do not verify under the public key). Writing a private key in clear needs a method whose
+ * name says so.
  */
 public final class KeyCodec {
   public static final String PEM_PUBLIC = "PUBLIC KEY";
   public static final String PEM_PRIVATE = "PRIVATE KEY";
   public static final String PEM_ENCRYPTED = "ENCRYPTED PRIVATE KEY";
-  /** Default and minimum scrypt cost, log2 N. */
-  public static final int SCRYPT_LOG2_N = 15;
 
   private KeyCodec() {}
 
@@ -291,68 +287,57 @@ public final class KeyCodec {
 
   // ---- encrypted private keys ----
 
-  /** EncryptedPrivateKeyInfo DER: PBES2, scrypt N = 2^15, AES-256-GCM; seed form inside. */
+  /**
+   * EncryptedPrivateKeyInfo DER with {@link KeyEncryption#defaults()}: PBES2, PBKDF2-HMAC-SHA256
+   * with 600,000 iterations and a 16-byte salt, AES-256-CBC; seed form inside. OpenSSL 3.5 reads
+   * it ({@code openssl pkey -in key.pem}).
+   *
+   * @throws IllegalArgumentException if the passphrase is empty
+   */
   public static byte[] encryptPrivateKey(PqPrivateKey key, char[] passphrase)
       throws PqSignatureException {
-    return encryptPrivateKey(key, passphrase, SCRYPT_LOG2_N);
+    return encryptPrivateKey(key, passphrase, KeyEncryption.defaults());
   }
 
   /**
-   * As {@link #encryptPrivateKey(PqPrivateKey, char[])} with scrypt N = 2^log2N.
+   * EncryptedPrivateKeyInfo DER, PBES2 with the key derivation {@code how} names and AES-256-CBC.
    *
-   * @throws IllegalArgumentException if log2N is below 15 or above 22, or the passphrase is empty
+   * @throws IllegalArgumentException if the passphrase is empty
    */
-  public static byte[] encryptPrivateKey(PqPrivateKey key, char[] passphrase, int log2N)
+  public static byte[] encryptPrivateKey(PqPrivateKey key, char[] passphrase, KeyEncryption how)
       throws PqSignatureException {
-    if (log2N < SCRYPT_LOG2_N || log2N > 22) {
-      throw new IllegalArgumentException("scrypt log2 N must be in 15..22, was " + log2N);
-    }
+    java.util.Objects.requireNonNull(how, "how");
     if (passphrase == null || passphrase.length == 0) {
       throw new IllegalArgumentException("an empty passphrase does not protect a key");
     }
     byte[] clear = encodePrivateKeyUnencrypted(key);
     try {
-      ScryptConfig kdf = new ScryptConfig.Builder(1 << log2N, 8, 1).withSaltLength(16).build();
-      return new PKCS8EncryptedPrivateKeyInfoBuilder(clear)
-          .build(new JcePKCSPBEOutputEncryptorBuilder(kdf, NISTObjectIdentifiers.id_aes256_GCM)
-              .setProvider(BcJca.provider()).build(passphrase))
-          .getEncoded();
-    } catch (Exception e) {
-      throw new PqSignatureException("private key encryption failed: " + e.getMessage(), e);
+      return Pbes2.encrypt(clear, passphrase, how);
     } finally {
       zero(clear);
     }
   }
 
   /**
-   * Decrypts EncryptedPrivateKeyInfo DER (any PBES2 scheme BouncyCastle reads) and parses it.
+   * Decrypts EncryptedPrivateKeyInfo DER and parses it: PBES2 with PBKDF2 or scrypt and AES-CBC,
+   * AES-256-GCM or DES-EDE3-CBC, so this module's files of every version and OpenSSL's are read.
+   * The declared key-derivation work is bounded first (see {@link KeyDerivationCostException}).
    *
    * @throws WrongPassphraseException if the passphrase is wrong or the data was altered
-   * @throws MalformedKeyException if the DER is not EncryptedPrivateKeyInfo
+   * @throws MalformedKeyException if the DER is not PBES2 EncryptedPrivateKeyInfo of a supported
+   *     kind
+   * @throws KeyDerivationCostException if the key derivation asks for too much work or memory
    */
   public static PqPrivateKey decryptPrivateKey(byte[] encrypted, char[] passphrase)
       throws PqSignatureException {
     if (passphrase == null) {
       throw new WrongPassphraseException("the private key is encrypted and no passphrase was given");
     }
-    PKCS8EncryptedPrivateKeyInfo info;
-    try {
-      info = new PKCS8EncryptedPrivateKeyInfo(encrypted);
-    } catch (IOException | RuntimeException e) {
-      throw new MalformedKeyException("not an encrypted PKCS#8 private key", e);
-    }
-    byte[] clear;
-    try {
-      clear = info.decryptPrivateKeyInfo(new JcePKCSPBEInputDecryptorProviderBuilder()
-          .setProvider(BcJca.provider()).build(passphrase)).getEncoded("DER");
-    } catch (Exception e) {
-      throw new WrongPassphraseException(
-          "cannot decrypt the private key: wrong passphrase or the file was altered", e);
-    }
+    byte[] clear = Pbes2.decrypt(encrypted, passphrase);
     try {
       return decodePrivateKey(clear);
     } catch (MalformedKeyException e) {
-      // a non-authenticated scheme (e.g. CBC) with a wrong passphrase decrypts to garbage
+      // CBC under a wrong passphrase ends in valid padding about once in 256 tries: garbage
       throw new WrongPassphraseException(
           "cannot decrypt the private key: wrong passphrase or the file was altered", e);
     } finally {

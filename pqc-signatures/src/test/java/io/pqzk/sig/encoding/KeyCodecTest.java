@@ -2,7 +2,6 @@ package io.pqzk.sig.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +15,6 @@ import io.pqzk.sig.SignatureOptions;
 import io.pqzk.sig.Signatures;
 import io.pqzk.sig.UnknownAlgorithmException;
 import io.pqzk.sig.WrongLengthException;
-import io.pqzk.sig.WrongPassphraseException;
 import io.pqzk.sig.internal.bc.BcJca;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -28,10 +26,7 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
-import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.misc.ScryptParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -124,32 +119,6 @@ class KeyCodecTest {
     assertThrows(IncompatibleOptionsException.class,
         () -> KeyCodec.encodePrivateKeyUnencrypted(sk, PrivateKeyForm.SEED));
     assertEquals(sk.publicKey(), KeyCodec.decodePrivateKey(KeyCodec.encodePrivateKeyUnencrypted(sk)).publicKey());
-  }
-
-  @Test
-  void encrypted_roundTrip_usesScryptAndAesGcm() throws Exception {
-    PqKeyPair kp = keys(SignatureAlgorithm.ML_DSA_65);
-    char[] pass = "correct horse battery staple".toCharArray();
-    String pem = KeyCodec.privateKeyToEncryptedPem(kp.privateKey(), pass);
-    assertTrue(KeyCodec.isEncryptedPem(pem));
-    assertFalse(pem.contains("BEGIN PRIVATE KEY"));
-    byte[] der = Pem.decode(pem, KeyCodec.PEM_ENCRYPTED);
-    EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
-    PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
-    assertEquals("1.3.6.1.4.1.11591.4.11", pbes2.getKeyDerivationFunc().getAlgorithm().getId()); // scrypt
-    ScryptParams scrypt = ScryptParams.getInstance(pbes2.getKeyDerivationFunc().getParameters());
-    assertTrue(scrypt.getCostParameter().intValue() >= 1 << 15);
-    assertEquals("2.16.840.1.101.3.4.1.46", pbes2.getEncryptionScheme().getAlgorithm().getId()); // AES-256-GCM
-
-    PqPrivateKey back = KeyCodec.privateKeyFromPem(pem, pass);
-    assertEquals(kp.privateKey(), back);
-
-    assertThrows(WrongPassphraseException.class,
-        () -> KeyCodec.privateKeyFromPem(pem, "wrong".toCharArray()));
-    assertThrows(WrongPassphraseException.class, () -> KeyCodec.privateKeyFromPem(pem, null));
-    byte[] tampered = der.clone();
-    tampered[tampered.length - 20] ^= 1;
-    assertThrows(WrongPassphraseException.class, () -> KeyCodec.decryptPrivateKey(tampered, pass));
   }
 
   @Test

@@ -99,6 +99,16 @@ public final class BcProvider implements SignatureProvider {
 
   @Override
   public Signer signer(PqPrivateKey key, SignatureOptions options) throws PqSignatureException {
+    return signer(key, options, RANDOM);
+  }
+
+  /**
+   * As {@link #signer(PqPrivateKey, SignatureOptions)}, hedged signing drawing its randomness
+   * from {@code random} (for the JCA's {@code initSign(key, random)}).
+   */
+  public Signer signer(PqPrivateKey key, SignatureOptions options, SecureRandom random)
+      throws PqSignatureException {
+    Objects.requireNonNull(random, "random");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(options, "options");
     SignatureAlgorithm alg = key.algorithm();
@@ -108,9 +118,9 @@ public final class BcProvider implements SignatureProvider {
     }
     try {
       switch (alg.family()) {
-        case ML_DSA: return new BcMlDsa.MlDsaSigner(key, options, RANDOM);
-        case SLH_DSA: return new BcSlhDsa.SlhDsaSigner(key, options, RANDOM);
-        default: return BcComposite.signer(key, options, RANDOM);
+        case ML_DSA: return new BcMlDsa.MlDsaSigner(key, options, random);
+        case SLH_DSA: return new BcSlhDsa.SlhDsaSigner(key, options, random);
+        default: return BcComposite.signer(key, options, random);
       }
     } catch (RuntimeException e) {
       throw new MalformedKeyException(
