@@ -87,8 +87,15 @@ public final class StarkProofSystem implements ProofSystem {
    * @throws IllegalArgumentException naming a set that does not parse or is not acceptable
    */
   public static StarkProofSystem ofParameterSets(List<String> names) {
-    return new StarkProofSystem(DEFAULT_DEPTH, new StarkAcceptance(StarkSecurity.DEFAULT,
-        names.stream().map(StarkOptions::parse).toList()));
+    List<StarkOptions> sets = new java.util.ArrayList<>();
+    for (String name : names) {
+      try {
+        sets.add(StarkOptions.parse(name));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("parameter set '" + name + "': " + e.getMessage(), e);
+      }
+    }
+    return new StarkProofSystem(DEFAULT_DEPTH, new StarkAcceptance(StarkSecurity.DEFAULT, sets));
   }
 
   public int depth() {
