@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * never found here and is recomputed (and refused) as without a cache.
  *
  * <p>Entries sit in a directory of the user's own (default {@code ~/.cache/pqzk/registry-roots},
- * or {@code PQZK_REGISTRY_CACHE}), one file per digest, each authenticated with HMAC-SHA256 under
+ * or {@link #user()}'s settings), one file per digest, each authenticated with HMAC-SHA256 under
  * a 256-bit key kept in that directory (mode 0600), so an entry edited, forged without the key
  * or copied from another user's cache is ignored (and the registry recomputed). The cache is as
  * trusted as that directory; {@link #disabled()} never finds anything.
@@ -40,11 +40,12 @@ public final class RootCache {
   }
 
   /**
-   * The user's cache: {@code PQZK_REGISTRY_CACHE} (the value {@code off} disables it), else
+   * The user's cache: the system property {@code pqzk.registry.cache}, else the environment
+   * variable {@code PQZK_REGISTRY_CACHE} (the value {@code off} disables it), else
    * {@code ~/.cache/pqzk/registry-roots}.
    */
   public static RootCache user() {
-    String p = System.getenv("PQZK_REGISTRY_CACHE");
+    String p = System.getProperty("pqzk.registry.cache", System.getenv("PQZK_REGISTRY_CACHE"));
     if ("off".equals(p)) {
       return disabled();
     }
