@@ -98,12 +98,9 @@ class ClaimGroth16CommandTest {
     Files.writeString(a, "report 1");
     Files.writeString(b, "report 2");
     Path csv = dir.resolve("records2.csv");
-    Files.writeString(csv, RegistryCommandTest.HEADER.trim() + ",document_sha256
-"
-        + "1,1990,2,80,20260115,3,7," + ClaimIntegrityCommandTest.sha256(a) + "
-"
-        + "2,2001,1,60,20250101,1,7," + ClaimIntegrityCommandTest.sha256(b) + "
-");
+    Files.writeString(csv, RegistryCommandTest.HEADER.trim() + ",document_sha256\n"
+        + "1,1990,2,80,20260115,3,7," + ClaimIntegrityCommandTest.sha256(a) + "\n"
+        + "2,2001,1,60,20250101,1,7," + ClaimIntegrityCommandTest.sha256(b) + "\n");
     Path reg2 = dir.resolve("reg2");
     CliRun build = CliRun.of("registry", "build", "--system", SYS, "--records", csv.toString(),
         "--out", reg2.toString());

@@ -106,9 +106,19 @@ public abstract class Air {
   /** Name, version and public inputs, length-prefixed by the caller. */
   public abstract byte[] identity();
 
-  /** Coefficients of Q for each periodic column (interpolated over its period), cached. */
+  private static final Map<Object, long[][]> COEFFICIENT_CACHE = new ConcurrentHashMap<>();
+
+  /**
+   * Coefficients of Q for each periodic column (interpolated over its period), cached per AIR
+   * and, under {@link #periodicKey()}, across AIRs with the same columns.
+   */
   public long[][] periodicCoefficients() {
     long[][] c = periodicCoefficients;
+    Object key = periodicKey();
+    if (c == null && key != null) {
+      c = COEFFICIENT_CACHE.get(key);
+      periodicCoefficients = c;
+    }
     if (c == null) {
       long[][] cols = periodicColumns();
       c = new long[cols.length][];
@@ -122,6 +132,9 @@ public abstract class Air {
         Ntt.inverse(c[k]);
       }
       periodicCoefficients = c;
+      if (key != null && COEFFICIENT_CACHE.size() < 64) {
+        COEFFICIENT_CACHE.putIfAbsent(key, c);
+      }
     }
     return c;
   }

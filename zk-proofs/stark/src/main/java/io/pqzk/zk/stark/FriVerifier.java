@@ -22,8 +22,9 @@ final class FriVerifier {
     int layers = p.friRoots.length;
     boolean ok = true;
     if (layers == 0) {
+      Ext3[] at = evaluate(p.remainder, xs);
       for (int q = 0; q < positions.length; q++) {
-        ok &= evaluate(p.remainder, xs[q]).equals(deepAt[q]);
+        ok &= at[q].equals(deepAt[q]);
       }
       return ok;
     }
@@ -68,23 +69,43 @@ final class FriVerifier {
       offset = Goldilocks.pow(offset, f);
     }
     long omegaLast = Goldilocks.rootOfUnity(Integer.numberOfTrailingZeros(m));
+    long[] ys = new long[expected.size()];
+    Ext3[] want = new Ext3[ys.length];
+    int k = 0;
     for (Map.Entry<Integer, Ext3> e : expected.entrySet()) {
-      long y = Goldilocks.mul(offset, Goldilocks.pow(omegaLast, e.getKey()));
-      ok &= evaluate(p.remainder, y).equals(e.getValue());
+      ys[k] = Goldilocks.mul(offset, Goldilocks.pow(omegaLast, e.getKey()));
+      want[k++] = e.getValue();
+    }
+    Ext3[] got = evaluate(p.remainder, ys);
+    for (int i = 0; i < ys.length; i++) {
+      ok &= got[i].equals(want[i]);
     }
     return ok;
   }
 
-  /** Horner at a base-field point. */
-  static Ext3 evaluate(Ext3[] coeffs, long x) {
-    long a0 = 0;
-    long a1 = 0;
-    long a2 = 0;
+  /**
+   * Horner at every base-field point at once: the points' chains are independent, so the loop
+   * over points inside the loop over coefficients runs at the multiplier's throughput rather than
+   * its latency.
+   */
+  static Ext3[] evaluate(Ext3[] coeffs, long[] xs) {
+    int m = xs.length;
+    long[] a0 = new long[m];
+    long[] a1 = new long[m];
+    long[] a2 = new long[m];
     for (int i = coeffs.length - 1; i >= 0; i--) {
-      a0 = Goldilocks.add(Goldilocks.mul(a0, x), coeffs[i].a0);
-      a1 = Goldilocks.add(Goldilocks.mul(a1, x), coeffs[i].a1);
-      a2 = Goldilocks.add(Goldilocks.mul(a2, x), coeffs[i].a2);
+      Ext3 c = coeffs[i];
+      for (int q = 0; q < m; q++) {
+        long x = xs[q];
+        a0[q] = Goldilocks.add(Goldilocks.mul(a0[q], x), c.a0);
+        a1[q] = Goldilocks.add(Goldilocks.mul(a1[q], x), c.a1);
+        a2[q] = Goldilocks.add(Goldilocks.mul(a2[q], x), c.a2);
+      }
     }
-    return Ext3.of(a0, a1, a2);
+    Ext3[] out = new Ext3[m];
+    for (int q = 0; q < m; q++) {
+      out[q] = Ext3.of(a0[q], a1[q], a2[q]);
+    }
+    return out;
   }
 }

@@ -32,15 +32,31 @@ public record StarkSecurity(int minProvenBits, int minConjecturedBits) {
         .build();
   }
 
-  /** The classical estimate for these options at this trace length. */
+  private record Key(StarkOptions options, int traceLength) {}
+
+  private static final java.util.Map<Key, SecurityLevel> ESTIMATES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The classical estimate for these options at this trace length (computed once per pair: the
+   * list-decoding search over m is the verifier's most expensive arithmetic otherwise).
+   */
   public static SecurityLevel estimate(StarkOptions o, int traceLength) {
-    return SecurityEstimator.estimate(params(o, traceLength));
+    Key k = new Key(o, traceLength);
+    SecurityLevel hit = ESTIMATES.get(k);
+    if (hit != null) {
+      return hit;
+    }
+    SecurityLevel level = SecurityEstimator.estimate(params(o, traceLength));
+    if (ESTIMATES.size() < 1024) {
+      ESTIMATES.putIfAbsent(k, level);
+    }
+    return level;
   }
 
   /** The post-quantum estimate for these options at this trace length. */
   public static PostQuantumEstimate postQuantum(StarkOptions o, int traceLength) {
-    SecurityParams p = params(o, traceLength);
-    return PostQuantumEstimate.of(p, SecurityEstimator.estimate(p));
+    return PostQuantumEstimate.of(params(o, traceLength), estimate(o, traceLength));
   }
 
   /** Whether the options reach the floor. */

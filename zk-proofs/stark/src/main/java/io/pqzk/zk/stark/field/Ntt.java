@@ -16,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * polynomial is extended onto a coset of size N = n * B as B transforms of size n, one per
  * sub-coset {@code shift * omega_N^k * <omega_n>}: B n log n instead of N log N butterflies.
  * Thread-safe.
+ *
+ * <p>Two switches exist for benchmarks only, to measure each measure against its absence in the
+ * same run: {@code -Dpqzk.stark.ntt.cacheTwiddles=false} recomputes the twiddles (and coset
+ * scalings) on every call, {@code -Dpqzk.stark.ntt.splitLde=false} extends with one transform
+ * of size N. Results are the same either way.
  */
 public final class Ntt {
   /** twiddles[log] holds, for every stage s <= log, omega_(2^s)^j for j < 2^(s-1), at offset 2^(s-1). */
@@ -24,10 +29,15 @@ public final class Ntt {
 
   private record ScaleKey(int size, int n, long shift) {}
 
+  private static final boolean CACHE_TWIDDLES =
+      !"false".equals(System.getProperty("pqzk.stark.ntt.cacheTwiddles"));
+  private static final boolean SPLIT_LDE =
+      !"false".equals(System.getProperty("pqzk.stark.ntt.splitLde"));
+
   private Ntt() {}
 
   private static long[] twiddles(int log) {
-    long[] t = TWIDDLES[log];
+    long[] t = CACHE_TWIDDLES ? TWIDDLES[log] : null;
     if (t == null) {
       t = new long[Math.max(1, 1 << log)];
       for (int s = 1; s <= log; s++) {
@@ -39,7 +49,9 @@ public final class Ntt {
           w = mul(w, wm);
         }
       }
-      TWIDDLES[log] = t; // racing threads compute the same table
+      if (CACHE_TWIDDLES) {
+        TWIDDLES[log] = t; // racing threads compute the same table
+      }
     }
     return t;
   }
@@ -90,7 +102,7 @@ public final class Ntt {
     }
     checkPow2(size);
     int n = Math.max(1, Integer.highestOneBit(Math.max(1, coeffs.length - 1)) << 1);
-    n = Math.min(Math.max(n, coeffs.length), size);
+    n = SPLIT_LDE ? Math.min(Math.max(n, coeffs.length), size) : size;
     int blow = size / n;
     long[] scale = cosetScales(size, n, shift);
     long[] out = new long[size];
@@ -112,7 +124,7 @@ public final class Ntt {
   /** scale[k * n + i] = (shift * omega_size^k)^i, for k < size / n and i < n. */
   private static long[] cosetScales(int size, int n, long shift) {
     ScaleKey key = new ScaleKey(size, n, shift);
-    long[] cached = COSET_SCALES.get(key);
+    long[] cached = CACHE_TWIDDLES ? COSET_SCALES.get(key) : null;
     if (cached != null) {
       return cached;
     }
@@ -128,7 +140,7 @@ public final class Ntt {
       }
       base = mul(base, w);
     }
-    if (COSET_SCALES.size() < 64) {
+    if (CACHE_TWIDDLES && COSET_SCALES.size() < 64) {
       COSET_SCALES.putIfAbsent(key, s);
     }
     return s;
