@@ -317,14 +317,15 @@ public final class ClaimAir extends Air {
       u[i] = G.sub(next[i], per[P_ARK2 + i]);
     }
     long sr = per[P_ROUND];
-    for (int i = 0; i < STATE; i++) {
-      if (sr == 0) {
-        out[i] = 0;
-        continue;
+    if (sr == 0) {
+      java.util.Arrays.fill(out, 0, STATE, 0);
+    } else {
+      Rpo.mdsInPlace(c7); // MDS(s^7), one reduction per row (its entries are small)
+      for (int i = 0; i < STATE; i++) {
+        long m = G.add(c7[i], per[P_ARK1 + i]);
+        long v = pow7(linear(u, i, false));
+        out[i] = G.mul(sr, G.sub(m, v));
       }
-      long m = G.add(linear(c7, i, true), per[P_ARK1 + i]);
-      long v = pow7(linear(u, i, false));
-      out[i] = G.mul(sr, G.sub(m, v));
     }
     long sa = per[P_ABSORB];
     for (int k = 0; k < unchanged.length; k++) {

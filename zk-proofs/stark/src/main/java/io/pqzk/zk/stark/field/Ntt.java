@@ -66,7 +66,12 @@ public final class Ntt {
       int m = 1 << s;
       int half = m >>> 1;
       for (int k = 0; k < n; k += m) {
-        for (int j = 0; j < half; j++) {
+        // the first twiddle of every group is 1: no multiplication (a quarter of them)
+        long t0 = a[k + half];
+        long u0 = a[k];
+        a[k] = add(u0, t0);
+        a[k + half] = sub(u0, t0);
+        for (int j = 1; j < half; j++) {
           long t = mul(tw[half + j], a[k + j + half]);
           long u = a[k + j];
           a[k + j] = add(u, t);

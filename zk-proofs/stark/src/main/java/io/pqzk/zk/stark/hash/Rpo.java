@@ -140,6 +140,11 @@ public final class Rpo {
     return d;
   }
 
+  /** s = MDS * s for a state of canonical elements (what a round applies). */
+  public static void mdsInPlace(long[] s) {
+    mds(s);
+  }
+
   /** Row-major 12x12 MDS matrix. */
   public static long mds(int row, int col) {
     return MDS[row * STATE_WIDTH + col];
