@@ -4,7 +4,10 @@ import io.pqzk.ledger.proto.Block;
 
 import com.google.protobuf.ByteString;
 import io.pqzk.ledger.BlockDraft;
+import io.pqzk.ledger.BlockProducer;
 import io.pqzk.ledger.BlockRules;
+import io.pqzk.ledger.CommitSigner;
+import io.pqzk.ledger.GenesisBuilder;
 import io.pqzk.ledger.BlockSealer;
 import io.pqzk.ledger.Genesis;
 import io.pqzk.ledger.ChainState;
@@ -36,25 +39,18 @@ final class BenchChain {
     LedgerSigningKey ml = Signatures.generate("ML-DSA-65");
     LedgerSigningKey slh = Signatures.generate("SLH-DSA-SHA2-128f");
     List<LedgerSigningKey> authorities = new ArrayList<>();
-    io.pqzk.ledger.proto.Genesis.Builder g = io.pqzk.ledger.proto.Genesis.newBuilder()
-        .setFormat(Genesis.FORMAT).setChainId(CHAIN).setCreatedMillis(1)
-        .setBlockSignatureAlgorithm("ML-DSA-65")
-        .setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm("SLH-DSA-SHA2-128f")
-            .setEveryNBlocks(1_000_000))
-        .addValidators(Member.newBuilder().setName("v0")
-            .addKeys(Genesis.keyEntry(ml.publicKey())).addKeys(Genesis.keyEntry(slh.publicKey())));
+    GenesisBuilder g = new GenesisBuilder(CHAIN, 1).slhDsa("SLH-DSA-SHA2-128f", 1_000_000)
+        .validator("v0", ml.publicKey(), slh.publicKey());
     for (int i = 0; i < 8; i++) {
       LedgerSigningKey a = Signatures.generate("ML-DSA-65");
       authorities.add(a);
-      g.addAuthorities(Member.newBuilder().setName("authority-" + i)
-          .addKeys(Genesis.keyEntry(a.publicKey())));
+      g.authority("authority-" + i, a.publicKey());
     }
-    genesis = Genesis.parse(Genesis.toJson(g.build()));
+    genesis = Genesis.parse(g.toJson());
     rules = new BlockRules(genesis);
-    ProposerKeys proposer = new ProposerKeys("v0", ml, slh);
     TransactionFactory txs = new TransactionFactory(CHAIN);
-    BlockSealer sealer = new BlockSealer(rules);
-    ChainState state = ChainState.inMemory(genesis);
+    BlockProducer producer = new BlockProducer(rules, List.of(new ProposerKeys("v0", ml, slh)),
+        new CommitSigner(rules, List.of(ml)));
     SecureRandom rnd = new SecureRandom();
     for (int b = 0; b < blockCount; b++) {
       List<byte[]> batch = IntStream.range(0, txPerBlock).parallel().mapToObj(i -> {
@@ -62,14 +58,7 @@ final class BenchChain {
         rnd.nextBytes(c);
         return txs.registerRecord(authorities.get(i % authorities.size()), c, "bench/v1");
       }).toList();
-      long ts = 1000L + b;
-      BlockDraft draft = rules.draft(state, ts);
-      for (byte[] t : batch) {
-        draft.admit(rules.parseTransaction(t));
-      }
-      BlockSealer.Sealed s = sealer.seal(draft, state, proposer, ts);
-      state.apply(s.effects(), null);
-      blocks.add(s.bytes());
+      blocks.add(producer.produce(batch, 1000L + b).bytes());
     }
     transactions = blockCount * txPerBlock;
   }

@@ -24,8 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ledger throughput (issue 4, acceptance item 5; issue 7: as a function of block size), all
- * figures in transactions per second. Every invocation handles {@value #TOTAL} transactions, cut
+ * Ledger throughput as a function of block size, all figures in transactions per second. Every invocation handles {@value #TOTAL} transactions, cut
  * into blocks of {@code txPerBlock} (16, 128 or 1024 transactions), so that the figures for
  * different block sizes are per transaction and comparable:
  * <ul>
@@ -95,7 +94,7 @@ public class LedgerBench {
     BlockRules rules = chain.rules;
     ChainState state = ChainState.inMemory(chain.genesis);
     for (byte[] b : chain.blocks) {
-      state.apply(rules.validate(b, state).effects(), null);
+      state.apply(rules.validate(b, state).effects(), java.util.List.of());
     }
     return state.height();
   }
@@ -127,7 +126,9 @@ public class LedgerBench {
   private synchronized Path verifierDir() throws Exception {
     if (verifierDir == null) {
       verifierDir = Files.createTempDirectory("pqzk-bench-verify");
-      try (BlockFiles f = BlockFiles.openForAppend(verifierDir, null, Long.MAX_VALUE)) {
+      io.pqzk.ledger.store.DataDirectory.checkFormat(verifierDir, true);
+      try (BlockFiles f = BlockFiles.openForAppend(
+          io.pqzk.ledger.store.DataDirectory.blocks(verifierDir), null, Long.MAX_VALUE)) {
         for (int i = 0; i < chain.blocks.size(); i++) {
           f.append(i, chain.blocks.get(i));
         }

@@ -32,7 +32,7 @@ public final class LedgerCpuCost {
       for (int k = 0; k < repeat; k++) {
         ChainState state = ChainState.inMemory(chain.genesis);
         for (byte[] b : chain.blocks) {
-          state.apply(chain.rules.validate(b, state).effects(), null);
+          state.apply(chain.rules.validate(b, state).effects(), java.util.List.of());
         }
       }
       long c1 = os.getProcessCpuTime();

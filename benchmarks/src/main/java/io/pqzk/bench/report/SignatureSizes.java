@@ -19,7 +19,7 @@ import java.util.List;
  * writes. Sizes do not depend on the machine, so the report computes them instead of JMH.
  */
 public final class SignatureSizes {
-  /** The algorithms issue 7 asks for, in report order. */
+  /** The algorithms the report measures, in report order. */
   public static final List<String> ALGORITHMS = List.of("ML-DSA-44", "ML-DSA-65", "ML-DSA-87",
       "SLH-DSA-SHA2-128s", "SLH-DSA-SHA2-128f", "SLH-DSA-SHAKE-128f", "SLH-DSA-SHA2-192f",
       "SLH-DSA-SHA2-256f");

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The eligibility claim at its acceptance point, for each proof system, side by side: a depth-20
+ * The eligibility claim at the size its targets are set for, for each proof system, side by side: a depth-20
  * registry, 4 predicates, one context. {@code prove} and {@code verify} go through the
  * {@link ProofSystem} interface the ledger and the CLI use:
  *

@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Pure-Java Groth16 verification of zokrates-js proofs (the fixtures in
- * zk-proofs/src/test/resources/zokrates; run from the repository root or set
+ * zk-proofs/groth16/src/test/resources/zokrates; run from the repository root or set
  * -Dpqzk.zokrates.fixtures=DIR), next to zokrates-js verifying the same proofs in the same run:
  * absolute figures move between hosts of this machine kind by up to 2x, so the Java/zokrates-js
- * ratio is the figure to read (the issue's target, 5 ms against zokrates-js' 8 ms, is a ratio of
+ * ratio is the figure to read (the target, 5 ms where zokrates-js takes 8 ms, is a ratio of
  * 0.625).
  *
  * <ul>

@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code pqzk claim prove|verify}: the command-line contract of DESIGN.md. */
+/** {@code pqzk claim prove|verify}: the command-line contract of {@code docs/CLI.md}. */
 @Command(
     name = "claim",
     mixinStandardHelpOptions = true,

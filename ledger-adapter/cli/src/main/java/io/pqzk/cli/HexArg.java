@@ -23,8 +23,8 @@ final class HexArg {
     }
     byte[] out = new byte[s.length() / 2];
     for (int i = 0; i < out.length; i++) {
-      int hi = Character.digit(s.charAt(2 * i), 16);
-      int lo = Character.digit(s.charAt(2 * i + 1), 16);
+      int hi = digit(s.charAt(2 * i));
+      int lo = digit(s.charAt(2 * i + 1));
       if (hi < 0 || lo < 0) {
         int bad = hi < 0 ? 2 * i : 2 * i + 1;
         throw CliException.badInput(
@@ -33,6 +33,30 @@ final class HexArg {
       out[i] = (byte) ((hi << 4) | lo);
     }
     return out;
+  }
+
+  /** ASCII hex digits only: Character.digit would also take other scripts' digits. */
+  private static int digit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  /** Parses a 32-byte hash given as 64 hex digits. */
+  static byte[] hash(String option, String text) {
+    byte[] h = parse(option, text);
+    if (h.length != 32) {
+      throw CliException.badInput(option + " must be 64 hex digits (a 32-byte hash), got "
+          + h.length + " bytes");
+    }
+    return h;
   }
 
   /** Parses a {@code --context} value: hex, at most 255 bytes; null or absent means empty. */

@@ -4,9 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code pqzk} command line. Exit codes follow DESIGN.md: 0 ok, 1 verification failed,
- * 2 bad usage or input. Errors print one line naming the problem; set {@code PQZK_DEBUG=1}
- * (or pass {@code --debug}) for stack traces.
+ * The {@code pqzk} command line. Exit codes as {@code docs/CLI.md} states them: 0 ok,
+ * 1 verification failed (or access refused), 2 bad usage or input, 3 internal error. Errors print
+ * one line naming the problem; set {@code PQZK_DEBUG=1} for stack traces.
  */
 @Command(
     name = "pqzk",
@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       RegistryCommand.class,
       ClaimCommand.class,
       ChainCommand.class,
+      AdapterCommand.class,
+      AttestCommand.class,
       VectorsCommand.class,
       KeygenCommand.class,
       SignCommand.class,
@@ -34,6 +36,8 @@ public final class Main implements Runnable {
   public static final int VERIFICATION_FAILED = 1;
   /** Exit code: bad usage or malformed input. */
   public static final int BAD_INPUT = 2;
+  /** Exit code: an internal error (out of memory, a bug): never a verdict on the input. */
+  public static final int INTERNAL_ERROR = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +52,23 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (used by tests without a child JVM). */
   public static int run(String... args) {
-    return newCommandLine().execute(args);
+    CommandLine cl = newCommandLine();
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // one line, and the code that says "internal", never "the input is invalid"
+      cl.getErr().println("pqzk: internal error: out of memory (" + e.getMessage()
+          + "); give the JVM more with PQZK_JAVA_OPTS=-Xmx...");
+      cl.getErr().flush();
+      return INTERNAL_ERROR;
+    } catch (Error e) {
+      cl.getErr().println("pqzk: internal error: " + e);
+      if (debug()) {
+        e.printStackTrace(cl.getErr());
+      }
+      cl.getErr().flush();
+      return INTERNAL_ERROR;
+    }
   }
 
   static CommandLine newCommandLine() {
@@ -64,9 +84,17 @@ public final class Main implements Runnable {
     @Override
     public int handleExecutionException(
         Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-      int code = ex instanceof CliException ce ? ce.exitCode() : BAD_INPUT;
+      int code;
       String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-      cl.getErr().println("pqzk: " + msg);
+      if (ex instanceof CliException ce) {
+        code = ce.exitCode();
+      } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+        code = BAD_INPUT; // a file that cannot be read or written
+      } else {
+        code = INTERNAL_ERROR;
+        msg = "internal error: " + msg + " (PQZK_DEBUG=1 shows where)";
+      }
+      cl.getErr().println("pqzk: " + msg.lines().findFirst().orElse(""));
       if (debug()) {
         ex.printStackTrace(cl.getErr());
       }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code pqzk registry build|root}: the command-line contract of DESIGN.md. */
+/** {@code pqzk registry build|root}: the command-line contract of {@code docs/CLI.md}. */
 @Command(
     name = "registry",
     mixinStandardHelpOptions = true,

@@ -5,9 +5,10 @@ import io.pqzk.zk.ProofRejectedException;
 import io.pqzk.zk.groth16.Groth16Proof;
 import io.pqzk.zk.groth16.Groth16Verifier;
 import io.pqzk.zk.groth16.Groth16VerifyingKey;
+import io.pqzk.zk.groth16.InputTooLargeException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -49,8 +50,10 @@ final class ZokratesCommand implements Runnable {
       description = {
         "Verify a ZoKrates Groth16 proof.json against its verification.key.json in pure Java "
             + "(no Node), curves bn128 and bls12_381.",
-        "Checks canonical encodings, curve and subgroup membership of every point, public "
-            + "inputs below r and their number, then one product of four pairings.",
+        "Reads both files strictly (at most 16 KiB for the proof and 64 KiB for the key; "
+            + "ZoKrates' members, order and layout only; exact-width lowercase hex), then checks "
+            + "curve and subgroup membership of every point, public inputs below r and their "
+            + "number, then one product of four pairings.",
         "Exit codes: 0 accepted, 1 rejected, 2 malformed or unreadable input."
       })
   static final class Verify implements Callable<Integer> {
@@ -68,8 +71,14 @@ final class ZokratesCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       err.println(WARNING);
       err.flush();
-      String vkJson = read(vk, "verification key");
-      String proofJson = read(proof, "proof");
+      byte[] vkJson;
+      byte[] proofJson;
+      try {
+        vkJson = read(vk, "verification key", Groth16VerifyingKey.MAX_JSON_BYTES);
+        proofJson = read(proof, "proof", Groth16Proof.MAX_JSON_BYTES);
+      } catch (InputTooLargeException e) {
+        throw CliException.badInput("malformed: " + e.getMessage());
+      }
       long t0 = System.nanoTime();
       try {
         Groth16VerifyingKey key = Groth16VerifyingKey.fromJson(vkJson);
@@ -90,12 +99,20 @@ final class ZokratesCommand implements Runnable {
       }
     }
 
-    private static String read(Path file, String what) {
-      try {
-        return Files.readString(file, StandardCharsets.UTF_8);
+    /** At most {@code cap} + 1 bytes: a file over the cap is refused without reading it whole. */
+    private static byte[] read(Path file, String what, int cap) throws InputTooLargeException {
+      byte[] b;
+      long size;
+      try (InputStream in = Files.newInputStream(file)) {
+        b = in.readNBytes(cap + 1);
+        size = b.length > cap && Files.isRegularFile(file) ? Files.size(file) : b.length;
       } catch (IOException | RuntimeException e) {
         throw CliException.badInput("cannot read " + what + " " + file + ": " + e.getMessage());
       }
+      if (b.length > cap) {
+        throw new InputTooLargeException(what, Math.max(size, b.length), cap);
+      }
+      return b;
     }
   }
 }

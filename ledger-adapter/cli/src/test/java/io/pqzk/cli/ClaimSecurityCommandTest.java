@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Expected figures from shared/tools/stark-security/stark_security.py with the same inputs. */
+/** Expected figures: Winterfell's estimator formulas (v0.13.1) evaluated on the same inputs. */
 class ClaimSecurityCommandTest {
 
   @Test

@@ -80,6 +80,47 @@ class ZokratesCommandTest {
     assertTrue(!err.toString().contains("at io.pqzk"), "no stack trace: " + err);
   }
 
+  /** What the former lenient reader accepted: each is exit 2 with one line naming the problem. */
+  @Test
+  void verify_lenientOrOversizedInput_exits2WithOneLine(@TempDir Path dir) throws IOException {
+    Path vk = fx("cubic", "bn128", "verification.key.json");
+    String proof = Files.readString(fx("cubic", "bn128", "proof.json"));
+    String key = Files.readString(vk);
+    Path huge = dir.resolve("huge.json");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(60L << 20); // the audit's proof size: read no further than the cap
+    }
+    String[][] cases = {
+      {"proof", "/* c */" + proof, "comments are not allowed"},
+      {"proof", proof.replace("\"g16\",", "\"g16\",\n  \"scheme\": \"g16\","), "duplicate member \"scheme\""},
+      {"proof", proof.replace("\"0x0000", "\"0x\u0660000"), "non-ASCII character U+0660"},
+      {"proof", proof.replace("\"inputs\"", "\"extra\": [],\n  \"inputs\""), "unknown member \"extra\""},
+      {"vk", atInfinity(key, "0x1507003a"), "vk.gamma_abc[1] is the point at infinity"},
+      {"huge", null, "proof is 62914560 bytes, over the 16384-byte cap"},
+    };
+    for (String[] c : cases) {
+      Path p = c[0].equals("huge") ? huge : Files.writeString(dir.resolve("in.json"), c[1]);
+      Path vkFile = c[0].equals("vk") ? p : vk;
+      Path proofFile = c[0].equals("vk") ? fx("cubic", "bn128", "proof.json") : p;
+      err.getBuffer().setLength(0);
+      int code = run("zokrates", "verify", "--vk", vkFile.toString(), "--proof", proofFile.toString());
+      String[] lines = err.toString().split("\n");
+      assertEquals(Main.BAD_INPUT, code, err.toString());
+      assertEquals(2, lines.length, "the warning and one line: " + err);
+      assertTrue(lines[1].startsWith("pqzk: malformed: ") && lines[1].contains(c[2]), lines[1]);
+    }
+  }
+
+  /** The key, compact, with the G1 point whose x starts with {@code xPrefix} set to (0, 0). */
+  private static String atInfinity(String key, String xPrefix) {
+    String compact = key.replaceAll("\\s", ""); // ZoKrates' strings hold no whitespace
+    int x = compact.indexOf("\"" + xPrefix);
+    int open = compact.lastIndexOf('[', x);
+    int close = compact.indexOf(']', x);
+    String zero = "\"0x" + "0".repeat(64) + "\"";
+    return compact.substring(0, open) + "[" + zero + "," + zero + "]" + compact.substring(close + 1);
+  }
+
   @Test
   void verify_keyForAnotherCircuit_exits2or1() {
     // cubic has 1 public input, multi has 6: a wrong key is refused as malformed

@@ -39,6 +39,29 @@ public final class BlockDraft {
   private final List<StateStore.Put> stagedWrites = new ArrayList<>();
   private final List<byte[]> stagedRecords = new ArrayList<>();
   private final List<List<byte[]>> stagedLeaves = new ArrayList<>();
+  private final List<ProofCheck> stagedProofs = new ArrayList<>();
+  private final List<ProofCheck> proofChecks = new ArrayList<>();
+
+  /**
+   * A zero-knowledge proof a transaction of this block carries, checked after every cheaper rule
+   * and every signature (a proof costs milliseconds, a signature microseconds).
+   */
+  public record ProofCheck(ParsedTransaction tx, String label, Check check) {
+    /** The verification itself. */
+    @FunctionalInterface
+    public interface Check {
+      void run() throws LedgerException;
+    }
+
+    /** Runs it; a failure names the transaction. */
+    public void verify() throws TransactionRejectedException {
+      try {
+        check.run();
+      } catch (LedgerException e) {
+        throw reject(tx, label + ": " + e.getMessage());
+      }
+    }
+  }
 
   BlockDraft(Genesis genesis, ChainState base, Map<String, ProofVerifier> proofs, long timestamp) {
     this.genesis = genesis;
@@ -104,6 +127,7 @@ public final class BlockDraft {
       registry.append(stagedRecords.get(i));
       claimRegistries.append(stagedLeaves.get(i));
     }
+    proofChecks.addAll(stagedProofs);
     clearStaged();
     txIds.add(id);
     txTree.appendLeafHash(tx.leafHash());
@@ -115,6 +139,42 @@ public final class BlockDraft {
     stagedWrites.clear();
     stagedRecords.clear();
     stagedLeaves.clear();
+    stagedProofs.clear();
+  }
+
+  /** Defers a proof check of the transaction being admitted (see {@link ProofCheck}). */
+  void deferProof(ParsedTransaction tx, String label, ProofCheck.Check check) {
+    stagedProofs.add(new ProofCheck(tx, label, check));
+  }
+
+  /** The proof checks of the admitted transactions, in block order. */
+  public List<ProofCheck> proofChecks() {
+    return List.copyOf(proofChecks);
+  }
+
+  /** The proof checks of the last admitted transaction (the engine's admission path). */
+  List<ProofCheck> proofChecksOf(ParsedTransaction tx) {
+    return proofChecks.stream().filter(p -> p.tx() == tx).toList();
+  }
+
+  /**
+   * Verifies proof checks on every core; throws for the first failing one in list order,
+   * whatever the scheduling.
+   */
+  public static void verifyProofs(List<ProofCheck> checks) throws TransactionRejectedException {
+    TransactionRejectedException[] failed = new TransactionRejectedException[checks.size()];
+    java.util.stream.IntStream.range(0, checks.size()).parallel().forEach(i -> {
+      try {
+        checks.get(i).verify();
+      } catch (TransactionRejectedException e) {
+        failed[i] = e;
+      }
+    });
+    for (TransactionRejectedException e : failed) {
+      if (e != null) {
+        throw e;
+      }
+    }
   }
 
   /** The value under {@code key} as this block has it so far (staged, block, then chain). */

@@ -1,31 +1,42 @@
 package io.pqzk.ledger;
 
-import io.pqzk.ledger.crypto.Hashes;
-
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
+import io.pqzk.ledger.codec.Canonical;
+import io.pqzk.ledger.codec.NonCanonicalException;
+import io.pqzk.ledger.crypto.Hashes;
 import io.pqzk.ledger.crypto.LedgerPublicKey;
 import io.pqzk.ledger.crypto.Signatures;
 import io.pqzk.ledger.proto.Block;
 import io.pqzk.ledger.proto.BlockHeader;
+import io.pqzk.ledger.proto.QuorumCertificate;
 import io.pqzk.ledger.proto.SignatureEnvelope;
 import io.pqzk.ledger.proto.Transaction;
 import io.pqzk.ledger.proto.TransactionBody;
+import io.pqzk.ledger.quorum.QuorumCertificates;
+import io.pqzk.ledger.quorum.QuorumException;
+import io.pqzk.ledger.quorum.Statement;
 import java.security.MessageDigest;
 import java.security.SignatureException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * The ledger's consensus rules, shared by the engine (which seals blocks) and every validator
- * (which re-checks them from the files). A block is accepted only if it links to the previous
- * header, its proposer is a genesis validator, its ML-DSA signature (and SLH-DSA signature when
- * the genesis policy asks for one) verifies over the exact header bytes, every transaction is
- * well-formed, authored by a known key, not a replay, allowed by the payload rules and signed,
- * and the transactions, registry and state roots recompute. Signatures are verified on every
- * core; the outcome does not depend on scheduling. Thread-safe (immutable).
+ * The ledger's consensus rules, shared by the engine (which seals blocks), every validator and
+ * {@code pqzk chain verify}. A block is accepted only if it is within the genesis size limits and
+ * canonically encoded, links to the previous header, is stamped strictly after it, carries the
+ * commit certificate of the previous block (a quorum of the genesis validators), was proposed by
+ * a genesis validator whose ML-DSA signature (and SLH-DSA signature when the genesis policy asks
+ * for one) verifies over the exact header bytes, every transaction is well-formed, authored by a
+ * known key, not a replay, allowed by its kind's rule and signed, every claim proof verifies, and
+ * the transactions, registry and state roots recompute.
+ *
+ * <p>Cheap checks come first: sizes, encodings and state rules, then every signature (on every
+ * core), then the zero-knowledge proofs (on every core). The outcome never depends on
+ * scheduling or on the local clock. Thread-safe (immutable).
  */
 public final class BlockRules {
   private static final HexFormat HEX = HexFormat.of();
@@ -36,8 +47,7 @@ public final class BlockRules {
 
   /**
    * Rules with a verifier for each proof system the genesis accepts claims for ({@link
-   * ZkProofVerifier} over the STARK, or over Groth16 with the verification key the genesis pins);
-   * claims of any other system are rejected.
+   * ZkProofVerifier} over the system the genesis built, with any pinned verification key).
    */
   public BlockRules(Genesis genesis) {
     this(genesis, defaultVerifiers(genesis));
@@ -53,7 +63,7 @@ public final class BlockRules {
 
   public BlockRules(Genesis genesis, List<ProofVerifier> verifiers) {
     this.genesis = genesis;
-    java.util.Map<String, ProofVerifier> m = new java.util.HashMap<>();
+    Map<String, ProofVerifier> m = new HashMap<>();
     verifiers.forEach(v -> m.put(v.system(), v));
     this.proofs = Map.copyOf(m);
     this.txContext = Hashes.context(Hashes.CTX_TX, genesis.chainId());
@@ -84,6 +94,30 @@ public final class BlockRules {
     return Hashes.hash(Hashes.BLOCK_HEADER, genesis.chainId(), headerBytes);
   }
 
+  /** The hash a header carries of its block's {@code last_commit} bytes. */
+  public byte[] lastCommitHash(byte[] lastCommitBytes) {
+    return Hashes.hash(Hashes.LAST_COMMIT, genesis.chainId(), lastCommitBytes);
+  }
+
+  /** What the commit certificate of block {@code height} with this header hash signs. */
+  public Statement commitStatement(long height, byte[] headerHash) {
+    return Statement.commit(genesis.chainId(), height, headerHash);
+  }
+
+  /**
+   * Checks that {@code qc} certifies block {@code height} with {@code headerHash} (a quorum of
+   * the genesis validators, each signature verified).
+   */
+  public void verifyCommit(QuorumCertificate qc, long height, byte[] headerHash)
+      throws BlockRejectedException {
+    try {
+      QuorumCertificates.verify(qc, commitStatement(height, headerHash), genesis.commitSigners(),
+          "commit certificate");
+    } catch (QuorumException e) {
+      throw new BlockRejectedException(height, e.getMessage());
+    }
+  }
+
   /** A new, empty block draft over {@code state}. */
   public BlockDraft draft(ChainState state, long timestamp) {
     return new BlockDraft(genesis, state, proofs, timestamp);
@@ -91,20 +125,25 @@ public final class BlockRules {
 
   /** Decodes a transaction and checks everything that does not depend on the chain state. */
   public ParsedTransaction parseTransaction(byte[] bytes) throws TransactionRejectedException {
+    int max = genesis.limits().getMaxTransactionBytes();
+    if (bytes.length > max) {
+      throw new TransactionRejectedException("transaction is " + bytes.length
+          + " bytes, the genesis allows at most " + max);
+    }
     Transaction tx;
     TransactionBody body;
     try {
-      tx = Transaction.parseFrom(bytes);
-      body = TransactionBody.parseFrom(tx.getBody());
-    } catch (InvalidProtocolBufferException e) {
-      throw new TransactionRejectedException("transaction is not valid protobuf: "
-          + e.getMessage());
+      tx = Canonical.parse(Transaction.parser(), bytes, "transaction");
+      body = Canonical.parse(TransactionBody.parser(), tx.getBody().toByteArray(),
+          "transaction body");
+    } catch (NonCanonicalException e) {
+      throw new TransactionRejectedException(e.getMessage());
     }
     byte[] id = transactionId(tx.getBody().toByteArray());
     String label = "transaction " + HEX.formatHex(id).substring(0, 16);
     if (!genesis.chainId().equals(body.getChainId())) {
-      throw new TransactionRejectedException(label + " is for chain '" + body.getChainId()
-          + "', not '" + genesis.chainId() + "'");
+      throw new TransactionRejectedException(label + " is for chain '"
+          + Printable.escape(body.getChainId()) + "', not '" + genesis.chainId() + "'");
     }
     if (body.getNonce().size() != BlockDraft.NONCE_BYTES) {
       throw new TransactionRejectedException(label + " nonce must be " + BlockDraft.NONCE_BYTES
@@ -125,7 +164,7 @@ public final class BlockRules {
       String label) throws TransactionRejectedException {
     if (!Signatures.ALGORITHMS.contains(env.getAlgorithm())) {
       throw new TransactionRejectedException(label + " signature: unknown signature algorithm '"
-          + env.getAlgorithm() + "'");
+          + Printable.escape(env.getAlgorithm()) + "'");
     }
     if (!env.getAlgorithm().equals(key.algorithm())) {
       throw new TransactionRejectedException(label + " signature algorithm " + env.getAlgorithm()
@@ -161,54 +200,72 @@ public final class BlockRules {
   public record ValidatedBlock(Block block, BlockHeader header, byte[] headerHash,
       List<ParsedTransaction> transactions, BlockEffects effects) {}
 
-  /** A block that passed every rule but its signatures, and the signature checks it needs. */
-  public record CheckedBlock(ValidatedBlock block, List<Signatures.Check> checks) {}
+  /**
+   * A block that passed every rule but its signatures and proofs, with the signature checks and
+   * the proof checks it still needs (in that order).
+   */
+  public record CheckedBlock(ValidatedBlock block, List<Signatures.Check> checks,
+      List<BlockDraft.ProofCheck> proofs) {}
 
   /**
    * Validates the block record {@code bytes} as the next block after {@code state}, verifying
-   * its signatures on every core.
+   * its signatures, then its proofs, on every core.
    *
    * @throws BlockRejectedException naming the block and the first rule it breaks
    */
   public ValidatedBlock validate(byte[] bytes, ChainState state) throws BlockRejectedException {
     CheckedBlock c = check(bytes, state);
+    long h = c.block().header().getHeight();
     try {
       Signatures.verifyAll(c.checks());
     } catch (Signatures.BatchFailure e) {
-      throw new BlockRejectedException(c.block().header().getHeight(), e.getMessage());
+      throw new BlockRejectedException(h, e.getMessage());
+    }
+    try {
+      BlockDraft.verifyProofs(c.proofs());
+    } catch (TransactionRejectedException e) {
+      throw new BlockRejectedException(h, e.getMessage());
     }
     return c.block();
   }
 
   /**
-   * Every rule but the signatures, which are returned as checks so that a validator can verify
-   * the signatures of many blocks in one parallel batch.
+   * Every rule but the signatures and proofs, which are returned as checks so that a validator
+   * can verify those of many blocks in parallel batches.
    */
   public CheckedBlock check(byte[] bytes, ChainState state) throws BlockRejectedException {
     long expected = state.height() + 1;
+    long maxBlock = genesis.limits().getMaxBlockBytes();
+    if (bytes.length > maxBlock) {
+      throw new BlockRejectedException(expected, "block is " + bytes.length
+          + " bytes, the genesis allows at most " + maxBlock);
+    }
     Block block;
     BlockHeader header;
     try {
-      block = Block.parseFrom(bytes);
-      header = BlockHeader.parseFrom(block.getHeader());
-    } catch (InvalidProtocolBufferException e) {
-      throw new BlockRejectedException(expected, "not a valid Block protobuf: " + e.getMessage());
+      block = Canonical.parse(Block.parser(), bytes, "block");
+      header = Canonical.parse(BlockHeader.parser(), block.getHeader().toByteArray(),
+          "block header");
+    } catch (NonCanonicalException e) {
+      throw new BlockRejectedException(expected, e.getMessage());
     }
     long h = header.getHeight();
     if (h != expected) {
       throw new BlockRejectedException(expected, "header says height " + h);
     }
     if (!genesis.chainId().equals(header.getChainId())) {
-      throw new BlockRejectedException(h, "chain id '" + header.getChainId() + "', expected '"
-          + genesis.chainId() + "'");
+      throw new BlockRejectedException(h, "chain id '" + Printable.escape(header.getChainId())
+          + "', expected '" + genesis.chainId() + "'");
     }
     if (!MessageDigest.isEqual(header.getPreviousHash().toByteArray(), state.headHash())) {
       throw new BlockRejectedException(h, h == 0
           ? "previous hash is not the hash of this genesis file (genesis edited or wrong)"
           : "previous hash does not match the header hash of block " + (h - 1));
     }
-    if (header.getTimestampMillis() < state.headTimestamp()) {
-      throw new BlockRejectedException(h, "timestamp goes backwards");
+    if (header.getTimestampMillis() <= state.headTimestamp()) {
+      throw new BlockRejectedException(h, "timestamp " + header.getTimestampMillis()
+          + " is not after the previous block's (" + state.headTimestamp()
+          + "): block time must strictly increase");
     }
     Genesis.Validator proposer = genesis.validator(header.getProposerKeyId().toByteArray());
     if (proposer == null) {
@@ -216,15 +273,21 @@ public final class BlockRules {
           + HEX.formatHex(header.getProposerKeyId().toByteArray())
           + " is not a validator in the genesis");
     }
+    int maxTxs = genesis.limits().getMaxBlockTransactions();
+    if (block.getTransactionsCount() > maxTxs) {
+      throw new BlockRejectedException(h, "block carries " + block.getTransactionsCount()
+          + " transactions, the genesis allows at most " + maxTxs);
+    }
     if (header.getTransactionCount() != block.getTransactionsCount()) {
       throw new BlockRejectedException(h, "header counts " + header.getTransactionCount()
           + " transactions, block carries " + block.getTransactionsCount());
     }
-    List<Signatures.Check> checks = new ArrayList<>(block.getTransactionsCount() + 2);
+    List<Signatures.Check> checks = new ArrayList<>(block.getTransactionsCount() + 8);
+    checks.addAll(lastCommitChecks(block, header, state, h));
     checks.addAll(headerChecks(block, proposer, h));
     BlockDraft draft = draft(state, header.getTimestampMillis());
     // Decoding and hashing need no state: done on every core, then admitted in block order.
-    Object[] parsed = java.util.stream.IntStream.range(0, block.getTransactionsCount()).parallel()
+    Object[] parsed = IntStream.range(0, block.getTransactionsCount()).parallel()
         .mapToObj(i -> {
           try {
             return parseTransaction(block.getTransactions(i).toByteArray());
@@ -263,7 +326,37 @@ public final class BlockRules {
     rootMatches(h, "state root", header.getStateRoot(), draft.stateRoot());
     byte[] hash = headerHash(block.getHeader().toByteArray());
     return new CheckedBlock(
-        new ValidatedBlock(block, header, hash, draft.admitted(), draft.effects(hash)), checks);
+        new ValidatedBlock(block, header, hash, draft.admitted(), draft.effects(hash)), checks,
+        draft.proofChecks());
+  }
+
+  /** Block h carries the commit certificate of block h-1, bound by hash into its header. */
+  private List<Signatures.Check> lastCommitChecks(Block block, BlockHeader header,
+      ChainState state, long h) throws BlockRejectedException {
+    byte[] carried = block.getLastCommit().toByteArray();
+    if (!MessageDigest.isEqual(header.getLastCommitHash().toByteArray(), lastCommitHash(carried))) {
+      throw new BlockRejectedException(h, "header's last_commit_hash does not match the"
+          + " certificate the block carries");
+    }
+    if (h == 0) {
+      if (carried.length != 0) {
+        throw new BlockRejectedException(h, "block 0 carries a commit certificate; there is no"
+            + " earlier block to certify");
+      }
+      return List.of();
+    }
+    if (carried.length == 0) {
+      throw new BlockRejectedException(h, "carries no commit certificate for block " + (h - 1)
+          + ": without a quorum of the validators block " + (h - 1) + " is not final");
+    }
+    try {
+      QuorumCertificate qc = QuorumCertificates.parse(carried, "commit certificate of block "
+          + (h - 1));
+      return QuorumCertificates.checks(qc, commitStatement(h - 1, state.headHash()),
+          genesis.commitSigners(), "commit certificate of block " + (h - 1), h);
+    } catch (QuorumException e) {
+      throw new BlockRejectedException(h, e.getMessage());
+    }
   }
 
   private List<Signatures.Check> headerChecks(Block block, Genesis.Validator v, long h)
@@ -274,8 +367,8 @@ public final class BlockRules {
     for (SignatureEnvelope env : block.getSignaturesList()) {
       String alg = env.getAlgorithm();
       if (!Signatures.ALGORITHMS.contains(alg)) {
-        throw new BlockRejectedException(h, "unknown signature algorithm '" + alg
-            + "' in a block signature envelope");
+        throw new BlockRejectedException(h, "unknown signature algorithm '"
+            + Printable.escape(alg) + "' in a block signature envelope");
       }
       LedgerPublicKey key;
       if (alg.equals(genesis.blockAlgorithm()) && ml == null) {

@@ -23,7 +23,12 @@ public final class BlockSealer {
   public record Sealed(byte[] bytes, BlockHeader header, BlockEffects effects, long mlDsaNanos,
       long slhDsaNanos, int mlDsaSignatureBytes, int slhDsaSignatureBytes) {}
 
-  public Sealed seal(BlockDraft draft, ChainState state, ProposerKeys keys, long timestamp) {
+  /**
+   * Seals {@code draft} at {@code timestamp}, carrying {@code lastCommit} (the serialized commit
+   * certificate of the previous block; empty for block 0).
+   */
+  public Sealed seal(BlockDraft draft, ChainState state, ProposerKeys keys, long timestamp,
+      byte[] lastCommit) {
     Genesis g = rules.genesis();
     BlockHeader header = BlockHeader.newBuilder()
         .setChainId(g.chainId())
@@ -37,9 +42,11 @@ public final class BlockSealer {
         .setTransactionCount(draft.admitted().size())
         .setRegistrySize(draft.registrySize())
         .addAllClaimRegistryRoots(draft.claimRoots().stream().map(ByteString::copyFrom).toList())
+        .setLastCommitHash(ByteString.copyFrom(rules.lastCommitHash(lastCommit)))
         .build();
     byte[] headerBytes = header.toByteArray();
-    Block.Builder b = Block.newBuilder().setHeader(ByteString.copyFrom(headerBytes));
+    Block.Builder b = Block.newBuilder().setHeader(ByteString.copyFrom(headerBytes))
+        .setLastCommit(ByteString.copyFrom(lastCommit));
     draft.admitted().forEach(t -> b.addTransactions(ByteString.copyFrom(t.bytes())));
     long t0 = System.nanoTime();
     SignatureEnvelope ml = envelope(keys.mlDsa(), headerBytes);

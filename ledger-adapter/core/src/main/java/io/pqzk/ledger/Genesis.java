@@ -1,9 +1,6 @@
 package io.pqzk.ledger;
 
 import io.pqzk.ledger.crypto.Hashes;
-import io.pqzk.zk.ProofException;
-import io.pqzk.zk.ProofSystem;
-import io.pqzk.zk.ProofSystems;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -11,8 +8,12 @@ import com.google.protobuf.util.JsonFormat;
 import io.pqzk.ledger.crypto.LedgerPublicKey;
 import io.pqzk.ledger.crypto.Signatures;
 import io.pqzk.ledger.crypto.UnsupportedAlgorithmException;
+import io.pqzk.ledger.proto.CircuitDigests;
+import io.pqzk.ledger.proto.Claims;
 import io.pqzk.ledger.proto.GenesisKey;
+import io.pqzk.ledger.proto.Limits;
 import io.pqzk.ledger.proto.Member;
+import io.pqzk.ledger.proto.Validators;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,12 +35,19 @@ import java.util.regex.Pattern;
  * breaks the chain. Immutable and thread-safe.
  */
 public final class Genesis {
-  public static final String FORMAT = "pqzk-genesis/v1";
+  public static final String FORMAT = "pqzk-genesis/v2";
+  private static final Pattern FORMAT_FIELD = Pattern.compile("\"format\"\\s*:\\s*\"([^\"]{0,64})\"");
   public static final String FILE_NAME = "genesis.json";
   private static final Pattern CHAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+  /** No genesis may allow blocks larger than this (the block file record's length field). */
+  static final long MAX_BLOCK_BYTES_CEILING = 256L << 20;
 
-  /** A validator: its name, block (ML-DSA) key and SLH-DSA key. */
-  public record Validator(String name, LedgerPublicKey mlDsa, LedgerPublicKey slhDsa) {}
+  /**
+   * A validator: its index in the genesis list (how commit certificates name it), name, block
+   * (ML-DSA) key and SLH-DSA key.
+   */
+  public record Validator(int index, String name, LedgerPublicKey mlDsa, LedgerPublicKey slhDsa) {}
 
   /** Who a key belongs to. */
   public enum Role { VALIDATOR, AUTHORITY, PARTICIPANT }
@@ -53,6 +61,7 @@ public final class Genesis {
   private final Map<String, Author> authors = new LinkedHashMap<>();
   // the systems that verify this chain's claims, checked (and keys parsed) once, here
   private final Map<String, io.pqzk.zk.ProofSystem> claimProofSystems = new LinkedHashMap<>();
+  private io.pqzk.ledger.quorum.SignerSet commitSigners;
 
   private Genesis(io.pqzk.ledger.proto.Genesis proto, byte[] fileBytes) {
     this.proto = proto;
@@ -74,9 +83,17 @@ public final class Genesis {
 
   /** Parses and checks genesis file bytes. */
   public static Genesis parse(byte[] fileBytes) throws MalformedInputException {
+    String text = new String(fileBytes, StandardCharsets.UTF_8);
+    java.util.regex.Matcher f = FORMAT_FIELD.matcher(text);
+    if (f.find() && !f.group(1).equals(FORMAT)) {
+      // read the version before the layout: a file of another version is refused, never misread
+      throw new UnsupportedVersionException("genesis format is '" + f.group(1) + "'; this pqzk"
+          + " reads " + FORMAT + " only. A chain of another format cannot be opened by this"
+          + " version: keep using the pqzk that made it, or start a new chain (pqzk demo)");
+    }
     io.pqzk.ledger.proto.Genesis.Builder b = io.pqzk.ledger.proto.Genesis.newBuilder();
     try {
-      JsonFormat.parser().merge(new String(fileBytes, StandardCharsets.UTF_8), b);
+      JsonFormat.parser().merge(text, b);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw new MalformedInputException("genesis file is not valid JSON for " + FORMAT + ": "
@@ -111,22 +128,33 @@ public final class Genesis {
       throw new MalformedInputException("genesis chain id '" + proto.getChainId()
           + "' must be 1 to 64 characters of [A-Za-z0-9._-]");
     }
-    String blockAlg = algorithm(proto.getBlockSignatureAlgorithm(), "block_signature_algorithm");
+    Validators vs = proto.getValidators();
+    String blockAlg = algorithm(vs.getBlockSignatureAlgorithm(),
+        "validators.block_signature_algorithm");
     if (!Signatures.isMlDsa(blockAlg)) {
-      throw new MalformedInputException("block_signature_algorithm must be ML-DSA, got " + blockAlg);
+      throw new MalformedInputException("validators.block_signature_algorithm must be ML-DSA, got "
+          + blockAlg);
     }
-    String slhAlg = algorithm(proto.getSlhDsaPolicy().getAlgorithm(), "slh_dsa_policy.algorithm");
+    String slhAlg = algorithm(vs.getSlhDsaPolicy().getAlgorithm(),
+        "validators.slh_dsa_policy.algorithm");
     if (!Signatures.isSlhDsa(slhAlg)) {
-      throw new MalformedInputException("slh_dsa_policy.algorithm must be SLH-DSA, got " + slhAlg);
+      throw new MalformedInputException("validators.slh_dsa_policy.algorithm must be SLH-DSA, got "
+          + slhAlg);
     }
-    if (proto.getSlhDsaPolicy().getEveryNBlocks() < 1) {
-      throw new MalformedInputException("slh_dsa_policy.every_n_blocks must be at least 1");
+    if (vs.getSlhDsaPolicy().getEveryNBlocks() < 1) {
+      throw new MalformedInputException("validators.slh_dsa_policy.every_n_blocks must be at least 1");
     }
-    if (proto.getValidatorsCount() == 0) {
+    if (vs.getMembersCount() == 0) {
       throw new MalformedInputException("genesis names no validator");
     }
+    if (vs.getMembersCount() > io.pqzk.ledger.quorum.QuorumCertificates.MAX_SIGNATURES) {
+      throw new MalformedInputException("genesis names " + vs.getMembersCount()
+          + " validators, at most " + io.pqzk.ledger.quorum.QuorumCertificates.MAX_SIGNATURES);
+    }
+    checkLimits(proto.getLimits(), vs.getMembersCount());
+    Claims claims = proto.getClaims();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (String sys : proto.getClaimSystemsList()) {
+    for (String sys : claims.getSystemsList()) {
       if (!io.pqzk.zk.ProofSystems.ids().contains(sys)) {
         throw new MalformedInputException("claim_systems: unknown proof system '" + sys
             + "' (expected one of " + io.pqzk.zk.ProofSystems.ids() + ")");
@@ -134,28 +162,37 @@ public final class Genesis {
       if (!seen.add(sys)) {
         throw new MalformedInputException("claim_systems names '" + sys + "' twice");
       }
-      String key = proto.getClaimVerificationKeysMap().get(sys);
+      String key = claims.getVerificationKeysMap().get(sys);
       boolean trustedSetup = io.pqzk.zk.ProofSystems.hasTrustedSetup(sys);
       if (trustedSetup && key == null) {
-        throw new MalformedInputException("claim_systems: '" + sys + "' has a trusted setup:"
-            + " claim_verification_keys must pin its verification key");
+        throw new MalformedInputException("claims.systems: '" + sys + "' has a trusted setup:"
+            + " claims.verification_keys must pin its verification key");
+      }
+      if (trustedSetup) {
+        checkCircuit(sys, claims.getCircuitsMap().get(sys));
       }
       try {
         claimProofSystems.put(sys, trustedSetup
             ? io.pqzk.zk.ProofSystems.withVerificationKey(sys, key)
             : io.pqzk.zk.ProofSystems.get(sys));
       } catch (io.pqzk.zk.ProofException e) {
-        throw new MalformedInputException((trustedSetup ? "claim_verification_keys['" + sys + "']"
-            : "claim_systems: '" + sys + "'") + ": " + e.getMessage(), e);
+        throw new MalformedInputException((trustedSetup ? "claims.verification_keys['" + sys
+            + "']" : "claims.systems: '" + sys + "'") + ": " + e.getMessage(), e);
       }
     }
-    for (String sys : proto.getClaimVerificationKeysMap().keySet()) {
+    for (String sys : claims.getVerificationKeysMap().keySet()) {
       if (!seen.contains(sys) || !io.pqzk.zk.ProofSystems.hasTrustedSetup(sys)) {
-        throw new MalformedInputException("claim_verification_keys names '" + sys + "', which is"
-            + (seen.contains(sys) ? " transparent and takes no key" : " not in claim_systems"));
+        throw new MalformedInputException("claims.verification_keys names '" + sys + "', which is"
+            + (seen.contains(sys) ? " transparent and takes no key" : " not in claims.systems"));
       }
     }
-    for (Member m : proto.getValidatorsList()) {
+    for (String sys : claims.getCircuitsMap().keySet()) {
+      if (!claims.getVerificationKeysMap().containsKey(sys)) {
+        throw new MalformedInputException("claims.circuits names '" + sys + "', which has no"
+            + " pinned verification key");
+      }
+    }
+    for (Member m : vs.getMembersList()) {
       LedgerPublicKey ml = null;
       LedgerPublicKey slh = null;
       for (GenesisKey k : m.getKeysList()) {
@@ -173,11 +210,56 @@ public final class Genesis {
         throw new MalformedInputException("validator '" + m.getName() + "' needs one " + blockAlg
             + " and one " + slhAlg + " key");
       }
-      validatorsByMlDsaKey.put(ml.keyIdHex(), new Validator(m.getName(), ml, slh));
+      validatorsByMlDsaKey.put(ml.keyIdHex(),
+          new Validator(validatorsByMlDsaKey.size(), m.getName(), ml, slh));
       addAuthor(new Author(m.getName(), Role.VALIDATOR, ml));
     }
     addMembers(proto.getAuthoritiesList(), Role.AUTHORITY);
     addMembers(proto.getParticipantsList(), Role.PARTICIPANT);
+    List<Validator> v = validators();
+    commitSigners = new io.pqzk.ledger.quorum.SignerSet(
+        v.stream().map(Validator::name).toList(), v.stream().map(Validator::mlDsa).toList(),
+        null, io.pqzk.ledger.quorum.SignerSet.commitThreshold(v.size()), false);
+  }
+
+  /**
+   * Room a block needs besides its transactions, at most: header and envelopes, the proposer's
+   * ML-DSA and SLH-DSA signatures (below 64 KiB for every parameter set) and the carried commit
+   * certificate (below 8 KiB per validator). A block limit above max_transaction_bytes plus this
+   * always has room for the largest transaction.
+   */
+  static long blockOverheadBound(int validators) {
+    return (64L << 10) + (8L << 10) * validators;
+  }
+
+  private static void checkLimits(Limits l, int validators) throws MalformedInputException {
+    if (l.getMaxTransactionBytes() < 1024 || l.getMaxBlockBytes() < l.getMaxTransactionBytes()
+        || l.getMaxBlockTransactions() < 1 || l.getMaxClockDriftMillis() < 1) {
+      throw new MalformedInputException("genesis limits must all be set: max_transaction_bytes"
+          + " (at least 1024), max_block_bytes (at least max_transaction_bytes),"
+          + " max_block_transactions and max_clock_drift_millis (at least 1); got "
+          + l.getMaxTransactionBytes() + ", " + l.getMaxBlockBytes() + ", "
+          + l.getMaxBlockTransactions() + ", " + l.getMaxClockDriftMillis());
+    }
+    if (l.getMaxBlockBytes() < l.getMaxTransactionBytes() + blockOverheadBound(validators)) {
+      throw new MalformedInputException("genesis limits.max_block_bytes " + l.getMaxBlockBytes()
+          + " leaves no room for a largest transaction (" + l.getMaxTransactionBytes()
+          + " bytes) beside the block's signatures and commit certificate: it must be at least "
+          + (l.getMaxTransactionBytes() + blockOverheadBound(validators)));
+    }
+    if (l.getMaxBlockBytes() > MAX_BLOCK_BYTES_CEILING) {
+      throw new MalformedInputException("genesis limits.max_block_bytes " + l.getMaxBlockBytes()
+          + " exceeds what a node can hold, " + MAX_BLOCK_BYTES_CEILING);
+    }
+  }
+
+  private static void checkCircuit(String sys, CircuitDigests d) throws MalformedInputException {
+    if (d == null || !HEX64.matcher(d.getSourceSha256()).matches()
+        || !HEX64.matcher(d.getProgramSha256()).matches()) {
+      throw new MalformedInputException("claims.circuits['" + sys + "'] must pin the SHA-256 of"
+          + " the circuit's source and compiled program (64 lowercase hex digits each): a"
+          + " verification key alone does not say which circuit its ceremony was for");
+    }
   }
 
   private void addMembers(List<Member> members, Role role) throws MalformedInputException {
@@ -229,7 +311,24 @@ public final class Genesis {
 
   /** Proof systems whose claims the chain accepts, in registration-leaf and header order. */
   public List<String> claimSystems() {
-    return proto.getClaimSystemsList();
+    return proto.getClaims().getSystemsList();
+  }
+
+  /** The pinned circuit digests of a system with a trusted setup, or null. */
+  public CircuitDigests claimCircuit(String system) {
+    return proto.getClaims().getCircuitsMap().get(system);
+  }
+
+  public Limits limits() {
+    return proto.getLimits();
+  }
+
+  /**
+   * The signer set of block commits: the genesis validators in order, a quorum of
+   * floor(2n/3)+1 of them.
+   */
+  public io.pqzk.ledger.quorum.SignerSet commitSigners() {
+    return commitSigners;
   }
 
   /**
@@ -251,15 +350,15 @@ public final class Genesis {
   }
 
   public String blockAlgorithm() {
-    return proto.getBlockSignatureAlgorithm();
+    return proto.getValidators().getBlockSignatureAlgorithm();
   }
 
   public String slhDsaAlgorithm() {
-    return proto.getSlhDsaPolicy().getAlgorithm();
+    return proto.getValidators().getSlhDsaPolicy().getAlgorithm();
   }
 
   public int slhDsaEvery() {
-    return proto.getSlhDsaPolicy().getEveryNBlocks();
+    return proto.getValidators().getSlhDsaPolicy().getEveryNBlocks();
   }
 
   /** Whether the block at {@code height} must carry an SLH-DSA signature. */

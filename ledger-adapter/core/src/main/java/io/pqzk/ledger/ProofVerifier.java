@@ -4,7 +4,7 @@ import io.pqzk.ledger.proto.Claim;
 
 /**
  * The seam through which the validator checks a claim transaction's zero-knowledge proof
- * (a later round plugs {@code io.pqzk.zk.ProofSystem} implementations in here). A claim whose
+ * ({@link ZkProofVerifier} adapts any {@code io.pqzk.zk.ProofSystem}). A claim whose
  * proof system has no verifier registered is REJECTED, never accepted unchecked.
  */
 public interface ProofVerifier {

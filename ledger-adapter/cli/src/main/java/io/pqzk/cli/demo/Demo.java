@@ -76,7 +76,8 @@ public final class Demo {
   private Ledger ledger;
   private DemoNetwork net;
   private TransactionFactory txs;
-  private String groth16Key; // the verification key the genesis pins, when Groth16 is in
+  private DemoNetwork.Groth16Pin groth16Pin; // what the genesis pins, when Groth16 is in
+  private io.pqzk.ledger.CommitSigner commits;
 
   public Demo(Options options, Listener listener) {
     this.o = options;
@@ -91,7 +92,7 @@ public final class Demo {
     String chainId = "pqzk-demo-" + HexFormat.of().formatHex(randomBytes(4));
     ZokratesGroth16ProofSystem groth16 = groth16Setup();
     try {
-      net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery(), groth16Key);
+      net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery(), groth16Pin);
     } catch (java.security.GeneralSecurityException e) {
       throw new MalformedInputException(e.getMessage());
     }
@@ -117,7 +118,9 @@ public final class Demo {
     }
     writeRecords(records, commitments);
 
-    try (Ledger l = Ledger.open(o.data(), new BlockRules(genesis))) {
+    BlockRules rules = new BlockRules(genesis);
+    commits = net.commitSigner(rules);
+    try (Ledger l = Ledger.open(o.data(), rules)) {
       ledger = l;
       listener.phase("registering " + o.records() + " record commitments");
       submitAll(o.records(), i -> txs.registerRecord(net.authority, commitments.get(i),
@@ -144,7 +147,10 @@ public final class Demo {
         }
         return txs.updateAccess(net.authority, g.build());
       }, "access_policy_update");
-      long now = System.currentTimeMillis();
+      if (l.pendingCount() > 0) {
+        seal(); // a read lies after the block that wrote its grant, so grants go first
+      }
+      long now = Math.max(System.currentTimeMillis(), l.state().headTimestamp());
       listener.phase("logging " + o.records() + " access events");
       submitAll(o.records(), j -> txs.logAccess(reader(j / 10), AccessEvent.newBuilder()
           .setGrantId(ByteString.copyFrom(grantIds.get(j / 10)))
@@ -177,7 +183,7 @@ public final class Demo {
     listener.phase("re-validating the whole chain from the files, trusting only genesis.json");
     Genesis fresh = Genesis.load(o.data().resolve(Genesis.FILE_NAME));
     ChainVerifier.Report report = new ChainVerifier(new BlockRules(fresh))
-        .verify(Ledger.blocksDir(o.data()), h -> listener.progress(h + 1, summary.blocks));
+        .verify(o.data(), h -> listener.progress(h + 1, summary.blocks));
     summary.report = report;
     summary.buildNanos = sealed - start;
     summary.totalNanos = System.nanoTime() - start;
@@ -221,7 +227,9 @@ public final class Demo {
           + " reuse the ones in " + circuit.directory() + " (Groth16 is NOT post-quantum sound and"
           + " needs a trusted setup; this demo trusts its own)");
       circuit.prover(zk);
-      groth16Key = circuit.verificationKeyJson();
+      groth16Pin = new DemoNetwork.Groth16Pin(circuit.verificationKeyJson(),
+          HexFormat.of().formatHex(circuit.sourceDigest()),
+          HexFormat.of().formatHex(circuit.programDigest()));
       return new ZokratesGroth16ProofSystem(circuit); // proves with the setup whose key is pinned
     } catch (ProofException e) {
       if (o.groth16() == Groth16.ON) {
@@ -243,9 +251,9 @@ public final class Demo {
 
   /**
    * Readers prove claims about records against the registry root of block {@code rootHeight}
-   * (every record registered by then), each proof bound to this chain, that height and a fresh
-   * nonce: eligibility policies and a disclosure of two attributes of one record (its integrity
-   * as committed).
+   * (every record registered by then), each proof bound to this chain, that height, the reader
+   * who submits it and a fresh nonce: eligibility policies and a disclosure of two attributes of
+   * one record (its integrity as committed).
    */
   private void claims(ProofSystem system, List<String> policies, String chainId,
       List<Record> records, SparseMerkleTree tree, long rootHeight)
@@ -268,9 +276,11 @@ public final class Demo {
         listener.progress(++done, policies.size());
         continue; // no synthetic record meets it: nothing true to prove
       }
+      // the context names the reader who will submit the claim: no one else can present it
+      LedgerSigningKey author = reader(done);
       byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
       random.nextBytes(nonce);
-      byte[] context = ClaimContexts.of(chainId, rootHeight, nonce);
+      byte[] context = ClaimContexts.of(chainId, rootHeight, author.publicKey().keyId(), nonce);
       ClaimStatement st = new ClaimStatement(tree.root(), policy, ClaimContext.of(context));
       long t0 = System.nanoTime();
       byte[] proof;
@@ -286,7 +296,7 @@ public final class Demo {
               .setClaim(text.contains("==") ? "disclosure" : "eligibility")
               .setProof(ByteString.copyFrom(proof)))
           .build();
-      ledger.submit(txs.claim(reader(done), claim));
+      ledger.submit(txs.claim(author, claim));
       summary.count("claim");
       listener.progress(++done, policies.size());
     }
@@ -314,10 +324,10 @@ public final class Demo {
     }
   }
 
-  private void seal() throws IOException {
+  private void seal() throws IOException, LedgerException {
     ProposerKeys proposer = net.validators.get((int) ((ledger.height() + 1)
         % net.validators.size()));
-    Ledger.SealResult r = ledger.seal(proposer);
+    Ledger.SealResult r = ledger.seal(proposer, commits);
     if (!r.dropped().isEmpty()) {
       throw new IllegalStateException("demo transaction dropped: " + r.dropped().get(0));
     }

@@ -2,7 +2,10 @@ package io.pqzk.cli.demo;
 
 import io.pqzk.zk.ProofSystems;
 
+import io.pqzk.ledger.BlockRules;
+import io.pqzk.ledger.CommitSigner;
 import io.pqzk.ledger.Genesis;
+import io.pqzk.ledger.GenesisBuilder;
 import io.pqzk.ledger.ProposerKeys;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
 import io.pqzk.ledger.crypto.Signatures;
@@ -38,35 +41,36 @@ public final class DemoNetwork {
    * claim circuit's verification key, which the genesis then pins) is not null.
    */
   DemoNetwork(String chainId, int validatorCount, String slhAlgorithm, int slhEvery,
-      String groth16Key) throws UnsupportedAlgorithmException {
-    io.pqzk.ledger.proto.Genesis.Builder g = io.pqzk.ledger.proto.Genesis.newBuilder()
-        .setFormat(Genesis.FORMAT).setChainId(chainId)
-        .setCreatedMillis(System.currentTimeMillis())
-        .setBlockSignatureAlgorithm(BLOCK_ALGORITHM)
-        .addClaimSystems(io.pqzk.zk.stark.claim.StarkProofSystem.ID)
-        .setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm(slhAlgorithm)
-            .setEveryNBlocks(slhEvery));
-    if (groth16Key != null) {
-      g.addClaimSystems(io.pqzk.zk.groth16claims.ZokratesGroth16ProofSystem.ID)
-          .putClaimVerificationKeys(io.pqzk.zk.groth16claims.ZokratesGroth16ProofSystem.ID, groth16Key);
+      Groth16Pin groth16) throws UnsupportedAlgorithmException {
+    GenesisBuilder g = new GenesisBuilder(chainId, System.currentTimeMillis())
+        .blockAlgorithm(BLOCK_ALGORITHM).slhDsa(slhAlgorithm, slhEvery)
+        .claimSystem(io.pqzk.zk.stark.claim.StarkProofSystem.ID);
+    if (groth16 != null) {
+      g.claimSystem(io.pqzk.zk.groth16claims.ZokratesGroth16ProofSystem.ID,
+          groth16.verificationKey(), groth16.sourceSha256(), groth16.programSha256());
     }
     for (int i = 0; i < validatorCount; i++) {
       ProposerKeys k = new ProposerKeys("validator-" + i, Signatures.generate(BLOCK_ALGORITHM),
           Signatures.generate(slhAlgorithm));
       validators.add(k);
-      g.addValidators(Member.newBuilder().setName(k.name())
-          .addKeys(Genesis.keyEntry(k.mlDsa().publicKey()))
-          .addKeys(Genesis.keyEntry(k.slhDsa().publicKey())));
+      g.validator(k.name(), k.mlDsa().publicKey(), k.slhDsa().publicKey());
     }
     authority = Signatures.generate(TX_ALGORITHM);
-    g.addAuthorities(Member.newBuilder().setName("medical-authority")
-        .addKeys(Genesis.keyEntry(authority.publicKey())));
+    g.authority("medical-authority", authority.publicKey());
     for (String r : READERS) {
       LedgerSigningKey k = Signatures.generate(TX_ALGORITHM);
       readers.add(k);
-      g.addParticipants(Member.newBuilder().setName(r).addKeys(Genesis.keyEntry(k.publicKey())));
+      g.participant(r, k.publicKey());
     }
     genesis = g.build();
+  }
+
+  /** What the genesis pins of the Groth16 claim circuit: its key and which circuit it is for. */
+  record Groth16Pin(String verificationKey, String sourceSha256, String programSha256) {}
+
+  /** The commit signatures of every validator: the demo holds all of their keys. */
+  CommitSigner commitSigner(BlockRules rules) {
+    return new CommitSigner(rules, validators.stream().map(ProposerKeys::mlDsa).toList());
   }
 
   /** Writes every key pair under {@code keys/}; returns how many files were written. */

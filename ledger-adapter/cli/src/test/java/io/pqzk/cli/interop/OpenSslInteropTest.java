@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Interoperability with an independent implementation, OpenSSL 3.5 (issue 3, acceptance 5):
+ * Interoperability with an independent implementation, OpenSSL 3.5:
  * keys and signatures made by OpenSSL, with and without a context string, are accepted by
  * {@code pqzk verify} and {@code pqzk sign}; public keys and signatures made by pqzk are accepted
  * by {@code openssl pkeyutl -verify -rawin}. Deterministic signatures must agree byte for byte

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Acceptance item 3: malformed protobuf, truncated files, a wrong genesis, an unknown algorithm:
+ * Malformed protobuf, truncated files, a wrong genesis, an unknown algorithm:
  * one clear line, exit 2 for unusable input or 1 for a block that fails verification, no stack
  * trace, and the data directory byte-for-byte unchanged by {@code chain verify} and
  * {@code chain show}.

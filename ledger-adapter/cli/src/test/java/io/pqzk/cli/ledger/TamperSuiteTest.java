@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Acceptance item 1: every kind of tampering with a stored chain makes {@code pqzk chain verify}
+ * Every kind of tampering with a stored chain makes {@code pqzk chain verify}
  * exit 1 and name the block. Each case works on a fresh copy of one real chain.
  */
 class TamperSuiteTest {
@@ -156,7 +156,7 @@ class TamperSuiteTest {
     ProposerKeys outsider = new ProposerKeys("mallory", Signatures.generate("ML-DSA-65"),
         Signatures.generate("SLH-DSA-SHA2-128f"));
     BlockSealer.Sealed forged = new BlockSealer(chain.rules).seal(draft, state, outsider,
-        orig.header().getTimestampMillis());
+        orig.header().getTimestampMillis(), orig.block().getLastCommit().toByteArray());
     List<byte[]> payloads = new ArrayList<>();
     recs.forEach(b -> payloads.add(b.payload()));
     payloads.set(k, forged.bytes());
@@ -188,7 +188,10 @@ class TamperSuiteTest {
     Block earlier = Block.parseFrom(recs.get(1).payload());
     ByteString replayed = earlier.getTransactions(3);
     // A rogue but genuine validator signs a block carrying an old transaction again.
+    ByteString lastCommit = Block.parseFrom(recs.get(k).payload()).getLastCommit();
     BlockHeader header = BlockHeader.newBuilder().setChainId(TestChain.CHAIN).setHeight(k)
+        .setLastCommitHash(ByteString.copyFrom(chain.rules.lastCommitHash(
+            lastCommit.toByteArray())))
         .setPreviousHash(ByteString.copyFrom(state.headHash()))
         .setTimestampMillis(System.currentTimeMillis())
         .setProposerKeyId(ByteString.copyFrom(chain.validatorMl.publicKey().keyId()))
@@ -196,6 +199,7 @@ class TamperSuiteTest {
     byte[] hb = header.toByteArray();
     byte[] ctx = chain.rules.blockContext();
     Block forged = Block.newBuilder().setHeader(ByteString.copyFrom(hb)).addTransactions(replayed)
+        .setLastCommit(lastCommit)
         .addSignatures(envelope(chain.validatorMl, hb, ctx))
         .build();
     List<byte[]> payloads = new ArrayList<>();
@@ -219,7 +223,8 @@ class TamperSuiteTest {
 
   @Test
   void verify_genesisWithExtraValidator_exits1NamingBlock0() throws Exception {
-    io.pqzk.ledger.proto.Genesis.Builder g = chain.genesisProto(2).addValidators(
+    io.pqzk.ledger.proto.Genesis.Builder g = chain.genesisProto(2);
+    g.getValidatorsBuilder().addMembers(
         Member.newBuilder().setName("mallory")
             .addKeys(Genesis.keyEntry(Signatures.generate("ML-DSA-65").publicKey()))
             .addKeys(Genesis.keyEntry(Signatures.generate("SLH-DSA-SHA2-128f").publicKey())));

@@ -33,10 +33,14 @@ public final class Hashes {
   public static final String RECORD_COMMITMENT = "pqzk/v1/record-commitment";
   public static final String KEY_ID = "pqzk/v1/key-id";
   public static final String CLAIM_CONTEXT = "pqzk/v1/claim-context";
+  /** Hash of a block's carried commit certificate, bound into its header. */
+  public static final String LAST_COMMIT = "pqzk/v1/last-commit";
 
   /** Signature context prefixes (FIPS 204 / 205 context string = prefix + "|" + chain id). */
   public static final String CTX_BLOCK = "pqzk/v1/block-header";
   public static final String CTX_TX = "pqzk/v1/tx";
+  /** Domain (and signature context prefix) of block commit certificates. */
+  public static final String CTX_COMMIT = "pqzk/v1/commit";
 
   private Hashes() {}
 

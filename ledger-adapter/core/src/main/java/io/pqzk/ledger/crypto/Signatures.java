@@ -55,6 +55,11 @@ public final class Signatures {
     }
   }
 
+  /** Signature length in bytes of a ledger algorithm (FIPS 204 Table 2, FIPS 205 Table 2). */
+  public static int signatureLength(String algorithm) throws UnsupportedAlgorithmException {
+    return of(algorithm).signatureLength();
+  }
+
   public static boolean isMlDsa(String algorithm) {
     return algorithm.startsWith("ML-DSA-");
   }

@@ -39,7 +39,7 @@ class ClaimTransactionTest {
   static Claim claim(long rootHeight, byte[] proof) {
     return Claim.newBuilder().setRootHeight(rootHeight).setPolicy("fitness>=70")
         .setContext(ByteString.copyFrom(ClaimContexts.of(TestChain.CHAIN, rootHeight,
-            new byte[ClaimContexts.NONCE_BYTES])))
+            chain.clinic.publicKey().keyId(), new byte[ClaimContexts.NONCE_BYTES])))
         .setProof(ProofAttachment.newBuilder().setSystem("stark").setClaim("eligibility")
             .setProof(ByteString.copyFrom(proof)))
         .build();
@@ -85,14 +85,14 @@ class ClaimTransactionTest {
     try (Ledger l = Ledger.open(dir, withVerifier)) {
       chain.fill(l, 2);
       l.submit(chain.txs.claim(chain.clinic, claim(1, new byte[] {9})));
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
       assertTrue(java.util.Arrays.equals(seenRoot.get(), l.state().claimRootAt(0, 1)),
           "the verifier gets the stark registry root of the block the claim names");
     }
-    assertEquals(3, new ChainVerifier(withVerifier).verify(Ledger.blocksDir(dir), null).blocks());
+    assertEquals(3, new ChainVerifier(withVerifier).verify(dir, null).blocks());
     // a forged attachment sealed by a permissive node: the real STARK verifier rejects the block
     BlockRejectedException e = assertThrows(BlockRejectedException.class,
-        () -> new ChainVerifier(chain.rules).verify(Ledger.blocksDir(dir), null));
+        () -> new ChainVerifier(chain.rules).verify(dir, null));
     assertEquals(2, e.height());
     assertTrue(e.getMessage().contains("stark proof does not verify"), e.getMessage());
   }

@@ -3,6 +3,7 @@ package io.pqzk.ledger.store;
 import io.pqzk.ledger.Genesis;
 
 import io.pqzk.ledger.BlockRules;
+import io.pqzk.ledger.CommitSigner;
 import io.pqzk.ledger.ProposerKeys;
 import io.pqzk.ledger.TransactionFactory;
 
@@ -30,7 +31,9 @@ public final class CrashChild {
     ProposerKeys proposer = new ProposerKeys("validator-0", ml, slh);
     TransactionFactory txs = new TransactionFactory(g.chainId());
     SecureRandom rnd = new SecureRandom();
-    try (Ledger l = Ledger.open(dir, new BlockRules(g), 256 * 1024)) {
+    BlockRules rules = new BlockRules(g);
+    CommitSigner commits = new CommitSigner(rules, java.util.List.of(ml));
+    try (Ledger l = Ledger.open(dir, rules, 256 * 1024, System::currentTimeMillis)) {
       System.out.println("OPEN " + l.height() + " " + l.recovery().recoveredBlocks() + " "
           + l.recovery().truncatedBytes());
       System.out.flush();
@@ -41,7 +44,7 @@ public final class CrashChild {
           rnd.nextBytes(c);
           l.submit(txs.registerRecord(authority, c, "crash/v1"));
         }
-        Ledger.SealResult r = l.seal(proposer);
+        Ledger.SealResult r = l.seal(proposer, commits);
         System.out.println("ACK " + r.height() + " "
             + HexFormat.of().formatHex(r.sealed().effects().headerHash()));
         System.out.flush();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Acceptance item 2: the engine runs in a child JVM sealing blocks as fast as it can and is
+ * The engine runs in a child JVM sealing blocks as fast as it can and is
  * killed with SIGKILL ({@link Process#destroyForcibly()} on Linux) at a random point of its
  * work, 22 times; each restart must recover, and in the end every acknowledged block is present
  * with the very header hash that was acknowledged, and the whole chain verifies.
@@ -85,7 +85,7 @@ class CrashSuiteTest {
             "block " + e.getKey() + " is not the block that was acknowledged");
       }
     }
-    ChainVerifier.Report r = new ChainVerifier(chain.rules).verify(Ledger.blocksDir(dir), null);
+    ChainVerifier.Report r = new ChainVerifier(chain.rules).verify(dir, null);
     assertTrue(r.blocks() > maxAcked, "verified " + r.blocks() + " blocks");
     System.out.printf("crash suite: %d kills, %d blocks acknowledged, chain of %d blocks verified,"
         + " %d blocks recovered from files on restart%n", KILLS, acked.size(), r.blocks(),

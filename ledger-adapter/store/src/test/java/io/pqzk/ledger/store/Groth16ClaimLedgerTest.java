@@ -84,9 +84,9 @@ public class Groth16ClaimLedgerTest {
       records.add(r);
       poseidonLeaves.add(POSEIDON.leaf(r));
     }
-    ctx0 = TestChain.claimContext(TestChain.CHAIN, 0);
+    ctx0 = TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic);
     proof0 = prove(tree(3), 2, POLICY, ctx0);
-    ctx1 = TestChain.claimContext(TestChain.CHAIN, 1);
+    ctx1 = TestChain.claimContext(TestChain.CHAIN, 1, chain.clinic);
     proofOfBlock0AtHeight1 = prove(tree(3), 2, POLICY, ctx1);
   }
 
@@ -129,10 +129,10 @@ public class Groth16ClaimLedgerTest {
           "the header's Poseidon root is the root a prover computes from the records");
       assertArrayEquals(tree(6).root(), l.state().claimRootAt(1, 1));
       l.submit(chain.txs.claim(chain.clinic, claim(0, POLICY, ctx0, proof0)));
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
     }
     ChainVerifier.Report r = new ChainVerifier(new BlockRules(
-        Genesis.load(dir.resolve(Genesis.FILE_NAME)))).verify(Ledger.blocksDir(dir), null);
+        Genesis.load(dir.resolve(Genesis.FILE_NAME)))).verify(dir, null);
     assertEquals(3, r.blocks());
   }
 
@@ -154,7 +154,8 @@ public class Groth16ClaimLedgerTest {
       // a genuine proof for block 0's root, presented as a claim about block 1 (another root)
       submitRejected(chain, l, claim(1, POLICY, ctx1, proofOfBlock0AtHeight1),
           "proof is for another statement");
-      submitRejected(chain, l, claim(0, POLICY, TestChain.claimContext(TestChain.CHAIN, 0), proof0),
+      submitRejected(chain, l, claim(0, POLICY,
+          TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic), proof0),
           "proof is for another statement");
       submitRejected(chain, l, claim(1, POLICY, ctx0, proof0), "claim context must be");
       Claim withInputs = claim(0, POLICY, ctx0, proof0).toBuilder()
@@ -163,9 +164,33 @@ public class Groth16ClaimLedgerTest {
       submitRejected(chain, l, withInputs, "takes none from the prover");
       l.submit(chain.txs.claim(chain.clinic, claim(0, POLICY, ctx0, proof0)));
       submitRejected(chain, l, claim(0, POLICY, ctx0, proof0), "already used");
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
       submitRejected(chain, l, claim(0, POLICY, ctx0, proof0), "already used");
     }
+  }
+
+  @Test
+  void pendingClaimCopiedByAnotherAuthor_refused_andTheHonestOneLands(@TempDir Path dir)
+      throws Exception {
+    Claim honest = claim(0, POLICY, ctx0, proof0);
+    try (Ledger l = openWithRecords(chain, dir)) {
+      // another genesis member saw the clinic's pending claim and submits it first, as its own
+      TransactionRejectedException copied = assertThrows(TransactionRejectedException.class,
+          () -> l.submit(chain.txs.claim(chain.authority, honest)));
+      assertTrue(copied.getMessage().contains("claim context must be")
+          && copied.getMessage().contains(chain.authority.publicKey().keyIdHex()),
+          copied.getMessage());
+      // naming itself in the context instead breaks the proof, which commits to the context
+      Claim renamed = honest.toBuilder().setContext(ByteString.copyFrom(
+          TestChain.renamedContext(ctx0, chain.authority))).build();
+      TransactionRejectedException forged = assertThrows(TransactionRejectedException.class,
+          () -> l.submit(chain.txs.claim(chain.authority, renamed)));
+      assertTrue(forged.getMessage().contains("proof is for another statement"),
+          forged.getMessage());
+      l.submit(chain.txs.claim(chain.clinic, honest));
+      l.seal(chain.proposer, chain.commits);
+    }
+    assertEquals(3, new ChainVerifier(chain.rules).verify(dir, null).blocks());
   }
 
   @Test
@@ -177,8 +202,11 @@ public class Groth16ClaimLedgerTest {
     other.add("delta", k.get("gamma"));
     TestChain pinnedElsewhere = new TestChain(4, Map.of(G16, other.toString()),
         StarkProofSystem.ID, G16);
+    // a genuine proof, made for the author who presents it on that chain
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0, pinnedElsewhere.clinic);
+    byte[] proof = prove(tree(3), 2, POLICY, ctx);
     try (Ledger l = openWithRecords(pinnedElsewhere, dir)) {
-      submitRejected(pinnedElsewhere, l, claim(0, POLICY, ctx0, proof0),
+      submitRejected(pinnedElsewhere, l, claim(0, POLICY, ctx, proof),
           "Groth16 pairing check failed");
     }
   }
@@ -188,9 +216,9 @@ public class Groth16ClaimLedgerTest {
     assertGenesisRefused(Map.of(), List.of(G16), "must pin its verification key");
     assertGenesisRefused(Map.of(G16, vk, StarkProofSystem.ID, vk), List.of(StarkProofSystem.ID, G16),
         "transparent and takes no key");
-    assertGenesisRefused(Map.of(G16, vk), List.of(StarkProofSystem.ID), "not in claim_systems");
+    assertGenesisRefused(Map.of(G16, vk), List.of(StarkProofSystem.ID), "not in claims.systems");
     assertGenesisRefused(Map.of(G16, "{\"scheme\": \"g16\""), List.of(G16),
-        "claim_verification_keys['zokrates-groth16']");
+        "claims.verification_keys['zokrates-groth16']");
     JsonObject shorter = JsonParser.parseString(vk).getAsJsonObject().deepCopy();
     shorter.getAsJsonArray("gamma_abc").remove(1);
     assertGenesisRefused(Map.of(G16, shorter.toString()), List.of(G16), "not the claim circuit's");
@@ -198,9 +226,11 @@ public class Groth16ClaimLedgerTest {
 
   private static void assertGenesisRefused(Map<String, String> keys, List<String> systems,
       String expected) {
-    byte[] json = Genesis.toJson(chain.genesisProto(4).clearClaimSystems()
-        .clearClaimVerificationKeys().addAllClaimSystems(systems).putAllClaimVerificationKeys(keys)
-        .build());
+    io.pqzk.ledger.proto.Claims.Builder claims = io.pqzk.ledger.proto.Claims.newBuilder()
+        .addAllSystems(systems).putAllVerificationKeys(keys);
+    keys.keySet().forEach(k -> claims.putCircuits(k, io.pqzk.ledger.proto.CircuitDigests
+        .newBuilder().setSourceSha256("0".repeat(64)).setProgramSha256("0".repeat(64)).build()));
+    byte[] json = Genesis.toJson(chain.genesisProto(4).setClaims(claims).build());
     MalformedInputException e = assertThrows(MalformedInputException.class,
         () -> Genesis.parse(json));
     assertTrue(e.getMessage().contains(expected), e.getMessage());

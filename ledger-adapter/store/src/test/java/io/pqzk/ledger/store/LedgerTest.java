@@ -36,7 +36,7 @@ class LedgerTest {
       assertArrayEquals(head, l.state().headHash());
       chain.fill(l, 1);
     }
-    ChainVerifier.Report r = new ChainVerifier(chain.rules).verify(Ledger.blocksDir(dir), null);
+    ChainVerifier.Report r = new ChainVerifier(chain.rules).verify(dir, null);
     assertEquals(4, r.blocks());
     assertEquals(16, r.transactions());
     assertEquals(8, r.registrySize());
@@ -51,7 +51,7 @@ class LedgerTest {
       TransactionRejectedException same = assertThrows(TransactionRejectedException.class,
           () -> l.submit(tx));
       assertTrue(same.getMessage().contains("replays"), same.getMessage());
-      l.seal(chain.proposer);
+      l.seal(chain.proposer, chain.commits);
       assertThrows(TransactionRejectedException.class, () -> l.submit(tx));
     }
   }
@@ -116,7 +116,7 @@ class LedgerTest {
           "torn-000000-" + good.length + ".bin")), "dropped bytes are kept aside");
       chain.fill(l, 1);
     }
-    assertEquals(3, new ChainVerifier(chain.rules).verify(Ledger.blocksDir(dir), null).blocks());
+    assertEquals(3, new ChainVerifier(chain.rules).verify(dir, null).blocks());
   }
 
   @Test
@@ -144,14 +144,14 @@ class LedgerTest {
     try (Ledger la = chain.open(a); Ledger lb = chain.open(b)) {
       chain.fill(la, 3);
       for (long h = 0; h <= la.height(); h++) {
-        lb.append(la.blockBytes(h));
+        lb.append(la.blockBytes(h), h == la.height() ? la.headCommit() : null);
       }
       assertArrayEquals(la.state().headHash(), lb.state().headHash());
       assertArrayEquals(la.state().stateRoot(), lb.state().stateRoot());
       long size = java.nio.file.Files.size(ChainFiles.segment0(b));
       byte[] replay = la.blockBytes(1);
       BlockRejectedException e = assertThrows(BlockRejectedException.class,
-          () -> lb.append(replay));
+          () -> lb.append(replay, null));
       assertEquals(3, e.height());
       assertEquals(size, java.nio.file.Files.size(ChainFiles.segment0(b)), "nothing written");
       assertEquals(2, lb.height());

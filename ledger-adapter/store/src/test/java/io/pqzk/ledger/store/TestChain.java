@@ -3,6 +3,8 @@ package io.pqzk.ledger.store;
 import io.pqzk.ledger.Genesis;
 
 import io.pqzk.ledger.BlockRules;
+import io.pqzk.ledger.CommitSigner;
+import io.pqzk.ledger.GenesisBuilder;
 import io.pqzk.ledger.proto.Claim;
 import io.pqzk.zk.claims.ClaimContext;
 import io.pqzk.ledger.ClaimContexts;
@@ -40,6 +42,10 @@ public final class TestChain {
   public final LedgerSigningKey authority;
   public final LedgerSigningKey clinic;
   public final ProposerKeys proposer;
+  /** Every validator's keys, in genesis order (validator 0 is {@link #proposer}). */
+  public final java.util.List<ProposerKeys> validators = new java.util.ArrayList<>();
+  /** The commit signatures of every validator (the test holds all their keys). */
+  public final CommitSigner commits;
   public final byte[] genesisBytes;
   public final Genesis genesis;
   public final BlockRules rules;
@@ -61,35 +67,50 @@ public final class TestChain {
   /** A chain whose genesis accepts claims of {@code claimSystems} and pins {@code claimKeys}. */
   public TestChain(int slhEvery, java.util.Map<String, String> claimKeys, String... claimSystems)
       throws Exception {
+    this(slhEvery, 1, claimKeys, claimSystems);
+  }
+
+  /** A chain of {@code validatorCount} validators (a quorum of floor(2n/3)+1 of them). */
+  public static TestChain withValidators(int validatorCount) throws Exception {
+    return new TestChain(1, validatorCount, java.util.Map.of());
+  }
+
+  private TestChain(int slhEvery, int validatorCount, java.util.Map<String, String> claimKeys,
+      String... claimSystems) throws Exception {
     this.claimSystems = java.util.List.of(claimSystems);
     this.claimKeys = claimKeys;
-    validatorMl = Signatures.generate("ML-DSA-65");
-    validatorSlh = Signatures.generate("SLH-DSA-SHA2-128f");
+    for (int i = 0; i < validatorCount; i++) {
+      validators.add(new ProposerKeys("validator-" + i, Signatures.generate("ML-DSA-65"),
+          Signatures.generate("SLH-DSA-SHA2-128f")));
+    }
+    validatorMl = validators.get(0).mlDsa();
+    validatorSlh = validators.get(0).slhDsa();
     authority = Signatures.generate("ML-DSA-65");
     clinic = Signatures.generate("ML-DSA-65");
-    proposer = new ProposerKeys("validator-0", validatorMl, validatorSlh);
+    proposer = validators.get(0);
     genesisBytes = Genesis.toJson(genesisProto(slhEvery).build());
     genesis = Genesis.parse(genesisBytes);
     rules = new BlockRules(genesis);
+    commits = new CommitSigner(rules, validators.stream().map(ProposerKeys::mlDsa).toList());
   }
 
   public io.pqzk.ledger.proto.Genesis.Builder genesisProto(int slhEvery) {
-    return io.pqzk.ledger.proto.Genesis.newBuilder()
-        .setFormat(Genesis.FORMAT)
-        .setChainId(CHAIN)
-        .setCreatedMillis(1_700_000_000_000L)
-        .setBlockSignatureAlgorithm("ML-DSA-65")
-        .setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm("SLH-DSA-SHA2-128f")
-            .setEveryNBlocks(slhEvery))
-        .addValidators(Member.newBuilder().setName("validator-0")
-            .addKeys(Genesis.keyEntry(validatorMl.publicKey()))
-            .addKeys(Genesis.keyEntry(validatorSlh.publicKey())))
-        .addAuthorities(Member.newBuilder().setName("medical-authority")
-            .addKeys(Genesis.keyEntry(authority.publicKey())))
-        .addParticipants(Member.newBuilder().setName("clinic")
-            .addKeys(Genesis.keyEntry(clinic.publicKey())))
-        .addAllClaimSystems(claimSystems)
-        .putAllClaimVerificationKeys(claimKeys);
+    GenesisBuilder g = new GenesisBuilder(CHAIN, 1_700_000_000_000L)
+        .slhDsa("SLH-DSA-SHA2-128f", slhEvery)
+        .authority("medical-authority", authority.publicKey())
+        .participant("clinic", clinic.publicKey());
+    for (ProposerKeys v : validators) {
+      g.validator(v.name(), v.mlDsa().publicKey(), v.slhDsa().publicKey());
+    }
+    for (String s : claimSystems) {
+      String key = claimKeys.get(s);
+      if (key == null) {
+        g.claimSystem(s);
+      } else {
+        g.claimSystem(s, key, "0".repeat(64), "0".repeat(64));
+      }
+    }
+    return g.build().toBuilder();
   }
 
   /** Writes the genesis into {@code dir} and opens a ledger there. */
@@ -141,31 +162,68 @@ public final class TestChain {
     return txs.updateAccess(authority, g.build());
   }
 
+  /** A read a second ago (for reads refused before the time matters, e.g. without a grant). */
   public byte[] access(byte[] grantId, byte[] commitment) {
-    return txs.logAccess(clinic, AccessEvent.newBuilder().setGrantId(ByteString.copyFrom(grantId))
-        .setRecordCommitment(ByteString.copyFrom(commitment))
-        .setReadMillis(System.currentTimeMillis() - 1000).setPurpose("treatment").build());
+    return access(grantId, commitment, System.currentTimeMillis() - 1000);
   }
 
-  /** Seals {@code blocks} blocks of mixed traffic (registration, grant, access) into the ledger. */
+  /**
+   * The clinic's read of {@code commitment} under {@code grantId} at {@code readMillis}, which
+   * must lie between the time of the block that wrote the grant and the time of the block that
+   * logs the read.
+   */
+  public byte[] access(byte[] grantId, byte[] commitment, long readMillis) {
+    return txs.logAccess(clinic, AccessEvent.newBuilder().setGrantId(ByteString.copyFrom(grantId))
+        .setRecordCommitment(ByteString.copyFrom(commitment))
+        .setReadMillis(readMillis).setPurpose("treatment").build());
+  }
+
+  // the grant and a record it covers written by each ledger's head block, by head hash
+  private final java.util.Map<String, byte[][]> headGrants = new java.util.HashMap<>();
+
+  /**
+   * Seals {@code blocks} blocks of mixed traffic into the ledger, four transactions each: two
+   * registrations, a grant of both records, and a read under the grant of the block before
+   * (at that block's time: a read can only follow its grant's block), or a second grant when
+   * the head was not written by this method.
+   */
   public void fill(Ledger ledger, int blocks) throws Exception {
     for (int i = 0; i < blocks; i++) {
       byte[] c1 = randomCommitment();
       byte[] c2 = randomCommitment();
+      byte[][] previous = headGrants.get(java.util.HexFormat.of().formatHex(
+          ledger.state().headHash()));
       ledger.submit(register(c1));
       ledger.submit(register(c2));
       byte[] gid = txs.newGrantId();
       ledger.submit(grant(gid, c1, c2));
-      ledger.submit(access(gid, c1));
-      ledger.seal(proposer);
+      ledger.submit(previous != null
+          ? access(previous[0], previous[1], ledger.state().headTimestamp())
+          : grant(txs.newGrantId(), c2));
+      ledger.seal(proposer, commits);
+      headGrants.put(java.util.HexFormat.of().formatHex(ledger.state().headHash()),
+          new byte[][] {gid, c1});
     }
   }
 
-  /** A claim context for {@code chainId} and {@code height} with a fresh random nonce. */
-  public static byte[] claimContext(String chainId, long height) {
+  /**
+   * A claim context for {@code chainId} and {@code height}, for a claim that {@code author} will
+   * submit, with a fresh random nonce.
+   */
+  public static byte[] claimContext(String chainId, long height, LedgerSigningKey author) {
     byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
     new SecureRandom().nextBytes(nonce);
-    return ClaimContexts.of(chainId, height, nonce);
+    return ClaimContexts.of(chainId, height, author.publicKey().keyId(), nonce);
+  }
+
+  /** {@code context} with its author part rewritten to name {@code author} (same nonce). */
+  public static byte[] renamedContext(byte[] context, LedgerSigningKey author) {
+    String text = new String(context, 0, context.length - ClaimContexts.NONCE_BYTES,
+        java.nio.charset.StandardCharsets.US_ASCII);
+    String[] parts = text.split("\\|");
+    return ClaimContexts.of(parts[1], Long.parseLong(parts[2]), author.publicKey().keyId(),
+        java.util.Arrays.copyOfRange(context, context.length - ClaimContexts.NONCE_BYTES,
+            context.length));
   }
 
   /** Proves {@code policy} for the record at {@code index} of {@code tree} under its root. */
@@ -198,7 +256,7 @@ public final class TestChain {
         l.submit(txs.registerRecord(authority, randomCommitment(), "service-member/v1",
             leaves.apply(i)));
       }
-      l.seal(proposer);
+      l.seal(proposer, commits);
     }
     return l;
   }

@@ -3,7 +3,7 @@ package io.pqzk.zk.claims;
 import java.util.Locale;
 
 /**
- * The fixed record schema (DESIGN.md, "Claims from the command line"): every attribute is a
+ * The fixed record schema ({@code docs/CLI.md}, "Records CSV"): every attribute is a
  * non-negative integer below 2^32, in this order, which is also the order inside commitments.
  */
 public enum Attribute {

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A conjunction of 1 to {@link #MAX_PREDICATES} predicates, in the command-line syntax of
- * DESIGN.md: {@code fitness>=70 && vax_date>=20260101 && birth_year<=2008}. A date window is two
- * predicates on the same attribute. {@link #none()}, the empty conjunction, serves only integrity
- * claims (a document digest and nothing else; see {@link ClaimStatement}).
+ * {@code docs/CLI.md}: {@code fitness>=70 && vax_date>=20260101 && birth_year<=2008}. A date
+ * window is two predicates on the same attribute. {@link #none()}, the empty conjunction, serves
+ * only integrity claims (a document digest and nothing else; see {@link ClaimStatement}).
  */
 public record Policy(List<Predicate> predicates) {
   /** Every proof system supports at least this many predicates in one claim. */

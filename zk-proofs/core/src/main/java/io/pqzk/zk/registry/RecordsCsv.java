@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the records CSV of DESIGN.md ("Claims from the command line"): a header naming the seven
+ * Reads the records CSV of {@code docs/CLI.md} ("Records CSV"): a header naming the seven
  * columns {@code subject_id,birth_year,blood_group,fitness,vax_date,clearance,issuer} (in any
  * order, each exactly once), then one record a row, every value a decimal integer in [0, 2^32).
  * Subject ids must be unique (a claim names its record by subject). Blank lines are skipped;

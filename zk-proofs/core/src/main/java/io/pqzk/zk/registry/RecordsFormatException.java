@@ -1,6 +1,9 @@
 package io.pqzk.zk.registry;
 
-/** A records CSV that breaks the format of DESIGN.md; the message names the line and column. */
+/**
+ * A records CSV that breaks the format of {@code docs/CLI.md}; the message names the line and
+ * column.
+ */
 public final class RecordsFormatException extends RegistryException {
   private static final long serialVersionUID = 1L;
   private final int line;

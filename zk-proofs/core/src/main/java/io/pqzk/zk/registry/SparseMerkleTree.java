@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * child). Immutable and thread-safe.
  */
 public final class SparseMerkleTree {
-  /** Depth of every registry (DESIGN.md, issue 5: at least 20). */
+  /** Depth of every registry: room for 2^20 (about a million) records. */
   public static final int DEPTH = 20;
   /** Capacity of a registry of {@link #DEPTH}. */
   public static final int MAX_LEAVES = 1 << DEPTH;

@@ -32,6 +32,6 @@ public enum ZokratesCurve {
       }
     }
     throw new MalformedProofException(
-        "unsupported curve \"" + id + "\" (supported: bn128, bls12_381)");
+        "unsupported curve \"" + StrictJson.shorten(id) + "\" (supported: bn128, bls12_381)");
   }
 }

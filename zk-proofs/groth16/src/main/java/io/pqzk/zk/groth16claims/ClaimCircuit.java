@@ -80,13 +80,76 @@ public final class ClaimCircuit {
   }
 
   private static String readSource() {
+    return new String(readSourceBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] readSourceBytes() {
     try (InputStream in = ClaimCircuit.class.getResourceAsStream("/circuits/claim.zok")) {
       if (in == null) {
         throw new IllegalStateException("circuits/claim.zok missing from the class path");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read circuits/claim.zok: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * SHA-256 of the claim circuit's source, the exact bytes of {@code circuits/claim.zok} that this
+   * build carries (in the repository: {@code zk-proofs/groth16/src/main/resources/circuits/
+   * claim.zok}). A genesis pins it beside the verification key so operators can audit which
+   * circuit the setup was for; anyone recomputes it with {@code sha256sum} on that file, or with
+   * {@link #fileDigest(Path)}. It does not prove the key is this circuit's: see GROTH16.md, "What a
+   * pinned key proves".
+   *
+   * @return 32 bytes, a fresh array on each call
+   */
+  public byte[] sourceDigest() {
+    return sha256().digest(readSourceBytes());
+  }
+
+  /**
+   * SHA-256 of the compiled program in {@link #directory()}: the exact bytes of ZoKrates' {@code
+   * out} file (its {@code ZOK} binary format), the program the directory's setup was made for. A
+   * genesis pins it beside the verification key and the source digest. Anyone recomputes it with
+   * {@code sha256sum out}, or by compiling the source with the pinned zokrates-js ({@code pqzk
+   * zokrates compile --input claim.zok --out DIR}, then hashing {@code DIR/out}).
+   *
+   * @return 32 bytes, a fresh array on each call
+   * @throws UnavailableProofSystemException when the directory holds no compiled program
+   * @throws ProofException when the program cannot be read
+   */
+  public byte[] programDigest() throws ProofException {
+    Path out = dir.resolve(PROGRAM);
+    if (!Files.isRegularFile(out)) {
+      throw new UnavailableProofSystemException("no compiled claim program at " + out
+          + ": compile circuits/claim.zok there, or point -Dpqzk.zokrates.dir / PQZK_ZOKRATES_DIR"
+          + " at the setup's directory");
+    }
+    try {
+      return fileDigest(out);
+    } catch (IOException e) {
+      throw new ProofException("cannot read " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** SHA-256 of a file's bytes (what {@code sha256sum} prints), read in a stream. */
+  public static byte[] fileDigest(Path file) throws IOException {
+    MessageDigest md = sha256();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+    return md.digest();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 

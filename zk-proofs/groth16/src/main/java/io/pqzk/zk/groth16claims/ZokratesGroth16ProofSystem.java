@@ -189,7 +189,8 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
       throw new MalformedProofException("proof of " + proof.length + " bytes exceeds the "
           + MAX_PROOF_BYTES + " bytes of any " + ID + " claim proof");
     }
-    Groth16Proof p = Groth16Proof.fromJson(new String(proof, StandardCharsets.UTF_8));
+    // The byte form checks the length against Groth16Proof.MAX_JSON_BYTES before decoding.
+    Groth16Proof p = Groth16Proof.fromJson(proof);
     if (p.curve() != ZokratesCurve.BN128) {
       throw new MalformedProofException("a " + ID + " proof is on bn128, this one on " + p.curve().id());
     }

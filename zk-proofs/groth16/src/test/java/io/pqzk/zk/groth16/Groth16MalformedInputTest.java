@@ -42,8 +42,8 @@ class Groth16MalformedInputTest {
 
   @Test
   void verify_notJson_throwsMalformed() {
-    malformed(BN_VK, "{\"scheme\": \"g16\",", "not valid JSON");
-    malformed(BN_VK, "[1, 2]", "not a JSON object");
+    malformed(BN_VK, "{\"scheme\": \"g16\",", "not strict JSON");
+    malformed(BN_VK, "[1, 2]", "must be an object");
     malformed("", BN_PROOF, "verification key");
   }
 
@@ -75,8 +75,8 @@ class Groth16MalformedInputTest {
     JsonArray in = o.getAsJsonArray("inputs");
     in.remove(in.size() - 1);
     malformed(BN_VK, o.toString(), "public inputs");
-    in.add(new JsonPrimitive("0x01"));
-    in.add(new JsonPrimitive("0x01"));
+    in.add(new JsonPrimitive(Fixtures.hex(BigInteger.ONE, 32)));
+    in.add(new JsonPrimitive(Fixtures.hex(BigInteger.ONE, 32)));
     malformed(BN_VK, o.toString(), "public inputs");
   }
 

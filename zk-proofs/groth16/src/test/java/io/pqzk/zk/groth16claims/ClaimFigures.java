@@ -13,7 +13,7 @@ import java.time.Duration;
  * worker, proof size, Java verify vs zokrates-js verify). Not a test and not JMH: wall-clock means
  * of one run, noisy on a shared machine; compare them as ratios. Run from the repository root
  * after a build:
- * {@code java -cp ledger-adapter/target/pqzk.jar zk-proofs/src/test/java/io/pqzk/zk/groth16claims/ClaimFigures.java}
+ * {@code java -cp ledger-adapter/cli/target/pqzk.jar zk-proofs/groth16/src/test/java/io/pqzk/zk/groth16claims/ClaimFigures.java}
  */
 public class ClaimFigures {
   public static void main(String[] a) throws Exception {

@@ -6,9 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * Proof parameters, recorded in every proof and absorbed by the transcript. The extension degree
- * is fixed at 3 (192-bit challenges): with a quadratic extension 128-bit security is out of reach
- * over Goldilocks (notes/stark.md, parameter table). A verifier accepts a proof only if its set
- * is one the verifier is configured with ({@link StarkAcceptance}).
+ * is fixed at 3 (192-bit challenges): with a quadratic extension of Goldilocks, challenges have
+ * about 128 bits, and ethSTARK's conjectured bound (ePrint 2021/582, section 5.10.1, Eq. 19) is at
+ * most log2 of the challenge field's size minus 1, so 128-bit security is out of reach.
+ * A verifier accepts a proof only if its set is one the verifier is configured with
+ * ({@link StarkAcceptance}).
  *
  * <p>FRI (ePrint 2022/1216, section 3) folds the degree-below-n DEEP polynomial by
  * {@code folding} while its degree bound exceeds {@code maxRemainderDegree + 1}, then sends the

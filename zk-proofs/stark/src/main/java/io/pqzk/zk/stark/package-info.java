@@ -14,6 +14,6 @@
  *   <li>{@code field}, {@code hash}, {@code internal}: arithmetic, Rescue-Prime Optimized,
  *       transcript, Merkle trees, FRI folding, encoding.
  * </ul>
- * Design, zero-knowledge measures and figures: {@code zk-proofs/README.md}.
+ * Design, zero-knowledge measures and figures: {@code zk-proofs/stark/README.md}.
  */
 package io.pqzk.zk.stark;

@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * The default proof system: a transparent, hash-based, zero-knowledge STARK over Goldilocks
- * (see zk-proofs/README.md). Soundness rests only on hash functions (SHA-256 commitments and
+ * (see zk-proofs/stark/README.md). Soundness rests only on hash functions (SHA-256 commitments and
  * transcript, RPO inside the statement). The bits it reports are classical random-oracle bounds;
  * against a quantum adversary it reports the estimate of {@link PostQuantumEstimate} (about half
  * as many bits), never the classical figure.

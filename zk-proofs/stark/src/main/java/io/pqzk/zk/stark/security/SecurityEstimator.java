@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 /**
  * Estimates the soundness of a STARK (FRI) configuration in bits, reproducing the figures
  * Winterfell reports (checked against every assertion of Winterfell v0.13.1's
- * {@code security.rs} tests and the oracle vectors of {@code shared/tools/stark-security}).
+ * {@code security.rs} tests and oracle values of Winterfell's estimator functions, in
+ * {@code zk-proofs/stark/src/test/resources/stark-security}).
  *
  * <ul>
  *   <li><b>Conjectured</b>: ethSTARK documentation (ePrint 2021/582) Conjecture 1, §5.10.1

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The parameters of one STARK (FRI) configuration that its soundness depends on.
  *
- * <p>Names follow Winterfell's {@code ProofOptions} and the reference estimator in
- * {@code shared/tools/stark-security}. The constructor rejects values the formulas cannot take
+ * <p>Names follow Winterfell's {@code ProofOptions} and its estimator
+ * ({@code air/src/proof/security.rs}). The constructor rejects values the formulas cannot take
  * (typed {@link IllegalArgumentException} naming the field); {@link #winterfellProblems()} lists
  * the stricter ranges Winterfell's own {@code ProofOptions::new} enforces.
  *

@@ -8,9 +8,10 @@
  *       2021/582 Theorem 5.
  * </ul>
  *
- * <p>Written from the formulas in {@code shared/tools/stark-security/README.md}; tested against
- * every assertion of Winterfell v0.13.1's estimator tests, the v0.11.0 tests for the legacy
- * model, the tool's oracle values and 600 random configurations of the reference tool
- * ({@code src/test/resources/stark-security}).
+ * <p>Written from the formulas of those papers in the form of Winterfell's estimator
+ * ({@code air/src/proof/security.rs}, v0.13.1); tested against every assertion of Winterfell
+ * v0.13.1's estimator tests, the v0.11.0 tests for the legacy model, oracle values printed by
+ * Winterfell's estimator functions and 600 random configurations
+ * ({@code zk-proofs/stark/src/test/resources/stark-security}).
  */
 package io.pqzk.zk.stark.security;

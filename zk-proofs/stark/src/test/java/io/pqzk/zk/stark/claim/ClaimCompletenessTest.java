@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Acceptance 1: random records with random policies (1 to 8 predicates, random attributes,
+ * Completeness: random records with random policies (1 to 8 predicates, random attributes,
  * operators and constants chosen so the predicate holds, including boundary constants equal to
  * the value) always prove and verify. Depth 3 for speed (50 cases a run, 12-bit grinding);
  * depths 1, 2 and 20 with the default parameters; 100 more at depth 20 under the slow tag.

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Acceptance 2: for each transition constraint (and the initial-capacity assertion) of two AIRs,
+ * Soundness: for each transition constraint (and the initial-capacity assertion) of two AIRs,
  * a schema-1 eligibility claim and a schema-2 integrity claim (its document limbs public), a trace
  * is doctored so that it violates exactly that constraint and nothing else (checked: the set of
  * violated constraints is exactly the target), a proof is forced through the test-only unchecked

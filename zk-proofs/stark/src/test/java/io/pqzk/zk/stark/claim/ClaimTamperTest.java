@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Acceptance 2 (public inputs and proof bytes): one honest depth-4 proof with default
+ * Tampering with public inputs and proof bytes: one honest depth-4 proof with default
  * parameters; changing the root, any policy constant, attribute or operator, or the context, or
  * flipping any single byte of the proof (every 61st offset plus the first and last 64) makes
  * verification fail. A failing policy cannot be proven, and a proof forced from a trace whose

@@ -25,7 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Acceptance 3. Two records A and B, siblings in the same registry (same root), both satisfying
+ * Zero-knowledge. Two records A and B, siblings in the same registry (same root), both satisfying
  * the same policy, each proven twice. What is tested:
  *
  * <ol>
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  *   <li>two proofs of the SAME record share no opened value, salt, root or OOD value, so the
  *       fields that differ between A and B are the random ones.
  * </ol>
- * This is evidence, not a proof, of zero-knowledge; the argument is in zk-proofs/README.md.
+ * This is evidence, not a proof, of zero-knowledge; the argument is in zk-proofs/stark/README.md.
  */
 class ClaimZeroKnowledgeTest {
   static final int DEPTH = 4;

@@ -24,7 +24,7 @@ class SecurityEstimatorTest {
         .collisionResistanceBits(128).build();
   }
 
-  /** Rows of the min-queries table in shared/tools/stark-security/README.md (v0.13.1 model). */
+  /** Minimum query counts from Winterfell's v0.13.1 formulas, kept here as expected rows. */
   @ParameterizedTest(name = "ext {0} blowup {1} grinding {2} trace 2^{3}")
   @CsvSource({
     "2, 4, 16, 10, 124, -1, -1",

@@ -1,0 +1,87 @@
+package io.pqzk.ledger;
+
+import io.pqzk.ledger.crypto.LedgerPublicKey;
+import io.pqzk.ledger.proto.CircuitDigests;
+import io.pqzk.ledger.proto.Claims;
+import io.pqzk.ledger.proto.Limits;
+import io.pqzk.ledger.proto.Member;
+import io.pqzk.ledger.proto.SlhDsaPolicy;
+import io.pqzk.ledger.proto.Validators;
+
+/**
+ * Builds a genesis message section by section, with the project's default limits unless told
+ * otherwise. {@link #toJson()} gives the file bytes; {@link Genesis#parse} checks them.
+ */
+public final class GenesisBuilder {
+  /** 1 MiB per transaction, 16 MiB and 4096 transactions per block, 30 s of clock drift. */
+  public static final Limits DEFAULT_LIMITS = Limits.newBuilder()
+      .setMaxTransactionBytes(1 << 20).setMaxBlockBytes(16 << 20).setMaxBlockTransactions(4096)
+      .setMaxClockDriftMillis(30_000).build();
+
+  private final io.pqzk.ledger.proto.Genesis.Builder g = io.pqzk.ledger.proto.Genesis.newBuilder();
+  private final Validators.Builder validators = Validators.newBuilder();
+  private final Claims.Builder claims = Claims.newBuilder();
+  private Limits limits = DEFAULT_LIMITS;
+
+  public GenesisBuilder(String chainId, long createdMillis) {
+    g.setFormat(Genesis.FORMAT).setChainId(chainId).setCreatedMillis(createdMillis);
+    validators.setBlockSignatureAlgorithm("ML-DSA-65").setSlhDsaPolicy(
+        SlhDsaPolicy.newBuilder().setAlgorithm("SLH-DSA-SHA2-128f").setEveryNBlocks(1));
+  }
+
+  public GenesisBuilder blockAlgorithm(String mlDsa) {
+    validators.setBlockSignatureAlgorithm(mlDsa);
+    return this;
+  }
+
+  public GenesisBuilder slhDsa(String algorithm, int everyNBlocks) {
+    validators.setSlhDsaPolicy(SlhDsaPolicy.newBuilder().setAlgorithm(algorithm)
+        .setEveryNBlocks(everyNBlocks));
+    return this;
+  }
+
+  /** The next validator (its index is the number added before it). */
+  public GenesisBuilder validator(String name, LedgerPublicKey mlDsa, LedgerPublicKey slhDsa) {
+    validators.addMembers(Member.newBuilder().setName(name).addKeys(Genesis.keyEntry(mlDsa))
+        .addKeys(Genesis.keyEntry(slhDsa)));
+    return this;
+  }
+
+  public GenesisBuilder authority(String name, LedgerPublicKey key) {
+    g.addAuthorities(Member.newBuilder().setName(name).addKeys(Genesis.keyEntry(key)));
+    return this;
+  }
+
+  public GenesisBuilder participant(String name, LedgerPublicKey key) {
+    g.addParticipants(Member.newBuilder().setName(name).addKeys(Genesis.keyEntry(key)));
+    return this;
+  }
+
+  public GenesisBuilder limits(Limits l) {
+    limits = l;
+    return this;
+  }
+
+  /** Accept claims of a transparent system (no key to pin). */
+  public GenesisBuilder claimSystem(String system) {
+    claims.addSystems(system);
+    return this;
+  }
+
+  /** Accept claims of a system with a trusted setup, pinning its key and circuit digests. */
+  public GenesisBuilder claimSystem(String system, String verificationKey, String sourceSha256,
+      String programSha256) {
+    claims.addSystems(system).putVerificationKeys(system, verificationKey)
+        .putCircuits(system, CircuitDigests.newBuilder().setSourceSha256(sourceSha256)
+            .setProgramSha256(programSha256).build());
+    return this;
+  }
+
+  public io.pqzk.ledger.proto.Genesis build() {
+    return g.clone().setValidators(validators).setLimits(limits).setClaims(claims).build();
+  }
+
+  public byte[] toJson() {
+    return Genesis.toJson(build());
+  }
+}
