@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The eligibility claim at the size its targets are set for, for each proof system, side by side: a depth-20
- * registry, 4 predicates, one context. {@code prove} and {@code verify} go through the
- * {@link ProofSystem} interface the ledger and the CLI use:
+ * The eligibility claim at the size its targets are set for, for each proof system, side by
+ * side: a depth-20 registry, 4 predicates, one context. {@code prove} and {@code verify} go
+ * through the {@link ProofSystem} interface the ledger and the CLI use:
  *
  * <ul>
  *   <li>{@code stark}: the current STARK, pure Java (default parameter set: 128 bits

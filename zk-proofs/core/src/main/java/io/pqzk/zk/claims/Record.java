@@ -26,7 +26,10 @@ public final class Record {
     this.document = document;
   }
 
-  /** A schema-V2 record: the attributes, its document's digest and the salt (ranges as {@link #of(long[], long[])}). */
+  /**
+   * A schema-V2 record: the attributes, its document's digest and the salt (ranges as
+   * {@link #of(long[], long[])}).
+   */
   public static Record of(long[] attributes, DocumentDigest document, long[] salt) {
     java.util.Objects.requireNonNull(document, "document");
     Record v1 = of(attributes, salt);

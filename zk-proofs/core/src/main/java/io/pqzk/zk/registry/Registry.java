@@ -82,7 +82,10 @@ public final class Registry {
     void update(String phase, long done, long total);
   }
 
-  /** A schema-1 registry of the rows, quiet (see {@link #create(Path, String, RegistryHash, RecordsCsv.Table, SecureRandom, boolean, Progress)}). */
+  /**
+   * A schema-1 registry of the rows, quiet (see
+   * {@link #create(Path, String, RegistryHash, RecordsCsv.Table, SecureRandom, boolean, Progress)}).
+   */
   public static Registry create(Path dir, String system, RegistryHash hash, List<long[]> rows,
       SecureRandom random, boolean overwrite) throws RegistryException {
     return create(dir, system, hash, rows, random, overwrite, Progress.NONE);

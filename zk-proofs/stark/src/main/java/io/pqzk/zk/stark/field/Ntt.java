@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of size N. Results are the same either way.
  */
 public final class Ntt {
-  /** twiddles[log] holds, for every stage s <= log, omega_(2^s)^j for j < 2^(s-1), at offset 2^(s-1). */
+  /** TWIDDLES[log] holds, for each stage s <= log, omega_(2^s)^j (j < 2^(s-1)) at 2^(s-1) + j. */
   private static final long[][] TWIDDLES = new long[Goldilocks.TWO_ADICITY + 1][];
   private static final ConcurrentHashMap<ScaleKey, long[]> COSET_SCALES = new ConcurrentHashMap<>();
 
