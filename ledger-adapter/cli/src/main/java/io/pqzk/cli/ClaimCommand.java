@@ -12,12 +12,15 @@ import io.pqzk.zk.claims.ClaimContext;
 import io.pqzk.zk.ClaimNotSatisfiedException;
 import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
+import io.pqzk.zk.claims.DocumentDigest;
 import io.pqzk.zk.claims.Policy;
 import io.pqzk.zk.claims.Predicate;
+import io.pqzk.zk.claims.RecordSchema;
 import io.pqzk.zk.registry.Openings;
 import io.pqzk.zk.registry.Registry;
 import io.pqzk.zk.registry.RegistryException;
 import io.pqzk.zk.registry.RegistryIntegrityException;
+import io.pqzk.zk.registry.RootCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -72,8 +75,13 @@ final class ClaimCommand implements Runnable {
       description = {
         "Prove that SUBJECT's record in the registry satisfies the policy, bound to the context; "
             + "write the proof bytes to PROOF.",
+        "With --integrity --document FILE (a registry of record schema 2): prove that the record "
+            + "committed for SUBJECT has FILE's SHA-256 as its document digest, and satisfies the "
+            + "policy if one is given; nothing else is revealed (not even the subject: add "
+            + "subject_id==S to the policy to name it).",
         "Exit 0 proof written; 1 the record does not satisfy the policy (the failing predicate "
-            + "is named) or the registry fails its integrity checks; 2 bad input."
+            + "is named), its document is not FILE, or the registry fails its integrity checks; "
+            + "2 bad input."
       })
   static final class Prove implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -92,18 +100,30 @@ final class ClaimCommand implements Runnable {
         description = "File to write the proof to (replaced if present).")
     Path out;
 
+    @Mixin Integrity integrity;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       Systems.announce(in.system.id, err);
-      Policy pol = Systems.policy(in.policy);
+      Policy pol = in.policy(integrity.on);
       ClaimContext ctx = Systems.context(in.context);
+      DocumentDigest doc = integrity.digest();
       RegistryHash hash = Systems.hash(in.system.id);
       Openings openings = null;
       try {
-        Registry reg = Registry.load(registry, in.system.id, hash);
+        Registry reg = Registry.load(registry, in.system.id, hash, RootCache.user());
+        if (doc != null && !reg.schema().hasDocument()) {
+          throw CliException.badInput("--integrity: " + registry + " is a registry of "
+              + reg.schema() + ", which commits no document digests (build it from a records"
+              + " file with a document_sha256 column)");
+        }
         openings = Openings.loadUnchecked(registry, reg);
         ClaimWitness witness = openings.witness(subject);
+        if (doc != null && !witness.record().document().orElseThrow().equals(doc)) {
+          throw CliException.rejected("subject " + subject + "'s committed document is not "
+              + integrity.document + " (its SHA-256 differs); no proof was made");
+        }
         Predicate failing = pol.firstFailing(witness.record());
         if (failing != null) {
           throw CliException.rejected("subject " + subject
@@ -111,7 +131,8 @@ final class ClaimCommand implements Runnable {
               + "' is false; no proof was made");
         }
         ProofSystem ps = Systems.system(in.system.id);
-        ClaimStatement st = new ClaimStatement(reg.root(), pol, ctx);
+        ClaimStatement st = doc != null ? ClaimStatement.integrity(reg.root(), pol, ctx, doc)
+            : new ClaimStatement(reg.root(), pol, ctx, reg.schema());
         long t0 = System.nanoTime();
         byte[] proof = ps.prove(st, witness);
         double ms = (System.nanoTime() - t0) / 1e6;
@@ -140,7 +161,12 @@ final class ClaimCommand implements Runnable {
       versionProvider = Main.Version.class,
       description = {
         "Verify a claim proof against a registry root, policy and context; prints the security "
-            + "level (conjectured and proven bits) and the time taken.",
+            + "level (conjectured and proven bits: classical figures, then the post-quantum "
+            + "estimate) and the time taken.",
+        "With --integrity --document FILE: the proof must show that the record committed under "
+            + "the root has FILE's SHA-256 as its document digest (and satisfies the policy, if "
+            + "one is given). For other claims about a registry of record schema 2, give "
+            + "--schema 2.",
         "Exit 0 accepted; 1 rejected; 2 malformed proof or bad input."
       })
   static final class Verify implements Callable<Integer> {
@@ -156,16 +182,26 @@ final class ClaimCommand implements Runnable {
         description = "Proof file written by `claim prove`.")
     Path proofFile;
 
+    @Mixin Integrity integrity;
+
+    @Option(names = "--schema", paramLabel = "N", description = "Record schema of the registry "
+        + "the root is of: 1 (default) or 2 (records with document digests; implied by "
+        + "--integrity).")
+    String schema;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       Systems.announce(in.system.id, err);
-      Policy pol = Systems.policy(in.policy);
+      Policy pol = in.policy(integrity.on);
       ClaimContext ctx = Systems.context(in.context);
+      RecordSchema sch = schema(integrity.on);
+      DocumentDigest doc = integrity.digest();
       ProofSystem ps = Systems.system(in.system.id);
       byte[] rootBytes = Systems.root(root, ps.registryHash());
       byte[] proof = readProof(proofFile);
-      ClaimStatement st = new ClaimStatement(rootBytes, pol, ctx);
+      ClaimStatement st = doc != null ? ClaimStatement.integrity(rootBytes, pol, ctx, doc)
+          : new ClaimStatement(rootBytes, pol, ctx, sch);
       long t0 = System.nanoTime();
       try {
         ProofSystem.Verification v = ps.verify(st, proof);
@@ -174,6 +210,7 @@ final class ClaimCommand implements Runnable {
             "accepted: system %s, security %s bits conjectured / %s bits proven, verified in "
                 + "%.2f ms%s%n", v.system(), bits(v.conjecturedBits()), bits(v.provenBits()), ms,
             v.detail() == null || v.detail().isBlank() ? "" : " (" + v.detail() + ")");
+        spec.commandLine().getOut().println(postQuantumLine(v));
         return Main.OK;
       } catch (MalformedProofException e) {
         throw CliException.badInput("malformed proof: " + e.getMessage());
@@ -185,8 +222,68 @@ final class ClaimCommand implements Runnable {
       }
     }
 
+    private RecordSchema schema(boolean integrityClaim) {
+      if (schema == null) {
+        return integrityClaim ? RecordSchema.V2 : RecordSchema.V1;
+      }
+      RecordSchema s;
+      try {
+        s = RecordSchema.parse(schema);
+      } catch (IllegalArgumentException e) {
+        throw CliException.badInput("--schema: " + e.getMessage());
+      }
+      if (integrityClaim && !s.hasDocument()) {
+        throw CliException.badInput("--integrity needs a registry of record schema 2, not "
+            + s);
+      }
+      return s;
+    }
+
+    /** Says what the bits above are, and what is claimed against a quantum adversary. */
+    static String postQuantumLine(ProofSystem.Verification v) {
+      if (v.postQuantumConjecturedBits() == 0 && v.postQuantumProvenBits() == 0) {
+        return "security: those bits are classical only; against a quantum adversary: none"
+            + " claimed (" + v.system() + " is not post-quantum)";
+      }
+      return "security: those bits are classical (random-oracle model); post-quantum estimate "
+          + bits(v.postQuantumConjecturedBits()) + " bits conjectured / "
+          + bits(v.postQuantumProvenBits()) + " bits proven (see `pqzk claim security` for the"
+          + " basis)";
+    }
+
     private static String bits(double b) {
       return b == Math.rint(b) ? Long.toString((long) b) : String.format(Locale.ROOT, "%.1f", b);
+    }
+  }
+
+  /** {@code --integrity --document FILE}: an integrity claim about the document FILE. */
+  static final class Integrity {
+    @Option(names = "--integrity", description = "An integrity claim: the record committed "
+        + "under the root has the document given by --document (registry of record schema 2);"
+        + " --policy becomes optional.")
+    boolean on;
+
+    @Option(names = "--document", paramLabel = "FILE", description = "With --integrity: the "
+        + "document whose SHA-256 (of its exact bytes) the record must have committed.")
+    Path document;
+
+    /** FILE's digest, or null without --integrity. */
+    DocumentDigest digest() {
+      if (on != (document != null)) {
+        throw CliException.badInput(on ? "--integrity needs --document FILE"
+            : "--document needs --integrity");
+      }
+      if (!on) {
+        return null;
+      }
+      try {
+        return DocumentDigest.ofFile(document);
+      } catch (NoSuchFileException e) {
+        throw CliException.badInput("--document: " + document + ": no such file");
+      } catch (IOException e) {
+        throw CliException.badInput("--document: " + document + ": cannot read: "
+            + e.getMessage());
+      }
     }
   }
 
@@ -221,11 +318,23 @@ final class ClaimCommand implements Runnable {
   static final class Statement {
     @Mixin Options.ProofSystem system;
 
-    @Option(names = "--policy", required = true, paramLabel = "EXPR", description = POLICY_HELP)
+    @Option(names = "--policy", paramLabel = "EXPR", description = POLICY_HELP
+        + " Required, except for an integrity claim.")
     String policy;
 
     @Option(names = "--context", required = true, paramLabel = "HEX", description = CONTEXT_HELP)
     String context;
+
+    /** The policy; {@link Policy#none()} only for an integrity claim given none. */
+    Policy policy(boolean integrityClaim) {
+      if (policy == null) {
+        if (integrityClaim) {
+          return Policy.none();
+        }
+        throw CliException.badInput("Missing required option: '--policy=EXPR'");
+      }
+      return Systems.policy(policy);
+    }
   }
 
   /** Shared by the registry and claim commands: system choice, input parsing, error mapping. */

@@ -5,10 +5,10 @@ import io.pqzk.zk.registry.Openings;
 import io.pqzk.zk.registry.RecordsCsv;
 import io.pqzk.zk.registry.Registry;
 import io.pqzk.zk.registry.RegistryException;
+import io.pqzk.zk.registry.RootCache;
 import io.pqzk.zk.registry.SparseMerkleTree;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +42,10 @@ final class RegistryCommand implements Runnable {
             + Openings.FILE + " (private: records and salts, mode 0600; keep it secret).",
         "Prints the root as hex on standard output.",
         "CSV: header subject_id,birth_year,blood_group,fitness,vax_date,clearance,issuer, then "
-            + "one record a row; every value an integer in [0, 2^32); subject ids unique."
+            + "one record a row; every value an integer in [0, 2^32); subject ids unique.",
+        "An optional column document_sha256 (64 hex digits: the SHA-256 of each record's full "
+            + "document) makes a registry of record schema 2, whose records can be proven "
+            + "against their documents (`claim prove --integrity`)."
       })
   static final class Build implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -66,15 +69,15 @@ final class RegistryCommand implements Runnable {
       ClaimCommand.Systems.announce(system.id, spec.commandLine().getErr());
       RegistryHash hash = ClaimCommand.Systems.hash(system.id);
       try {
-        List<long[]> rows = RecordsCsv.read(records);
+        RecordsCsv.Table table = RecordsCsv.readTable(records);
         long t0 = System.nanoTime();
-        Registry r = Registry.create(out, system.id, hash, rows, new SecureRandom(), force,
+        Registry r = Registry.create(out, system.id, hash, table, new SecureRandom(), force,
             progress(spec.commandLine().getErr(), t0));
-        rows.forEach(row -> java.util.Arrays.fill(row, 0));
+        table.rows().forEach(row -> java.util.Arrays.fill(row, 0));
         spec.commandLine().getErr().printf(
-            "pqzk: committed %d record(s) into %s (system %s, depth %d) in %.1f s; %s is secret%n",
-            r.size(), out, system.id, r.depth(), (System.nanoTime() - t0) / 1e9,
-            out.resolve(Openings.FILE));
+            "pqzk: committed %d record(s) into %s (system %s, depth %d, record schema %s) in %.1f"
+                + " s; %s is secret%n", r.size(), out, system.id, r.depth(), r.schema(),
+            (System.nanoTime() - t0) / 1e9, out.resolve(Openings.FILE));
         spec.commandLine().getOut().println(r.rootHex());
         return Main.OK;
       } catch (RegistryException e) {
@@ -102,7 +105,10 @@ final class RegistryCommand implements Runnable {
       mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class,
       description = "Load DIR/" + Registry.REGISTRY_FILE + ", recompute the root from its "
-          + "commitments (exit 1 if it differs from the stored root) and print it as hex.")
+          + "commitments (exit 1 if it differs from the stored root) and print it as hex. The "
+          + "exact file checked before is found in a per-user cache of checked roots "
+          + "(~/.cache/pqzk/registry-roots, or $PQZK_REGISTRY_CACHE; 'off' disables it) and "
+          + "not recomputed; any change to the file is recomputed and checked.")
   static final class Root implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -117,7 +123,8 @@ final class RegistryCommand implements Runnable {
       ClaimCommand.Systems.announce(system.id, spec.commandLine().getErr());
       RegistryHash hash = ClaimCommand.Systems.hash(system.id);
       try {
-        spec.commandLine().getOut().println(Registry.load(registry, system.id, hash).rootHex());
+        spec.commandLine().getOut().println(
+            Registry.load(registry, system.id, hash, RootCache.user()).rootHex());
         return Main.OK;
       } catch (RegistryException e) {
         throw ClaimCommand.Systems.registryError(e);

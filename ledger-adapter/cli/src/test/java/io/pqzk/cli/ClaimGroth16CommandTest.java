@@ -87,6 +87,42 @@ class ClaimGroth16CommandTest {
     assertTrue(p.err().contains("fitness>=70"), p.err());
   }
 
+  /**
+   * An integrity claim with Groth16: a schema-2 registry (document_sha256 column), the honest
+   * document verifies, the same document with one byte changed and another subject's exit 1.
+   */
+  @Test
+  void integrity_honestDocumentExits0_changedOrOtherExits1() throws Exception {
+    Path a = dir.resolve("a.txt");
+    Path b = dir.resolve("b.txt");
+    Files.writeString(a, "report 1");
+    Files.writeString(b, "report 2");
+    Path csv = dir.resolve("records2.csv");
+    Files.writeString(csv, RegistryCommandTest.HEADER.trim() + ",document_sha256\n"
+        + "1,1990,2,80,20260115,3,7," + ClaimIntegrityCommandTest.sha256(a) + "\n"
+        + "2,2001,1,60,20250101,1,7," + ClaimIntegrityCommandTest.sha256(b) + "\n");
+    Path reg2 = dir.resolve("reg2");
+    CliRun build = CliRun.of("registry", "build", "--system", SYS, "--records", csv.toString(),
+        "--out", reg2.toString());
+    assertEquals(Main.OK, build.exit(), build.toString());
+    String root2 = build.out().trim();
+    Path p = dir.resolve("integrity.json");
+    CliRun prove = CliRun.of("claim", "prove", "--system", SYS, "--integrity", "--document",
+        a.toString(), "--registry", reg2.toString(), "--subject", "1", "--context", CONTEXT,
+        "--out", p.toString());
+    assertEquals(Main.OK, prove.exit(), prove.toString());
+    Path changed = dir.resolve("a2.txt");
+    Files.writeString(changed, "report 0");
+    for (Path doc : new Path[] {a, changed, b}) {
+      CliRun v = CliRun.of("claim", "verify", "--system", SYS, "--integrity", "--document",
+          doc.toString(), "--root", root2, "--context", CONTEXT, "--proof", p.toString());
+      assertEquals(doc == a ? Main.OK : Main.VERIFICATION_FAILED, v.exit(), v.toString());
+      if (doc == a) {
+        assertTrue(v.out().contains("none claimed"), v.out());
+      }
+    }
+  }
+
   @Test
   void verify_garbageProof_exits2() throws Exception {
     Path bad = dir.resolve("bad.json");

@@ -26,6 +26,22 @@ class ClaimSecurityCommandTest {
         r.out());
   }
 
+  /** The default: the claim STARK's own set, classical figures and the post-quantum estimate. */
+  @Test
+  void security_defaults_stateClassicalAndPostQuantumWithTheBasis() {
+    CliRun r = CliRun.of("claim", "security");
+    assertEquals(Main.OK, r.exit(), r.toString());
+    String out = r.out();
+    assertTrue(out.contains("blowup 32, 34 queries, grinding 16, trace 256"), out);
+    assertTrue(out.contains("conjectured=128 proven=100"), out);
+    assertTrue(out.contains("post_quantum_conjectured=85 post_quantum_proven=50"), out);
+    assertTrue(out.contains("do NOT hold against a quantum adversary"), out);
+    for (String basis : new String[] {"quantum query soundness", "Grover on grinding",
+        "quantum collision search"}) {
+      assertTrue(out.contains(basis), basis + " missing: " + out);
+    }
+  }
+
   @Test
   void badParameter_exits2() {
     CliRun r = CliRun.of("claim", "security", "--blowup", "6");

@@ -41,6 +41,18 @@ public interface ProofSystem {
    */
   Verification verify(ClaimStatement statement, byte[] proof) throws ProofException;
 
-  /** What a successful verification established. */
-  record Verification(String system, double conjecturedBits, double provenBits, String detail) {}
+  /**
+   * What a successful verification established. {@code conjecturedBits} and {@code provenBits}
+   * are classical figures (random-oracle model for the STARK, generic-group for Groth16); they do
+   * not hold against a quantum adversary. {@code postQuantumConjecturedBits} and
+   * {@code postQuantumProvenBits} are the system's estimate against one (0 for a system that a
+   * quantum computer breaks); the system's documentation states the basis.
+   */
+  record Verification(String system, double conjecturedBits, double provenBits,
+      double postQuantumConjecturedBits, double postQuantumProvenBits, String detail) {
+    /** A verification with no post-quantum security claimed (both post-quantum figures 0). */
+    public Verification(String system, double conjecturedBits, double provenBits, String detail) {
+      this(system, conjecturedBits, provenBits, 0, 0, detail);
+    }
+  }
 }

@@ -43,4 +43,25 @@ public interface ProofSystemProvider {
     throw new UnavailableProofSystemException(
         id() + " has no trusted setup and takes no verification key");
   }
+
+  /**
+   * The names of the parameter sets {@link #create()}'s verifier accepts, the one it proves with
+   * first: what a genesis pins for this system (empty for a system without parameter sets).
+   */
+  default java.util.List<String> defaultParameterSets() {
+    return java.util.List.of();
+  }
+
+  /**
+   * The system whose verifier accepts exactly the named parameter sets and refuses a proof made
+   * with any other (a ledger: the sets its genesis pins); it proves with the first. The names are
+   * those of {@link #defaultParameterSets()} or any other set the system can verify at its
+   * security floor.
+   *
+   * @throws UnavailableProofSystemException when the system has no parameter sets
+   * @throws ProofException naming a set that is unknown, malformed or below the floor
+   */
+  default ProofSystem withParameterSets(java.util.List<String> names) throws ProofException {
+    throw new UnavailableProofSystemException(id() + " has no parameter sets");
+  }
 }

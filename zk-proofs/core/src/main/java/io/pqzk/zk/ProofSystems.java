@@ -89,6 +89,18 @@ public final class ProofSystems {
     return p != null && p.hasTrustedSetup();
   }
 
+  /** The parameter sets a system accepts by default (see {@link ProofSystemProvider}). */
+  public static List<String> defaultParameterSets(String id)
+      throws UnavailableProofSystemException {
+    return provider(id).defaultParameterSets();
+  }
+
+  /** The system accepting exactly the named parameter sets (a genesis pins them). */
+  public static ProofSystem withParameterSets(String id, List<String> names)
+      throws ProofException {
+    return provider(id).withParameterSets(names);
+  }
+
   /** The system, verifying against {@code verificationKey} only. */
   public static ProofSystem withVerificationKey(String id, String verificationKey)
       throws ProofException {

@@ -6,18 +6,32 @@ import java.util.List;
 /**
  * A conjunction of 1 to {@link #MAX_PREDICATES} predicates, in the command-line syntax of
  * {@code docs/CLI.md}: {@code fitness>=70 && vax_date>=20260101 && birth_year<=2008}. A date
- * window is two predicates on the same attribute.
+ * window is two predicates on the same attribute. {@link #none()}, the empty conjunction, serves
+ * only integrity claims (a document digest and nothing else; see {@link ClaimStatement}).
  */
 public record Policy(List<Predicate> predicates) {
   /** Every proof system supports at least this many predicates in one claim. */
   public static final int MAX_PREDICATES = 8;
 
+  private static final Policy NONE = new Policy(List.of());
+
+  /** At most {@link #MAX_PREDICATES}; an empty list is {@link #none()}. */
   public Policy {
     predicates = List.copyOf(predicates);
-    if (predicates.isEmpty() || predicates.size() > MAX_PREDICATES) {
+    if (predicates.size() > MAX_PREDICATES) {
       throw new IllegalArgumentException(
           "a policy has 1 to " + MAX_PREDICATES + " predicates, got " + predicates.size());
     }
+  }
+
+  /** The empty policy: no predicate (integrity claims only). */
+  public static Policy none() {
+    return NONE;
+  }
+
+  /** Whether this is {@link #none()}. */
+  public boolean isEmpty() {
+    return predicates.isEmpty();
   }
 
   /**

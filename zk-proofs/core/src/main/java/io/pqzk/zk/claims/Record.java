@@ -4,9 +4,10 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * A record: the seven schema attributes (each below 2^32) and a salt of two 63-bit words that
- * hides low-entropy attributes inside the commitment. A final class, not a record type: it holds
- * secrets, so it hands out copies, compares in constant time and never prints its values.
+ * A record: the seven schema attributes (each below 2^32), for schema {@link RecordSchema#V2} the
+ * SHA-256 of its full document, and a salt of two 63-bit words that hides low-entropy attributes
+ * inside the commitment. A final class, not a record type: it holds secrets, so it hands out
+ * copies, compares in constant time and never prints its values.
  */
 public final class Record {
   /** Number of salt words. */
@@ -16,13 +17,33 @@ public final class Record {
 
   private final long[] attributes;
   private final long[] salt;
+  /** The document digest (schema V2), null for schema V1. */
+  private final byte[] document;
 
-  private Record(long[] attributes, long[] salt) {
+  private Record(long[] attributes, long[] salt, byte[] document) {
     this.attributes = attributes;
     this.salt = salt;
+    this.document = document;
   }
 
-  /** Checks ranges: attributes in [0, 2^32), salt words in [0, 2^63). */
+  /**
+   * A schema-V2 record: the attributes, its document's digest and the salt (ranges as
+   * {@link #of(long[], long[])}).
+   */
+  public static Record of(long[] attributes, DocumentDigest document, long[] salt) {
+    java.util.Objects.requireNonNull(document, "document");
+    Record v1 = of(attributes, salt);
+    return new Record(v1.attributes, v1.salt, document.bytes());
+  }
+
+  /** A schema-V2 record with a fresh random salt. */
+  public static Record withRandomSalt(long[] attributes, DocumentDigest document,
+      SecureRandom random) {
+    Record r = withRandomSalt(attributes, random);
+    return new Record(r.attributes, r.salt, document.bytes());
+  }
+
+  /** A schema-V1 record; checks ranges: attributes in [0, 2^32), salt words in [0, 2^63). */
   public static Record of(long[] attributes, long[] salt) {
     if (attributes.length != Attribute.values().length) {
       throw new IllegalArgumentException(
@@ -42,7 +63,7 @@ public final class Record {
         throw new IllegalArgumentException("salt word out of range [0, 2^63)");
       }
     }
-    return new Record(attributes.clone(), salt.clone());
+    return new Record(attributes.clone(), salt.clone(), null);
   }
 
   /** A record with a fresh random salt. */
@@ -68,6 +89,17 @@ public final class Record {
     return salt.clone();
   }
 
+  /** The schema: {@link RecordSchema#V2} when the record carries a document digest. */
+  public RecordSchema schema() {
+    return document == null ? RecordSchema.V1 : RecordSchema.V2;
+  }
+
+  /** The digest of the record's document (schema V2), empty for schema V1. */
+  public java.util.Optional<DocumentDigest> document() {
+    return document == null ? java.util.Optional.empty()
+        : java.util.Optional.of(DocumentDigest.of(document));
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Record r)) {
@@ -79,6 +111,14 @@ public final class Record {
     }
     for (int i = 0; i < salt.length; i++) {
       diff |= salt[i] ^ r.salt[i];
+    }
+    if ((document == null) != (r.document == null)) {
+      return false;
+    }
+    if (document != null) {
+      for (int i = 0; i < document.length; i++) {
+        diff |= document[i] ^ r.document[i];
+      }
     }
     return diff == 0;
   }
@@ -97,5 +137,8 @@ public final class Record {
   public void destroy() {
     Arrays.fill(attributes, 0);
     Arrays.fill(salt, 0);
+    if (document != null) {
+      Arrays.fill(document, (byte) 0);
+    }
   }
 }

@@ -50,7 +50,24 @@ final class JsonFiles {
    */
   static JsonObject readStreaming(Path file, String arrayField, ElementSink sink)
       throws RegistryException {
-    try (JsonReader r = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+    return readStreaming(file, arrayField, sink, null);
+  }
+
+  /** As above; every byte of the file also goes through {@code digest} when it is not null. */
+  static JsonObject readStreaming(Path file, String arrayField, ElementSink sink,
+      java.security.MessageDigest digest) throws RegistryException {
+    java.io.InputStream raw;
+    try {
+      raw = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new RegistryException(file + ": no such file", e);
+    } catch (IOException e) {
+      throw new RegistryException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    java.io.InputStream in = digest == null ? raw
+        : new java.security.DigestInputStream(raw, digest);
+    try (JsonReader r = new JsonReader(new java.io.BufferedReader(
+        new java.io.InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16))) {
       JsonObject rest = new JsonObject();
       boolean seen = false;
       if (r.peek() != JsonToken.BEGIN_OBJECT) {
@@ -79,6 +96,7 @@ final class JsonFiles {
       if (r.peek() != JsonToken.END_DOCUMENT) {
         throw new RegistryException(file + ": trailing data after the JSON object");
       }
+      in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers every byte
       if (!seen) {
         throw new RegistryException(file + ": field '" + arrayField + "' missing");
       }

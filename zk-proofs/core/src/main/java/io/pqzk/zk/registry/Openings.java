@@ -26,6 +26,8 @@ public final class Openings {
   /** The private file in a registry directory. */
   public static final String FILE = "openings.json";
   static final String FORMAT = "pqzk-openings/1";
+  /** Openings of schema-2 records: each also carries {@code document_sha256}. */
+  static final String FORMAT_V2 = "pqzk-openings/2";
 
   private final List<Record> records;
   private final Map<Long, Integer> bySubject;
@@ -75,10 +77,17 @@ public final class Openings {
   }
 
   void save(Path dir, Registry registry, boolean replace) throws RegistryException {
+    for (Record r : records) {
+      if (r.schema() != registry.schema()) {
+        throw new IllegalStateException("a record of " + r.schema() + " in a registry of "
+            + registry.schema());
+      }
+    }
     try {
       JsonFiles.write(dir.resolve(FILE), true, replace, w -> {
         w.beginObject();
-        w.name("format").value(FORMAT);
+        boolean docs = registry.schema().hasDocument();
+        w.name("format").value(docs ? FORMAT_V2 : FORMAT);
         w.name("system").value(registry.system());
         w.name("root").value(registry.rootHex());
         w.name("openings").beginArray();
@@ -96,6 +105,9 @@ public final class Openings {
           }
           java.util.Arrays.fill(salt, 0);
           w.endArray();
+          if (docs) {
+            w.name(RecordsCsv.DOCUMENT_COLUMN).value(r.document().orElseThrow().hex());
+          }
           w.endObject();
         }
         w.endArray();
@@ -141,15 +153,17 @@ public final class Openings {
           throw new RegistryIntegrityException(file + ": more openings than the "
               + registry.size() + " commitments");
         }
-        records.add(parse(e, i, file));
+        records.add(parse(e, i, file, registry.schema().hasDocument()));
       });
     } catch (RegistryException e) {
       records.forEach(Record::destroy);
       throw e;
     }
     String format = JsonFiles.string(o, "format", file);
-    if (!FORMAT.equals(format)) {
-      throw new RegistryException(file + ": unknown format '" + format + "', expected " + FORMAT);
+    String expected = registry.schema().hasDocument() ? FORMAT_V2 : FORMAT;
+    if (!expected.equals(format)) {
+      throw new RegistryException(file + ": format '" + format + "', expected " + expected
+          + " (the openings of a registry of " + registry.schema() + ")");
     }
     if (!JsonFiles.string(o, "system", file).equals(registry.system())) {
       throw new RegistryIntegrityException(file + ": openings of another proof system");
@@ -216,7 +230,8 @@ public final class Openings {
         + " (openings tampered with or corrupted)");
   }
 
-  private static Record parse(JsonElement el, int i, Path file) throws RegistryException {
+  private static Record parse(JsonElement el, int i, Path file, boolean docs)
+      throws RegistryException {
     if (!el.isJsonObject()) {
       throw new RegistryException(file + ": opening " + i + " is not an object");
     }
@@ -243,7 +258,15 @@ public final class Openings {
       }
     }
     try {
-      return Record.of(attrs, salt);
+      if (!docs) {
+        return Record.of(attrs, salt);
+      }
+      JsonElement d = e.get(RecordsCsv.DOCUMENT_COLUMN);
+      if (d == null || !d.isJsonPrimitive() || !d.getAsJsonPrimitive().isString()) {
+        throw new RegistryException(file + ": opening " + i + ": "
+            + RecordsCsv.DOCUMENT_COLUMN + " missing or not a string");
+      }
+      return Record.of(attrs, io.pqzk.zk.claims.DocumentDigest.ofHex(d.getAsString()), salt);
     } catch (IllegalArgumentException ex) {
       throw new RegistryException(file + ": opening " + i + ": " + ex.getMessage(), ex);
     } finally {

@@ -1,6 +1,8 @@
 package io.pqzk.zk.registry;
 
 import io.pqzk.zk.claims.Attribute;
+import io.pqzk.zk.claims.DocumentDigest;
+import io.pqzk.zk.claims.RecordSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,23 +24,60 @@ import java.util.Map;
  * Subject ids must be unique (a claim names its record by subject). Blank lines are skipped;
  * CRLF line ends and a UTF-8 byte-order mark are accepted; quoting is not (no value needs it).
  * Every error names the line and column.
+ *
+ * <p>An optional eighth column {@value #DOCUMENT_COLUMN} holds the SHA-256 of each record's full
+ * document (the exact bytes the vault stores), 64 hex digits; with it the file is of record
+ * schema {@link RecordSchema#V2} and every row needs one.
  */
 public final class RecordsCsv {
   private static final int COLUMNS = Attribute.values().length;
+  /** The optional column of document digests. */
+  public static final String DOCUMENT_COLUMN = "document_sha256";
 
   private RecordsCsv() {}
+
+  /**
+   * The rows of a records file: its schema, each row's attributes in schema order and, for
+   * schema 2, each row's document digest (in the same order; empty for schema 1).
+   */
+  public record Table(RecordSchema schema, List<long[]> rows, List<DocumentDigest> documents) {
+    public Table {
+      rows = List.copyOf(rows);
+      documents = List.copyOf(documents);
+      if (schema.hasDocument() ? documents.size() != rows.size() : !documents.isEmpty()) {
+        throw new IllegalArgumentException(schema + " table of " + rows.size() + " rows with "
+            + documents.size() + " document digests");
+      }
+    }
+  }
 
   /** The canonical header line. */
   public static String header() {
     return String.join(",", Arrays.stream(Attribute.values()).map(Attribute::columnName).toList());
   }
 
-  /** Reads a file; attributes of each row in schema ({@link Attribute}) order. */
+  /**
+   * Reads a schema-1 file (no document column); attributes of each row in schema
+   * ({@link Attribute}) order.
+   *
+   * @throws RecordsFormatException also for a file with the document column (use
+   *     {@link #readTable(Path)})
+   */
   public static List<long[]> read(Path file) throws RegistryException {
+    Table t = readTable(file);
+    if (t.schema().hasDocument()) {
+      throw new RecordsFormatException(file.toString(), 1, 0, "this file has a "
+          + DOCUMENT_COLUMN + " column (record schema " + t.schema() + "): read it as a table");
+    }
+    return new ArrayList<>(t.rows());
+  }
+
+  /** Reads a file of either schema. */
+  public static Table readTable(Path file) throws RegistryException {
     try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file),
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return read(r, file.toString());
+      return readTable(r, file.toString());
     } catch (CharacterCodingException e) {
       throw new RegistryException(file + ": not UTF-8 text", e);
     } catch (java.nio.file.NoSuchFileException e) {
@@ -48,8 +87,18 @@ public final class RecordsCsv {
     }
   }
 
-  /** Reads from a reader; {@code source} names it in error messages. */
+  /** Reads a schema-1 file from a reader; {@code source} names it in error messages. */
   public static List<long[]> read(Reader in, String source) throws IOException, RegistryException {
+    Table t = readTable(in, source);
+    if (t.schema().hasDocument()) {
+      throw new RecordsFormatException(source, 1, 0, "this file has a " + DOCUMENT_COLUMN
+          + " column (record schema " + t.schema() + "): read it as a table");
+    }
+    return new ArrayList<>(t.rows());
+  }
+
+  /** Reads a file of either schema from a reader; {@code source} names it in error messages. */
+  public static Table readTable(Reader in, String source) throws IOException, RegistryException {
     BufferedReader r = new BufferedReader(in);
     String line = r.readLine();
     int lineNo = 1;
@@ -62,7 +111,10 @@ public final class RecordsCsv {
           + header());
     }
     int[] order = parseHeader(stripBom(line, lineNo), source, lineNo);
+    int columns = order.length;
+    int docColumn = indexOf(order, COLUMNS);
     List<long[]> rows = new ArrayList<>();
+    List<DocumentDigest> documents = new ArrayList<>();
     Map<Long, Integer> subjects = new HashMap<>();
     while ((line = r.readLine()) != null) {
       lineNo++;
@@ -70,13 +122,17 @@ public final class RecordsCsv {
         continue;
       }
       String[] cells = line.split(",", -1);
-      if (cells.length != COLUMNS) {
+      if (cells.length != columns) {
         throw new RecordsFormatException(source, lineNo, 0,
-            "expected " + COLUMNS + " columns, got " + cells.length);
+            "expected " + columns + " columns, got " + cells.length);
       }
       long[] row = new long[COLUMNS];
-      for (int c = 0; c < COLUMNS; c++) {
-        row[order[c]] = parseValue(cells[c], source, lineNo, c, order);
+      for (int c = 0; c < columns; c++) {
+        if (c == docColumn) {
+          documents.add(parseDocument(cells[c], source, lineNo, c));
+        } else {
+          row[order[c]] = parseValue(cells[c], source, lineNo, c, order);
+        }
       }
       long subject = row[Attribute.SUBJECT_ID.ordinal()];
       Integer first = subjects.putIfAbsent(subject, lineNo);
@@ -92,24 +148,48 @@ public final class RecordsCsv {
       }
       rows.add(row);
     }
-    return rows;
+    return new Table(docColumn >= 0 ? RecordSchema.V2 : RecordSchema.V1, rows, documents);
+  }
+
+  private static DocumentDigest parseDocument(String cell, String source, int lineNo, int c)
+      throws RecordsFormatException {
+    String v = cell.trim();
+    if (v.length() != 64 || !v.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+      throw new RecordsFormatException(source, lineNo, c + 1, DOCUMENT_COLUMN + " value '"
+          + abbreviate(v) + "' is not 64 hex digits (the SHA-256 of the record's document)");
+    }
+    return DocumentDigest.ofHex(v);
   }
 
   private static String stripBom(String line, int lineNo) {
     return lineNo == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 
-  /** order[c] = schema index of CSV column c. */
+  /** order[c] = schema index of CSV column c ({@code COLUMNS} for the document column). */
   private static int[] parseHeader(String line, String source, int lineNo)
       throws RecordsFormatException {
     String[] names = line.split(",", -1);
-    if (names.length != COLUMNS) {
-      throw new RecordsFormatException(source, lineNo, 0, "header must name the " + COLUMNS
-          + " columns " + header() + ", got " + names.length + " columns");
+    boolean docs = false;
+    for (String name : names) {
+      docs |= name.trim().equals(DOCUMENT_COLUMN);
     }
-    int[] order = new int[COLUMNS];
-    boolean[] seen = new boolean[COLUMNS];
-    for (int c = 0; c < COLUMNS; c++) {
+    if (names.length != COLUMNS + (docs ? 1 : 0)) {
+      throw new RecordsFormatException(source, lineNo, 0, "header must name the " + COLUMNS
+          + " columns " + header() + " (and optionally " + DOCUMENT_COLUMN + "), got "
+          + names.length + " columns");
+    }
+    int[] order = new int[names.length];
+    boolean[] seen = new boolean[COLUMNS + 1];
+    for (int c = 0; c < names.length; c++) {
+      if (names[c].trim().equals(DOCUMENT_COLUMN)) {
+        if (seen[COLUMNS]) {
+          throw new RecordsFormatException(source, lineNo, c + 1,
+              "column " + DOCUMENT_COLUMN + " appears twice");
+        }
+        seen[COLUMNS] = true;
+        order[c] = COLUMNS;
+        continue;
+      }
       Attribute a;
       try {
         a = Attribute.fromColumn(names[c].trim());

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.pqzk.zk.RegistryHash;
 import io.pqzk.zk.claims.MerklePath;
 import io.pqzk.zk.claims.Record;
+import io.pqzk.zk.claims.RecordSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,33 +19,59 @@ import java.util.stream.IntStream;
 
 /**
  * The public record registry of one proof system: the commitments (leaves, in row order) of a
- * {@link SparseMerkleTree} of depth {@value SparseMerkleTree#DEPTH}, its root and the system id.
+ * {@link SparseMerkleTree} of depth {@value SparseMerkleTree#DEPTH}, its root, the system id and
+ * the record schema of its leaves (one per registry: leaves of two schemas never share a tree).
  *
  * <p>On disk a registry is a directory holding {@value #REGISTRY_FILE} (public: format, system,
- * depth, size, root, commitments) and, apart, {@value Openings#FILE} (private: each record with
- * its salt; mode 0600). {@link #load} recomputes the root from the commitments and refuses a
- * registry whose stored root differs, so a tampered commitment cannot go unnoticed. Immutable.
+ * schema, depth, size, root, commitments) and, apart, {@value Openings#FILE} (private: each record
+ * with its salt and, schema 2, its document digest; mode 0600). {@link #load} recomputes the root
+ * from the commitments and refuses a registry whose stored root differs, so a tampered commitment
+ * cannot go unnoticed; with a {@link RootCache} it skips the recomputation for the exact file
+ * bytes it has checked before. Schema-1 files keep the original format {@code pqzk-registry/1}
+ * (no schema field); schema-2 files are {@code pqzk-registry/2} with {@code "schema":
+ * "pqzk-record/2"}. Immutable (the tree is built on first need) and thread-safe.
  */
 public final class Registry {
   /** The public file in a registry directory. */
   public static final String REGISTRY_FILE = "registry.json";
   static final String FORMAT = "pqzk-registry/1";
+  static final String FORMAT_V2 = "pqzk-registry/2";
   private static final int CHUNK = 4096;
 
   private final String system;
+  private final RecordSchema schema;
   private final RegistryHash hash;
-  private final SparseMerkleTree tree;
+  private final List<byte[]> leaves;
+  private final byte[] root;
+  private volatile SparseMerkleTree tree;
+  private final boolean fromCache;
 
-  private Registry(String system, RegistryHash hash, SparseMerkleTree tree) {
-    this.system = system;
-    this.hash = hash;
-    this.tree = tree;
+  private Registry(String system, RecordSchema schema, RegistryHash hash, SparseMerkleTree tree) {
+    this(system, schema, hash, null, tree.root(), tree, false);
   }
 
-  /** A registry over given commitments. */
+  private Registry(String system, RecordSchema schema, RegistryHash hash, List<byte[]> leaves,
+      byte[] root, SparseMerkleTree tree, boolean fromCache) {
+    this.system = system;
+    this.schema = schema;
+    this.hash = hash;
+    this.leaves = leaves;
+    this.root = root.clone();
+    this.tree = tree;
+    this.fromCache = fromCache;
+  }
+
+  /** A schema-1 registry over given commitments. */
   public static Registry of(String system, RegistryHash hash, List<byte[]> commitments) {
+    return of(system, RecordSchema.V1, hash, commitments);
+  }
+
+  /** A registry of {@code schema} over given commitments. */
+  public static Registry of(String system, RecordSchema schema, RegistryHash hash,
+      List<byte[]> commitments) {
     Objects.requireNonNull(system, "system");
-    return new Registry(system, hash, SparseMerkleTree.build(hash, commitments));
+    Objects.requireNonNull(schema, "schema");
+    return new Registry(system, schema, hash, SparseMerkleTree.build(hash, commitments));
   }
 
   /** Reports progress of long work: {@code done} of {@code total} units of the named phase. */
@@ -55,19 +82,29 @@ public final class Registry {
     void update(String phase, long done, long total);
   }
 
-  /** {@link #create(Path, String, RegistryHash, List, SecureRandom, boolean, Progress)}, quiet. */
+  /**
+   * A schema-1 registry of the rows, quiet (see
+   * {@link #create(Path, String, RegistryHash, RecordsCsv.Table, SecureRandom, boolean, Progress)}).
+   */
   public static Registry create(Path dir, String system, RegistryHash hash, List<long[]> rows,
       SecureRandom random, boolean overwrite) throws RegistryException {
     return create(dir, system, hash, rows, random, overwrite, Progress.NONE);
   }
 
-  /**
-   * Salts every row with fresh randomness, commits it and writes both files into {@code dir}
-   * (created if needed). Refuses to replace an existing registry unless {@code overwrite}: its
-   * openings would be lost and every proof against its root orphaned. Hashing runs on all cores;
-   * {@code progress} hears about it from the calling thread.
-   */
+  /** A schema-1 registry of the rows. */
   public static Registry create(Path dir, String system, RegistryHash hash, List<long[]> rows,
+      SecureRandom random, boolean overwrite, Progress progress) throws RegistryException {
+    return create(dir, system, hash, new RecordsCsv.Table(RecordSchema.V1, rows, List.of()),
+        random, overwrite, progress);
+  }
+
+  /**
+   * Salts every row with fresh randomness, commits it with the table's schema and writes both
+   * files into {@code dir} (created if needed). Refuses to replace an existing registry unless
+   * {@code overwrite}: its openings would be lost and every proof against its root orphaned.
+   * Hashing runs on all cores; {@code progress} hears about it from the calling thread.
+   */
+  public static Registry create(Path dir, String system, RegistryHash hash, RecordsCsv.Table table,
       SecureRandom random, boolean overwrite, Progress progress) throws RegistryException {
     if (!overwrite) {
       // checked early to fail before hashing; the writes below refuse again, race-free
@@ -77,13 +114,16 @@ public final class Registry {
         }
       }
     }
+    List<long[]> rows = table.rows();
     if (rows.size() > SparseMerkleTree.MAX_LEAVES) {
       throw new RegistryException(rows.size() + " records do not fit a registry of depth "
           + SparseMerkleTree.DEPTH + " (" + SparseMerkleTree.MAX_LEAVES + " max)");
     }
     List<Record> records = new ArrayList<>(rows.size());
-    for (long[] row : rows) {
-      records.add(Record.withRandomSalt(row, random));
+    for (int i = 0; i < rows.size(); i++) {
+      records.add(table.schema().hasDocument()
+          ? Record.withRandomSalt(rows.get(i), table.documents().get(i), random)
+          : Record.withRandomSalt(rows.get(i), random));
     }
     Openings openings;
     try {
@@ -100,7 +140,7 @@ public final class Registry {
         progress.update("hashing records", to, leaves.length);
       }
       progress.update("building the tree", 0, 1);
-      Registry registry = of(system, hash, Arrays.asList(leaves));
+      Registry registry = of(system, table.schema(), hash, Arrays.asList(leaves));
       progress.update("writing files", 0, 1);
       // openings first: a registry file never exists without the secrets needed to use it
       openings.save(dir, registry, overwrite);
@@ -117,18 +157,22 @@ public final class Registry {
   }
 
   void save(Path dir, boolean replace) throws RegistryException {
+    SparseMerkleTree t = tree();
     try {
       JsonFiles.write(dir.resolve(REGISTRY_FILE), false, replace, w -> {
         w.beginObject();
-        w.name("format").value(FORMAT);
+        w.name("format").value(schema == RecordSchema.V1 ? FORMAT : FORMAT_V2);
         w.name("system").value(system);
-        w.name("depth").value(tree.depth());
+        if (schema != RecordSchema.V1) {
+          w.name("schema").value(schema.id());
+        }
+        w.name("depth").value(t.depth());
         w.name("digest_bytes").value(hash.digestLength());
-        w.name("size").value(tree.size());
+        w.name("size").value(t.size());
         w.name("root").value(rootHex());
         w.name("commitments").beginArray();
-        for (int i = 0; i < tree.size(); i++) {
-          w.value(HexFormat.of().formatHex(tree.leaf(i)));
+        for (int i = 0; i < t.size(); i++) {
+          w.value(HexFormat.of().formatHex(t.leaf(i)));
         }
         w.endArray();
         w.endObject();
@@ -141,18 +185,26 @@ public final class Registry {
     }
   }
 
+  /** {@link #load(Path, String, RegistryHash, RootCache)} without a cache. */
+  public static Registry load(Path dir, String system, RegistryHash hash)
+      throws RegistryException {
+    return load(dir, system, hash, RootCache.disabled());
+  }
+
   /**
    * Reads {@value #REGISTRY_FILE} from the directory, checks it belongs to {@code system}, and
-   * recomputes the root from the commitments.
+   * recomputes the root from the commitments, unless {@code cache} holds this file's exact bytes
+   * as checked before (then the tree is built only when a path is asked for).
    *
    * @throws RegistryIntegrityException when the commitments do not hash to the stored root
    * @throws RegistryException when the file is missing, malformed or of another system
    */
-  public static Registry load(Path dir, String system, RegistryHash hash)
+  public static Registry load(Path dir, String system, RegistryHash hash, RootCache cache)
       throws RegistryException {
     Path file = dir.resolve(REGISTRY_FILE);
     int n = hash.digestLength();
     List<byte[]> leaves = new ArrayList<>();
+    MessageDigest fileDigest = sha256();
     JsonObject o = JsonFiles.readStreaming(file, "commitments", (i, e) -> {
       if (i >= SparseMerkleTree.MAX_LEAVES) {
         throw new RegistryException(file + ": more than " + SparseMerkleTree.MAX_LEAVES
@@ -162,11 +214,8 @@ public final class Registry {
         throw new RegistryException(file + ": commitment " + i + " is not a string");
       }
       leaves.add(JsonFiles.hex(e.getAsString(), n, "commitment " + i, file));
-    });
-    String format = JsonFiles.string(o, "format", file);
-    if (!FORMAT.equals(format)) {
-      throw new RegistryException(file + ": unknown format '" + format + "', expected " + FORMAT);
-    }
+    }, fileDigest);
+    RecordSchema schema = schemaOf(o, file);
     String sys = JsonFiles.string(o, "system", file);
     if (!sys.equals(system)) {
       throw new RegistryException(file + ": registry of proof system '" + sys + "', not '"
@@ -183,9 +232,13 @@ public final class Registry {
       throw new RegistryIntegrityException(
           file + ": " + leaves.size() + " commitments but size says " + size);
     }
+    byte[] digest = fileDigest.digest();
+    if (cache.contains(digest, sys, schema.id(), leaves.size(), stored)) {
+      return new Registry(sys, schema, hash, leaves, stored, null, true);
+    }
     Registry r;
     try {
-      r = of(sys, hash, leaves);
+      r = of(sys, schema, hash, leaves);
     } catch (IllegalArgumentException e) {
       // e.g. a digest that is not canonical for the system's field
       throw new RegistryIntegrityException(file + ": invalid commitment: " + e.getMessage(), e);
@@ -195,7 +248,40 @@ public final class Registry {
           + r.rootHex() + ", but the file records " + HexFormat.of().formatHex(stored)
           + " (registry tampered with or corrupted)");
     }
+    cache.put(digest, sys, schema.id(), leaves.size(), stored);
     return r;
+  }
+
+  private static RecordSchema schemaOf(JsonObject o, Path file) throws RegistryException {
+    String format = JsonFiles.string(o, "format", file);
+    if (FORMAT.equals(format)) {
+      if (o.has("schema")) {
+        throw new RegistryException(file + ": format " + FORMAT + " has no schema field");
+      }
+      return RecordSchema.V1;
+    }
+    if (!FORMAT_V2.equals(format)) {
+      throw new RegistryException(file + ": unknown format '" + format + "', expected " + FORMAT
+          + " or " + FORMAT_V2);
+    }
+    String s = JsonFiles.string(o, "schema", file);
+    try {
+      RecordSchema schema = RecordSchema.parse(s);
+      if (schema == RecordSchema.V1 || !schema.id().equals(s)) {
+        throw new IllegalArgumentException("schema '" + s + "' in a " + FORMAT_V2 + " file");
+      }
+      return schema;
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static RegistryException exists(Path file) {
@@ -207,25 +293,54 @@ public final class Registry {
     return system;
   }
 
+  /** The record schema of every leaf. */
+  public RecordSchema schema() {
+    return schema;
+  }
+
   public RegistryHash hash() {
     return hash;
   }
 
+  /** Whether {@link #load} found the file in its cache instead of recomputing the root. */
+  public boolean loadedFromCache() {
+    return fromCache;
+  }
+
+  private SparseMerkleTree tree() {
+    SparseMerkleTree t = tree;
+    if (t == null) {
+      synchronized (this) {
+        if (tree == null) {
+          // built from commitments whose root the cache vouches for; checked again all the same
+          SparseMerkleTree built = SparseMerkleTree.build(hash, leaves);
+          if (!MessageDigest.isEqual(built.root(), root)) {
+            throw new IllegalStateException("registry cache entry for a file whose commitments"
+                + " recompute to another root");
+          }
+          tree = built;
+        }
+        t = tree;
+      }
+    }
+    return t;
+  }
+
   public int depth() {
-    return tree.depth();
+    return SparseMerkleTree.DEPTH;
   }
 
   /** Number of committed records. */
   public int size() {
-    return tree.size();
+    return leaves != null ? leaves.size() : tree.size();
   }
 
   public byte[] root() {
-    return tree.root();
+    return root.clone();
   }
 
   public String rootHex() {
-    return HexFormat.of().formatHex(tree.root());
+    return HexFormat.of().formatHex(root);
   }
 
   /** Commitment at a row index. */
@@ -233,12 +348,12 @@ public final class Registry {
     if (index < 0 || index >= size()) {
       throw new IndexOutOfBoundsException("no commitment " + index + " in a registry of " + size());
     }
-    return tree.leaf(index);
+    return leaves != null ? leaves.get(index).clone() : tree.leaf(index);
   }
 
-  /** Authentication path of the commitment at a row index. */
+  /** Authentication path of the commitment at a row index (builds the tree on first use). */
   public MerklePath path(int index) {
     commitment(index);
-    return tree.path(index);
+    return tree().path(index);
   }
 }

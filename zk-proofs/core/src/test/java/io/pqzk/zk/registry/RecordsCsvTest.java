@@ -124,4 +124,61 @@ class RecordsCsvTest {
     assertArrayEquals(read(HEADER + "1,1990,2,80,20260115,3,7\n").get(0),
         RecordsCsv.read(f).get(0));
   }
+
+  private static final String DOC_A =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  private static final String DOC_B =
+      "60303AE22B998861BCE3B28F33EEC1BE758A213C86C93C076DBE9F558C11C752";
+
+  @Test
+  void readTable_documentColumn_givesSchema2WithDigestsInRowOrder() throws Exception {
+    RecordsCsv.Table t = RecordsCsv.readTable(new StringReader(
+        "subject_id,birth_year,blood_group,document_sha256,fitness,vax_date,clearance,issuer\n"
+            + "1,1990,2," + DOC_A + ",80,20260115,3,7\n2,1991,1, " + DOC_B
+            + " ,70,20260101,1,7\n"), "records.csv");
+    assertEquals(io.pqzk.zk.claims.RecordSchema.V2, t.schema());
+    assertArrayEquals(new long[] {1, 1990, 2, 80, 20260115, 3, 7}, t.rows().get(0));
+    assertEquals(DOC_A, t.documents().get(0).hex());
+    assertEquals(DOC_B.toLowerCase(java.util.Locale.ROOT), t.documents().get(1).hex());
+  }
+
+  @Test
+  void readTable_withoutDocumentColumn_isSchema1() throws Exception {
+    RecordsCsv.Table t = RecordsCsv.readTable(new StringReader(HEADER
+        + "1,1990,2,80,20260115,3,7\n"), "records.csv");
+    assertEquals(io.pqzk.zk.claims.RecordSchema.V1, t.schema());
+    assertTrue(t.documents().isEmpty());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "63 digits        | 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0",
+    "65 digits        | 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a088",
+    "not hex          | zf86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    "0x prefix        | 0x9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a",
+    "empty            | ''",
+  })
+  void readTable_badDocument_namesLineAndColumn(String name, String doc) {
+    RecordsFormatException e = assertThrows(RecordsFormatException.class,
+        () -> RecordsCsv.readTable(new StringReader(HEADER.trim() + ",document_sha256\n"
+            + "1,1990,2,80,20260115,3,7," + doc + "\n"), "records.csv"));
+    assertEquals(2, e.line());
+    assertEquals(8, e.column());
+    assertTrue(e.getMessage().contains("document_sha256"), e.getMessage());
+  }
+
+  @Test
+  void readTable_documentColumnTwice_isRejected() {
+    RecordsFormatException e = assertThrows(RecordsFormatException.class,
+        () -> RecordsCsv.readTable(new StringReader(HEADER.trim()
+            + ",document_sha256,document_sha256\n"), "records.csv"));
+    assertEquals(1, e.line());
+  }
+
+  @Test
+  void read_schema1Reader_refusesADocumentColumn() {
+    RecordsFormatException e = fails(HEADER.trim() + ",document_sha256\n1,1990,2,80,20260115,3,7,"
+        + DOC_A + "\n");
+    assertTrue(e.getMessage().contains("document_sha256"), e.getMessage());
+  }
 }

@@ -18,10 +18,14 @@ import java.util.List;
 /**
  * The claim circuit's inputs ({@code circuits/claim.zok}), derived from a statement and a witness.
  *
- * <p>Public inputs, in ABI order (26 field elements): root; 8 attribute indices; 8 op codes
+ * <p>Public inputs, in ABI order (30 field elements): root; 8 attribute indices; 8 op codes
  * (0 unused, 1 {@code >=}, 2 {@code <=}, 3 {@code ==}); 8 constants; context = SHA-256(context
- * bytes) as a big-endian integer mod r. Unused slots are all zero. A verifier recomputes them
- * from the statement, so a proof made for another root, policy or context does not verify.
+ * bytes) as a big-endian integer mod r; the record schema (1 or 2); disclose (1 for an integrity
+ * claim); the disclosed document digest as two 128-bit halves (0, 0 when not disclosed). Unused
+ * slots are all zero, and no used slot has op code 0, so the encoding is one-to-one: a policy
+ * and the same policy padded with another predicate never share inputs. A verifier recomputes
+ * them from the statement, so a proof made for another root, policy, context, schema or
+ * document does not verify.
  */
 public final class ClaimInputs {
   /** Registry depth the circuit is compiled for. */
@@ -29,7 +33,9 @@ public final class ClaimInputs {
   /** Predicate slots in the circuit. */
   public static final int SLOTS = 8;
   /** Number of public inputs. */
-  public static final int PUBLIC_COUNT = 1 + 3 * SLOTS + 1;
+  public static final int PUBLIC_COUNT = 1 + 3 * SLOTS + 1 + 1 + 1 + 2;
+  /** Index of the first public input after the context: schema, disclose, document halves. */
+  static final int SCHEMA_INPUT = 1 + 3 * SLOTS + 1;
 
   private ClaimInputs() {}
 
@@ -55,6 +61,12 @@ public final class ClaimInputs {
     out.addAll(op);
     out.addAll(constant);
     out.add(contextElement(statement.context()));
+    out.add(BigInteger.valueOf(statement.schema().number()));
+    out.add(statement.isIntegrity() ? BigInteger.ONE : BigInteger.ZERO);
+    BigInteger[] doc = statement.document().map(PoseidonRegistryHash::documentHalves)
+        .orElse(new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+    out.add(doc[0]);
+    out.add(doc[1]);
     return out;
   }
 
@@ -78,7 +90,7 @@ public final class ClaimInputs {
 
   /**
    * The arguments of {@code computeWitness} as JSON: the program is passed without its ABI, so
-   * the 75 arguments are flattened field elements in ABI order (decimal strings; booleans "0" or
+   * the 81 arguments are flattened field elements in ABI order (decimal strings; booleans "0" or
    * "1"). ZoKrates constrains u32 and bool arguments to their range. Contains the secret record:
    * callers must not log it.
    */
@@ -102,6 +114,10 @@ public final class ClaimInputs {
     for (long w : salt) {
       args.add(Long.toString(w));
     }
+    BigInteger[] doc = record.document().map(PoseidonRegistryHash::documentHalves)
+        .orElse(new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+    args.add(doc[0].toString());
+    args.add(doc[1].toString());
     java.util.Arrays.fill(attrs, 0);
     java.util.Arrays.fill(salt, 0);
     for (int level = 0; level < DEPTH; level++) {

@@ -11,7 +11,12 @@ import java.util.Arrays;
  * the claim circuit ({@code circuits/claim.zok}) recomputes it.
  *
  * <ul>
- *   <li>leaf = P(P(a0, a1, a2, a3), P(a4, a5, a6, salt0, salt1)), attributes in schema order;
+ *   <li>leaf, schema 1 = P(P(a0, a1, a2, a3), P(a4, a5, a6, salt0, salt1)), attributes in schema
+ *       order;
+ *   <li>leaf, schema 2 = P(P(a0, a1, a2, a3), P(a4, a5, a6, salt0, salt1), P(d0, d1)), d0 and d1
+ *       the first and last 16 bytes of the document's SHA-256 as big-endian integers (below 2^128,
+ *       so below r); the top Poseidon has 3 inputs instead of 2 (another permutation width), so
+ *       leaves of the two schemas are hashed apart;
  *   <li>node = P(left, right);
  *   <li>digest = one field element, 32 bytes big-endian, canonical (below r);
  *   <li>empty leaf = 32 zero bytes (finding a record that hashes to 0 means inverting Poseidon).
@@ -49,13 +54,17 @@ public final class PoseidonRegistryHash implements RegistryHash {
     return new byte[DIGEST_LENGTH];
   }
 
-  /** The leaf as a field element. */
+  /** The leaf as a field element (of the record's own schema). */
   public static BigInteger leafElement(Record record) {
     long[] a = record.attributes();
     long[] s = record.salt();
     try {
       BigInteger left = Poseidon.hash(big(a[0]), big(a[1]), big(a[2]), big(a[3]));
       BigInteger right = Poseidon.hash(big(a[4]), big(a[5]), big(a[6]), big(s[0]), big(s[1]));
+      if (record.document().isPresent()) {
+        BigInteger[] d = documentHalves(record.document().get());
+        return Poseidon.hash(left, right, Poseidon.hash(d[0], d[1]));
+      }
       return Poseidon.hash(left, right);
     } finally {
       Arrays.fill(a, 0);
@@ -67,6 +76,13 @@ public final class PoseidonRegistryHash implements RegistryHash {
     if (Attribute.values().length != 7 || Record.SALT_WORDS != 2) {
       throw new IllegalStateException("PoseidonRegistryHash's leaf layout assumes 7 attributes + 2 salt words");
     }
+  }
+
+  /** The digest's first and last 16 bytes, each a big-endian integer below 2^128. */
+  public static BigInteger[] documentHalves(io.pqzk.zk.claims.DocumentDigest document) {
+    byte[] b = document.bytes();
+    return new BigInteger[] {new BigInteger(1, java.util.Arrays.copyOfRange(b, 0, 16)),
+        new BigInteger(1, java.util.Arrays.copyOfRange(b, 16, 32))};
   }
 
   private static BigInteger big(long v) {

@@ -15,7 +15,6 @@ import io.pqzk.zk.groth16.Groth16Proof;
 import io.pqzk.zk.groth16.Groth16Verifier;
 import io.pqzk.zk.groth16.Groth16VerifyingKey;
 import io.pqzk.zk.groth16.ZokratesCurve;
-import io.pqzk.zk.zokrates.Witness;
 import io.pqzk.zk.zokrates.ZoKrates;
 import io.pqzk.zk.zokrates.ZoKratesException;
 import java.math.BigInteger;
@@ -35,8 +34,10 @@ import java.util.List;
  * bits are reported as proven. Proofs are zero-knowledge: they reveal the statement only.
  *
  * <p>Proving needs Node and zokrates-js ({@link ZoKrates}); the first proof compiles the circuit
- * and runs the setup, then reuses both from {@link ClaimCircuit#directory()}. Verifying needs only
- * that directory's {@code verification.key.json}. The Node worker starts on the first proof and is
+ * and runs the setup, then reuses both from {@link ClaimCircuit#directory()}; program and proving
+ * key are read once per system and kept by the worker between proofs ({@link ZoKrates.Loaded}).
+ * Verifying needs only that directory's {@code verification.key.json}; proofs above
+ * {@link #MAX_PROOF_BYTES} are refused unparsed. The Node worker starts on the first proof and is
  * stopped by {@link #close()} (or when the JVM exits, as the worker stops at end of input). Each
  * worker call times out after {@code -Dpqzk.zokrates.timeoutSeconds} (default 900: a setup on a
  * loaded machine is slow).
@@ -44,11 +45,17 @@ import java.util.List;
 public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoCloseable {
   public static final String ID = "zokrates-groth16";
   private static final double CLASSICAL_BITS = 100;
+  /**
+   * Largest proof.json looked at: 30 public inputs and 8 coordinates of 66 characters each make
+   * about 2.8 KB of compact JSON; 8 KiB leaves room for whitespace. Refused above it, unparsed.
+   */
+  public static final int MAX_PROOF_BYTES = 8 << 10;
 
   private final ClaimCircuit circuit;
   private final Duration timeout;
   private final String pinnedJson; // null: the key of the directory's setup
   private ZoKrates zokrates;
+  private ZoKrates.Loaded loaded;
   private volatile Groth16VerifyingKey key;
 
   /** The circuit from the class path and its default artifact directory. */
@@ -119,6 +126,15 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
   public byte[] prove(ClaimStatement statement, ClaimWitness witness) throws ProofException {
     String args;
     try {
+      if (witness.record().schema() != statement.schema()) {
+        throw new ClaimNotSatisfiedException("the record is of " + witness.record().schema()
+            + ", the statement is about a registry of " + statement.schema());
+      }
+      if (statement.document().isPresent()
+          && !statement.document().equals(witness.record().document())) {
+        throw new ClaimNotSatisfiedException(
+            "the document digest is not the one committed in the record");
+      }
       Predicate failing = statement.policy().firstFailing(witness.record());
       if (failing != null) {
         throw new ClaimNotSatisfiedException("the record does not satisfy " + failing);
@@ -134,23 +150,21 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
       if (zokrates == null) {
         zokrates = ZoKrates.create(timeout);
       }
-      ClaimCircuit.Prover p = circuit.prover(zokrates);
-      if (pinnedJson != null && !JsonParser.parseString(circuit.verificationKeyJson())
-          .equals(JsonParser.parseString(pinnedJson))) {
-        throw new ProofException("the setup in " + circuit.directory() + " is not the one whose"
-            + " verification key is pinned here: its proofs would be rejected (point"
-            + " PQZK_ZOKRATES_DIR at the directory of the pinned setup)");
+      if (loaded == null) {
+        ClaimCircuit.Prover p = circuit.prover(zokrates);
+        if (pinnedJson != null && !JsonParser.parseString(circuit.verificationKeyJson())
+            .equals(JsonParser.parseString(pinnedJson))) {
+          throw new ProofException("the setup in " + circuit.directory() + " is not the one"
+              + " whose verification key is pinned here: its proofs would be rejected (point"
+              + " PQZK_ZOKRATES_DIR at the directory of the pinned setup)");
+        }
+        // read once; the worker keeps program and proving key between proofs
+        loaded = zokrates.load(p.program(), p.keys());
       }
-      Witness w;
       try {
-        w = zokrates.computeWitness(p.program(), args);
+        return zokrates.prove(loaded, args).getBytes(StandardCharsets.UTF_8);
       } catch (ZoKratesException.Witness e) {
         throw new ClaimNotSatisfiedException("ZoKrates rejected the witness: " + e.getMessage());
-      }
-      try {
-        return zokrates.generateProof(p.program(), w, p.keys()).getBytes(StandardCharsets.UTF_8);
-      } finally {
-        w.destroy();
       }
     }
   }
@@ -168,6 +182,13 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
 
   @Override
   public Verification verify(ClaimStatement statement, byte[] proof) throws ProofException {
+    if (proof == null) {
+      throw new MalformedProofException("no proof");
+    }
+    if (proof.length > MAX_PROOF_BYTES) {
+      throw new MalformedProofException("proof of " + proof.length + " bytes exceeds the "
+          + MAX_PROOF_BYTES + " bytes of any " + ID + " claim proof");
+    }
     // The byte form checks the length against Groth16Proof.MAX_JSON_BYTES before decoding.
     Groth16Proof p = Groth16Proof.fromJson(proof);
     if (p.curve() != ZokratesCurve.BN128) {
@@ -207,10 +228,14 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
 
   static String inputName(int i) {
     int s = ClaimInputs.SLOTS;
+    int after = i - ClaimInputs.SCHEMA_INPUT;
     if (i == 0) {
       return "registry root";
-    } else if (i == ClaimInputs.PUBLIC_COUNT - 1) {
+    } else if (after == -1) {
       return "context";
+    } else if (after >= 0) {
+      return new String[] {"record schema", "disclosure flag", "document digest (first half)",
+          "document digest (second half)"}[after];
     }
     String[] groups = {"attribute", "operator", "constant"};
     return "policy slot " + ((i - 1) % s) + " " + groups[(i - 1) / s];
@@ -223,6 +248,7 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
       zokrates.close();
       zokrates = null;
     }
+    loaded = null;
   }
 
   @Override

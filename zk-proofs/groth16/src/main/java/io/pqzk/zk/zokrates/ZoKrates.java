@@ -48,6 +48,9 @@ public final class ZoKrates implements AutoCloseable {
   private final Deque<String> stderrTail = new ArrayDeque<>();
   private long nextId = 1;
   private int starts;
+  private long charsSent;
+  /** Handles the current worker process holds (cleared whenever a worker starts). */
+  private final java.util.Set<String> inWorker = new java.util.HashSet<>();
 
   private ZoKrates(String node, Path worker, Duration timeout) {
     this.node = node;
@@ -184,6 +187,87 @@ public final class ZoKrates implements AutoCloseable {
     return new Keypair(r.get("vk").toString(), b64(r, "pk"));
   }
 
+  /**
+   * A compiled program and its proving key as the worker keeps them between proofs: {@link
+   * #prove(Loaded, String)} sends them to the worker once (and again only after a worker
+   * restart), instead of the 8 MB program and 3 MB key of the claim circuit for every proof.
+   */
+  public static final class Loaded {
+    private final String key;
+    private final Artifacts program;
+    private final Keypair keys;
+
+    private Loaded(String key, Artifacts program, Keypair keys) {
+      this.key = key;
+      this.program = program;
+      this.keys = keys;
+    }
+
+    /** The handle: SHA-256 of the program and the proving key, hex. */
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String toString() {
+      return "Loaded[" + key.substring(0, 16) + ", " + program + "]";
+    }
+  }
+
+  /** Names a program and its keys for {@link #prove(Loaded, String)}; nothing is sent yet. */
+  public Loaded load(Artifacts program, Keypair keys) {
+    try {
+      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+      d.update(program.programUnsafe());
+      d.update(keys.provingKeyUnsafe());
+      return new Loaded(java.util.HexFormat.of().formatHex(d.digest()), program, keys);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The witness and the proof in one worker call, as ZoKrates' {@code proof.json}; the witness
+   * never leaves the worker. The program and key cross the pipe only when the worker does not
+   * hold them yet.
+   *
+   * @throws ZoKratesException.Witness when the arguments do not satisfy the program
+   */
+  public synchronized String prove(Loaded loaded, String argsJson) throws ZoKratesException {
+    JsonElement args;
+    try {
+      args = JsonParser.parseString(argsJson);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("arguments are not JSON: " + e.getMessage(), e);
+    }
+    for (int attempt = 0; ; attempt++) {
+      if (process == null || !process.isAlive() || !inWorker.contains(loaded.key)) {
+        JsonObject req = new JsonObject();
+        req.addProperty("key", loaded.key);
+        req.addProperty("program", enc(loaded.program.programUnsafe()));
+        req.addProperty("pk", enc(loaded.keys.provingKeyUnsafe()));
+        call("load", req, loaded.program.options());
+        inWorker.add(loaded.key);
+      }
+      JsonObject req = new JsonObject();
+      req.addProperty("handle", loaded.key);
+      req.add("args", args.deepCopy());
+      try {
+        return call("prove", req, loaded.program.options()).toString();
+      } catch (ZoKratesException.Worker e) {
+        if (attempt > 0 || !e.getMessage().contains("unknown handle")) {
+          throw e;
+        }
+        inWorker.remove(loaded.key); // dropped by the worker: load again, once
+      }
+    }
+  }
+
+  /** Characters of requests written to workers so far (what crossed the pipe). */
+  public synchronized long charsSent() {
+    return charsSent;
+  }
+
   /** A proof as ZoKrates' {@code proof.json}. */
   public String generateProof(Artifacts program, Witness witness, Keypair keys)
       throws ZoKratesException {
@@ -254,7 +338,9 @@ public final class ZoKrates implements AutoCloseable {
       req.add("options", o);
     }
     try {
-      stdin.write(req.toString());
+      String text = req.toString();
+      charsSent += text.length() + 1;
+      stdin.write(text);
       stdin.write('\n');
       stdin.flush();
     } catch (IOException e) {
@@ -300,6 +386,8 @@ public final class ZoKrates implements AutoCloseable {
         throw new ZoKratesException.Witness(msg);
       case "request":
         throw new ZoKratesException.Worker("worker refused the request: " + msg);
+      case "handle":
+        throw new ZoKratesException.Worker("worker lost the program: " + msg);
       default:
         throw new ZoKratesException(msg);
     }
@@ -331,6 +419,7 @@ public final class ZoKrates implements AutoCloseable {
 
   private void start() throws ZoKratesException {
     kill();
+    inWorker.clear();
     ProcessBuilder pb = new ProcessBuilder(node, worker.toAbsolutePath().toString());
     pb.directory(worker.toAbsolutePath().getParent().toFile());
     try {

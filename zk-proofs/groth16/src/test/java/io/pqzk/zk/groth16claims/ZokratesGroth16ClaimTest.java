@@ -142,7 +142,7 @@ class ZokratesGroth16ClaimTest {
       assertThrows(ZoKratesException.class, () -> zk.computeWitness(p.program(), big.toString()));
       // A direction bit that is not a boolean.
       JsonArray two = JsonParser.parseString(ok).getAsJsonArray();
-      two.set(ClaimInputs.PUBLIC_COUNT + 9, new com.google.gson.JsonPrimitive("2"));
+      two.set(ClaimInputs.PUBLIC_COUNT + 11, new com.google.gson.JsonPrimitive("2"));
       assertThrows(ZoKratesException.class, () -> zk.computeWitness(p.program(), two.toString()));
     }
   }
@@ -211,6 +211,67 @@ class ZokratesGroth16ClaimTest {
     assertEquals("policy slot 0 attribute", ZokratesGroth16ProofSystem.inputName(1));
     assertEquals("policy slot 7 constant", ZokratesGroth16ProofSystem.inputName(24));
     assertEquals("context", ZokratesGroth16ProofSystem.inputName(25));
+    assertEquals("record schema", ZokratesGroth16ProofSystem.inputName(26));
+    assertEquals("document digest (second half)", ZokratesGroth16ProofSystem.inputName(29));
+  }
+
+  /**
+   * Groth16's statement encoding is one-to-one: {@code fitness>=70} and the same policy padded
+   * with {@code subject_id>=0} (the STARK's old padding) have different public inputs (an unused
+   * slot has op code 0, a used one never), so neither proof verifies as the other, not even with
+   * its inputs rewritten (the pairing check refuses).
+   */
+  @Test
+  void verify_paddedPolicy_doesNotShareAProof() throws ProofException {
+    ClaimStatement one = statement("fitness>=70");
+    ClaimStatement padded = statement("fitness>=70 && subject_id>=0");
+    assertFalse(ClaimInputs.publicInputs(one).equals(ClaimInputs.publicInputs(padded)));
+    byte[] p1 = system.prove(one, witness(0));
+    system.verify(one, p1);
+    assertThrows(ProofRejectedException.class, () -> system.verify(padded, p1));
+    JsonObject p = JsonParser.parseString(new String(p1, StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonArray inputs = new JsonArray();
+    for (BigInteger x : ClaimInputs.publicInputs(padded)) {
+      inputs.add(String.format("0x%064x", x));
+    }
+    p.add("inputs", inputs);
+    ProofRejectedException e = assertThrows(ProofRejectedException.class,
+        () -> system.verify(padded, p.toString().getBytes(StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().contains("pairing"), e.getMessage());
+  }
+
+  /** Distinct statements, distinct public inputs (data-driven, every part of the statement). */
+  @Test
+  void publicInputs_distinctStatements_distinct() {
+    ClaimContext c = CONTEXT;
+    io.pqzk.zk.claims.DocumentDigest d1 = io.pqzk.zk.claims.DocumentDigest.ofDocument(new byte[] {1});
+    io.pqzk.zk.claims.DocumentDigest d2 = io.pqzk.zk.claims.DocumentDigest.ofDocument(new byte[] {2});
+    List<ClaimStatement> all = new ArrayList<>();
+    for (String pol : new String[] {"fitness>=70", "fitness>=70 && subject_id>=0",
+        "subject_id>=0 && fitness>=70", "fitness>=71", "fitness<=70", "fitness==70",
+        "clearance>=70", "fitness>=70 && fitness>=70"}) {
+      all.add(new ClaimStatement(tree.root(), Policy.parse(pol), c));
+      all.add(new ClaimStatement(tree.root(), Policy.parse(pol), c,
+          io.pqzk.zk.claims.RecordSchema.V2));
+      all.add(ClaimStatement.integrity(tree.root(), Policy.parse(pol), c, d1));
+    }
+    all.add(ClaimStatement.integrity(tree.root(), Policy.none(), c, d1));
+    all.add(ClaimStatement.integrity(tree.root(), Policy.none(), c, d2));
+    java.util.Set<List<BigInteger>> seen = new java.util.HashSet<>();
+    for (ClaimStatement s : all) {
+      assertTrue(seen.add(ClaimInputs.publicInputs(s)), "collision: " + s);
+    }
+  }
+
+  /** Oversized input is refused before any parsing. */
+  @Test
+  void verify_oversized_malformedBeforeParsing() {
+    byte[] big = new byte[ZokratesGroth16ProofSystem.MAX_PROOF_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) ' ');
+    io.pqzk.zk.MalformedProofException e = assertThrows(io.pqzk.zk.MalformedProofException.class,
+        () -> system.verify(statement(POLICY), big));
+    assertTrue(e.getMessage().contains("exceeds"), e.getMessage());
+    assertTrue(proof.length < ZokratesGroth16ProofSystem.MAX_PROOF_BYTES / 2);
   }
 
   @Test

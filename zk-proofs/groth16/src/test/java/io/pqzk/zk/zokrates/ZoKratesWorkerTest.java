@@ -71,6 +71,32 @@ class ZoKratesWorkerTest {
     assertThrows(ProofRejectedException.class, () -> Groth16Verifier.verify(k.verificationKeyJson(), forged));
   }
 
+  /**
+   * A loaded program and key cross the pipe once: the second proof sends only its arguments;
+   * after a worker crash they are sent again, transparently; an unsatisfied witness is a typed
+   * error; the proofs verify.
+   */
+  @Test
+  void prove_loadedProgram_sentOnce_reloadedAfterRestart() throws ProofException {
+    Artifacts a = zok.compile(CUBIC, ZoKratesOptions.G16_BN128);
+    Keypair k = zok.setup(a);
+    ZoKrates.Loaded loaded = zok.load(a, k);
+    long bytes = a.program().length + k.provingKey().length;
+    long c0 = zok.charsSent();
+    String p1 = zok.prove(loaded, "[\"3\", \"35\"]");
+    long c1 = zok.charsSent();
+    String p2 = zok.prove(loaded, "[\"3\", \"35\"]");
+    long c2 = zok.charsSent();
+    assertTrue(c1 - c0 > bytes, "first proof sends program and key: " + (c1 - c0));
+    assertTrue(c2 - c1 < 1000, "second proof sends its arguments only: " + (c2 - c1));
+    Groth16Verifier.verify(k.verificationKeyJson(), p1);
+    Groth16Verifier.verify(k.verificationKeyJson(), p2);
+    assertThrows(ZoKratesException.Witness.class, () -> zok.prove(loaded, "[\"3\", \"36\"]"));
+    assertThrows(ZoKratesException.Worker.class, () -> zok.crashWorkerForTest());
+    Groth16Verifier.verify(k.verificationKeyJson(), zok.prove(loaded, "[\"3\", \"35\"]"));
+    assertTrue(zok.charsSent() - c2 > bytes, "reloaded after the restart");
+  }
+
   @Test
   void compile_syntaxError_throwsCompileWithZokratesLocation() {
     ZoKratesException.Compile e =

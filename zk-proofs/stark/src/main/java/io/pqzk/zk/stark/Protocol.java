@@ -2,17 +2,20 @@ package io.pqzk.zk.stark;
 
 import io.pqzk.zk.stark.field.Ext3;
 import io.pqzk.zk.stark.field.Goldilocks;
+import io.pqzk.zk.stark.internal.MerkleTree;
 import io.pqzk.zk.stark.internal.Transcript;
 import java.util.TreeSet;
 
 /**
  * What prover and verifier must compute identically: constants of the proof format, the shape
  * of the composition segments, the evaluation domain, FRI grouping, out-of-domain and query
- * sampling, and the DEEP polynomial at one point.
+ * sampling, the DEEP polynomial at one point, and the largest proof an option set allows.
  */
 final class Protocol {
-  static final String DOMAIN = "pqzk/stark/v1";
-  static final byte[] MAGIC = "PQZKSTK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static final String DOMAIN = "pqzk/stark/v2";
+  static final byte[] MAGIC = "PQZKSTK2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  /** Bytes before the first root: magic, options, log2 n, width, segments. */
+  static final int HEADER = 8 + 7 + 1 + 2 + 1;
   /** Coset shift of the LDE domain: the multiplicative generator, outside every subgroup. */
   static final long SHIFT = Goldilocks.GENERATOR;
 
@@ -41,14 +44,18 @@ final class Protocol {
     return (int) ((coeffs + m - 1) / m);
   }
 
-  static long[] domain(int size) {
-    long[] xs = new long[size];
-    long w = Goldilocks.rootOfUnity(Integer.numberOfTrailingZeros(size));
-    xs[0] = SHIFT;
-    for (int i = 1; i < size; i++) {
-      xs[i] = Goldilocks.mul(xs[i - 1], w);
-    }
-    return xs;
+  /** Base-field columns of the composition commitment: 3 per segment, 3 for the mask. */
+  static int compositionWidth(int segments) {
+    return 3 * (segments + 1);
+  }
+
+  /**
+   * Points of a trace column a proof reveals: the column at z and g*z (each an element of the
+   * cubic extension, so 3 base-field values each) and at every query point x and, through the
+   * composition value H(x), at g*x: 2 q + 6.
+   */
+  static int revealedPoints(StarkOptions opt) {
+    return 2 * opt.queries() + 2 * StarkOptions.EXTENSION_DEGREE;
   }
 
   static Ext3[] group(Ext3[] layer, int j, int f) {
@@ -80,34 +87,59 @@ final class Protocol {
     }
   }
 
-  /** The DEEP polynomial at one point from the opened row values (shared with the verifier). */
-  static Ext3 deepAt(long[] trow, long[] crow, Ext3 invXz, Ext3 invXgz, Ext3[] tz, Ext3[] tgz,
-      Ext3[] hz, Ext3[] gamma, int w, int seg) {
-    // sum gamma_c (T_c(x) - v_c) = sum gamma_c T_c(x) - sum gamma_c v_c; T_c(x) is in the base
-    long[] a = new long[3];
-    long[] bb = new long[3];
-    Ext3 aConst = Ext3.ZERO;
-    Ext3 bConst = Ext3.ZERO;
-    for (int c = 0; c < w; c++) {
-      mulAcc(a, gamma[c], trow[c]);
-      mulAcc(bb, gamma[w + c], trow[c]);
-      aConst = aConst.add(gamma[c].mul(tz[c]));
-      bConst = bConst.add(gamma[w + c].mul(tgz[c]));
+  /**
+   * The DEEP coefficients with everything that does not depend on the point folded in once:
+   * D(x) = (sum_c g_c T_c(x) + sum_k h_k C_k(x) - a) / (x - z) + (sum_c g'_c T_c(x) - b) /
+   * (x - g z) + R(x), where C_k are the composition commitment's base columns (segment s,
+   * component k: coefficient delta_s X^k), a = sum_c g_c T_c(z) + sum_s delta_s H_s(z) and
+   * b = sum_c g'_c T_c(g z).
+   */
+  record Deep(Ext3[] atZ, Ext3[] atGz, Ext3[] comp, Ext3 a, Ext3 b) {
+    static Deep of(Ext3[] gamma, Ext3[] tz, Ext3[] tgz, Ext3[] hz, int w, int seg) {
+      Ext3[] atZ = new Ext3[w];
+      Ext3[] atGz = new Ext3[w];
+      Ext3 a = Ext3.ZERO;
+      Ext3 b = Ext3.ZERO;
+      for (int c = 0; c < w; c++) {
+        atZ[c] = gamma[c];
+        atGz[c] = gamma[w + c];
+        a = a.add(gamma[c].mul(tz[c]));
+        b = b.add(gamma[w + c].mul(tgz[c]));
+      }
+      Ext3[] comp = new Ext3[3 * seg];
+      for (int s = 0; s < seg; s++) {
+        Ext3 d = gamma[2 * w + s];
+        comp[3 * s] = d;
+        comp[3 * s + 1] = d.mul(Ext3.X);
+        comp[3 * s + 2] = d.mul(Ext3.X.square());
+        a = a.add(d.mul(hz[s]));
+      }
+      return new Deep(atZ, atGz, comp, a, b);
     }
-    Ext3 av = Ext3.of(a[0], a[1], a[2]).sub(aConst);
-    for (int s = 0; s < seg; s++) {
-      Ext3 hv = Ext3.of(crow[3 * s], crow[3 * s + 1], crow[3 * s + 2]);
-      av = av.add(gamma[2 * w + s].mul(hv.sub(hz[s])));
-    }
-    Ext3 bv = Ext3.of(bb[0], bb[1], bb[2]).sub(bConst);
-    Ext3 mask = Ext3.of(crow[3 * seg], crow[3 * seg + 1], crow[3 * seg + 2]);
-    return av.mul(invXz).add(bv.mul(invXgz)).add(mask);
-  }
 
-  private static void mulAcc(long[] acc, Ext3 g, long v) {
-    acc[0] = Goldilocks.add(acc[0], Goldilocks.mul(g.a0, v));
-    acc[1] = Goldilocks.add(acc[1], Goldilocks.mul(g.a1, v));
-    acc[2] = Goldilocks.add(acc[2], Goldilocks.mul(g.a2, v));
+    /** D at one point from the opened row values (shared by prover and verifier). */
+    Ext3 at(long[] trow, long[] crow, Ext3 invXz, Ext3 invXgz) {
+      long[] u = new long[3];
+      long[] v = new long[3];
+      for (int c = 0; c < atZ.length; c++) {
+        mulAcc(u, atZ[c], trow[c]);
+        mulAcc(v, atGz[c], trow[c]);
+      }
+      for (int k = 0; k < comp.length; k++) {
+        mulAcc(u, comp[k], crow[k]);
+      }
+      int m = comp.length;
+      Ext3 mask = Ext3.of(crow[m], crow[m + 1], crow[m + 2]);
+      Ext3 first = Ext3.of(u[0], u[1], u[2]).sub(a).mul(invXz);
+      Ext3 second = Ext3.of(v[0], v[1], v[2]).sub(b).mul(invXgz);
+      return first.add(second).add(mask);
+    }
+
+    private static void mulAcc(long[] acc, Ext3 g, long v) {
+      acc[0] = Goldilocks.add(acc[0], Goldilocks.mul(g.a0, v));
+      acc[1] = Goldilocks.add(acc[1], Goldilocks.mul(g.a1, v));
+      acc[2] = Goldilocks.add(acc[2], Goldilocks.mul(g.a2, v));
+    }
   }
 
   /** Sorted distinct query positions in [0, 2^logN). */
@@ -117,5 +149,30 @@ final class Protocol {
       s.add(tr.drawIndex(logN));
     }
     return s.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The largest proof the options allow for this AIR: every count at its maximum (q distinct
+   * queries, full batched paths); what a verifier refuses above, before any parsing.
+   */
+  static long maxProofBytes(Air air, StarkOptions opt) {
+    int n = air.traceLength();
+    int w = air.width();
+    int seg = numSegments(air, opt);
+    int q = opt.queries();
+    int logN = Integer.numberOfTrailingZeros(n * opt.blowup());
+    int layers = opt.friLayers(n);
+    int f = opt.folding();
+    long size = HEADER + 2L * MerkleTree.DIGEST + 24L * (2 * w + seg) + 1 + 32L * layers
+        + 2 + 24L * opt.remainderLength(n) + 8 + 2;
+    long tree = 2 + 32L * MerkleTree.maxBatchPath(q, logN);
+    size += q * (8L * w + MerkleTree.SALT) + tree;
+    size += q * (8L * compositionWidth(seg) + MerkleTree.SALT) + tree;
+    int depth = logN;
+    for (int l = 0; l < layers; l++) {
+      depth -= Integer.numberOfTrailingZeros(f);
+      size += 2 + 24L * f * q + 2 + 32L * MerkleTree.maxBatchPath(q, depth);
+    }
+    return size;
   }
 }

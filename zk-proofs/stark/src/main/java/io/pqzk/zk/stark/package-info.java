@@ -9,6 +9,8 @@
  *       {@link io.pqzk.zk.stark.StarkVerifier}, {@link io.pqzk.zk.stark.StarkOptions},
  *       {@link io.pqzk.zk.stark.StarkSecurity}: the generic engine (ethSTARK, ePrint 2021/582;
  *       zero-knowledge per ePrint 2024/1037);
+ *   <li>{@link io.pqzk.zk.stark.StarkAcceptance}: the exact option sets and the floor a verifier
+ *       accepts; {@link io.pqzk.zk.stark.CommitmentHash}: the hash of commitments and transcript;
  *   <li>{@code field}, {@code hash}, {@code internal}: arithmetic, Rescue-Prime Optimized,
  *       transcript, Merkle trees, FRI folding, encoding.
  * </ul>

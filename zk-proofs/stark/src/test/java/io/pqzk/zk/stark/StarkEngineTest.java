@@ -15,9 +15,15 @@ import org.junit.jupiter.api.Test;
 
 class StarkEngineTest {
   static final int N = 256;
-  static final StarkSecurity ANY = new StarkSecurity(0, 0);
+  static final StarkSecurity NO_FLOOR = new StarkSecurity(0, 0);
   static final StarkOptions FAST = new StarkOptions(8, 24, 4, 8, 31);
+  /** The FAST set, accepted with no floor. */
+  static final StarkAcceptance ANY = StarkAcceptance.of(NO_FLOOR, FAST);
   final SecureRandom rnd = new SecureRandom();
+
+  static StarkAcceptance any(StarkOptions o) {
+    return StarkAcceptance.of(NO_FLOOR, o);
+  }
 
   static long result() {
     long[][] t = FibonacciAir.trace(N);
@@ -29,7 +35,7 @@ class StarkEngineTest {
     long[][] t = FibonacciAir.trace(N);
     FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
     byte[] proof = StarkProver.prove(air, t, StarkOptions.DEFAULT, rnd);
-    SecurityLevel level = StarkVerifier.verify(air, proof, StarkSecurity.DEFAULT);
+    SecurityLevel level = StarkVerifier.verify(air, proof, StarkAcceptance.DEFAULT);
     assertTrue(level.provenBits() >= 100, level.toString());
     assertTrue(level.conjecturedBits() >= 128, level.toString());
   }
@@ -39,12 +45,16 @@ class StarkEngineTest {
     long[][] t = FibonacciAir.trace(N);
     FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
     for (StarkOptions o : new StarkOptions[] {new StarkOptions(8, 24, 4, 4, 15),
-        new StarkOptions(16, 20, 2, 8, 7), new StarkOptions(32, 16, 0, 4, 3)}) {
+        new StarkOptions(16, 20, 2, 8, 7), new StarkOptions(32, 16, 0, 4, 3),
+        new StarkOptions(8, 20, 0, 2, 1), new StarkOptions(8, 20, 0, 16, 15),
+        new StarkOptions(16, 20, 0, 8, 255), new StarkOptions(16, 20, 0, 8, 31,
+            CommitmentHash.SHA3_256)}) {
       byte[] proof = StarkProver.prove(air, t, o, rnd);
-      StarkVerifier.verify(air, proof, ANY);
+      StarkVerifier.verify(air, proof, any(o));
       byte[] bad = proof.clone();
-      bad[bad.length - 40] ^= 4; // inside the last FRI layer's openings
-      assertThrows(ProofException.class, () -> StarkVerifier.verify(air, bad, ANY), o.toString());
+      bad[bad.length - 40] ^= 4; // inside the last FRI layer's openings (or the trace's)
+      assertThrows(ProofException.class, () -> StarkVerifier.verify(air, bad, any(o)),
+          o.toString());
     }
   }
 
@@ -141,7 +151,7 @@ class StarkEngineTest {
     FibonacciAir air = new FibonacciAir(N, t[1][N - 1]);
     byte[] proof = StarkProver.prove(air, t, FAST, rnd);
     ProofRejectedException e = assertThrows(ProofRejectedException.class,
-        () -> StarkVerifier.verify(air, proof, StarkSecurity.DEFAULT));
+        () -> StarkVerifier.verify(air, proof, StarkAcceptance.of(StarkSecurity.DEFAULT, FAST)));
     assertTrue(e.getMessage().contains("below the floor"), e.getMessage());
   }
 

@@ -1,11 +1,9 @@
 package io.pqzk.zk.stark.claim;
 
-import io.pqzk.zk.stark.StarkProver;
-
-import io.pqzk.zk.claims.Attribute;
 import io.pqzk.zk.claims.MerklePath;
 import io.pqzk.zk.claims.Predicate;
 import io.pqzk.zk.claims.Record;
+import io.pqzk.zk.stark.StarkProver;
 import io.pqzk.zk.stark.field.Goldilocks;
 import io.pqzk.zk.stark.hash.Rpo;
 import io.pqzk.zk.stark.internal.ProverRandom;
@@ -19,24 +17,25 @@ import java.security.SecureRandom;
 final class ClaimTrace {
   private ClaimTrace() {}
 
-  /** The witness must already be checked (policy holds, path reaches the root). */
+  /** The witness must already be checked (policy holds, path reaches the root, schema fits). */
   static long[][] build(ClaimAir air, Record record, MerklePath path, SecureRandom seed) {
     ProverRandom rnd = new ProverRandom(seed);
     int n = air.traceLength();
-    long[][] t = new long[ClaimAir.WIDTH][n];
+    long[][] t = new long[air.width()][n];
     for (long[] col : t) {
       for (int i = 0; i < n; i++) {
         col[i] = StarkProver.randomElement(rnd);
       }
     }
-    long[] attrs = record.attributes();
-    long[] salt = record.salt();
+    long[] input = StarkRegistryHash.leafInput(record, air.schema());
     long[] state = new long[Rpo.STATE_WIDTH];
-    state[0] = Attribute.values().length + Record.SALT_WORDS;
-    System.arraycopy(attrs, 0, state, Rpo.RATE_START, attrs.length);
-    state[Rpo.RATE_START + attrs.length] = salt[0];
+    state[0] = input.length;
+    System.arraycopy(input, 0, state, Rpo.RATE_START, Rpo.RATE_WIDTH);
     permuteInto(t, 0, state);
-    state[Rpo.RATE_START] = Goldilocks.add(state[Rpo.RATE_START], salt[1]);
+    for (int i = Rpo.RATE_WIDTH; i < input.length; i++) {
+      int c = Rpo.RATE_START + i - Rpo.RATE_WIDTH;
+      state[c] = Goldilocks.add(state[c], input[i]);
+    }
     permuteInto(t, 8, state);
     for (int level = 0; level < air.depth(); level++) {
       long[] digest = new long[4];
@@ -52,18 +51,17 @@ final class ClaimTrace {
       permuteInto(t, row, s);
       state = s;
     }
-    for (int j = 0; j < ClaimAir.SLOTS; j++) {
-      long x = attrs[air.slotAttribute(j)];
+    for (int j = 0; j < air.predicates(); j++) {
+      long x = input[air.slotAttribute(j)];
       long c = air.slotConstant(j);
       long d = air.slotOp(j) == Predicate.Op.LE ? c - x : x - c;
       // d is in [0, 2^32) when the predicate holds; a doctored witness wraps mod p instead
       long acc = Goldilocks.reduce(d < 0 ? Goldilocks.P + d : d);
       for (int i = 0; i <= ClaimAir.RANGE_BITS; i++) {
-        t[ClaimAir.COL_ACC + j][i] = i < 64 ? acc >>> i : 0;
+        t[ClaimAir.COL_ACC + j][i] = acc >>> i;
       }
     }
-    java.util.Arrays.fill(attrs, 0);
-    java.util.Arrays.fill(salt, 0);
+    java.util.Arrays.fill(input, 0);
     return t;
   }
 

@@ -2,7 +2,9 @@ package io.pqzk.zk.stark.claim;
 
 import io.pqzk.zk.RegistryHash;
 import io.pqzk.zk.claims.Attribute;
+import io.pqzk.zk.claims.DocumentDigest;
 import io.pqzk.zk.claims.Record;
+import io.pqzk.zk.claims.RecordSchema;
 import io.pqzk.zk.stark.field.Goldilocks;
 import io.pqzk.zk.stark.hash.Rpo;
 import java.util.Arrays;
@@ -11,7 +13,12 @@ import java.util.Arrays;
  * The STARK's registry hash: Rescue-Prime Optimized ({@link Rpo}, Winterfell's {@code Rp64_256}).
  *
  * <ul>
- *   <li>leaf = {@code Rpo.hashElements(attributes[0..7] || salt[0..2])} (9 elements, schema order);
+ *   <li>leaf, schema 1 = {@code Rpo.hashElements(attributes[0..7] || salt[0..2])} (9 elements,
+ *       attributes in schema order);
+ *   <li>leaf, schema 2 = {@code Rpo.hashElements(attributes[0..7] || salt[0..2] || document[0..5])}
+ *       (14 elements): the document digest D (SHA-256, read as a 256-bit big-endian integer) as
+ *       five 52-bit limbs, least significant first, d[j] = (D >> 52 j) mod 2^52. The element
+ *       count is RPO's capacity[0], so leaves of the two schemas are hashed apart;
  *   <li>node = {@code Rpo.merge(left, right)};
  *   <li>digest = 4 Goldilocks elements, each 8 bytes little-endian, canonical (below p);
  *   <li>empty leaf = 32 zero bytes (no record hashes to it except with probability ~2^-256).
@@ -23,6 +30,9 @@ import java.util.Arrays;
 public final class StarkRegistryHash implements RegistryHash {
   /** Digest length: 4 elements of 8 bytes. */
   public static final int DIGEST_LENGTH = 32;
+  /** Limbs of a document digest in a schema-2 leaf. */
+  public static final int DOCUMENT_LIMBS = 5;
+  static final int LIMB_BITS = 52;
 
   public StarkRegistryHash() {}
 
@@ -51,22 +61,47 @@ public final class StarkRegistryHash implements RegistryHash {
     return new byte[DIGEST_LENGTH];
   }
 
-  /** The leaf as field elements. */
+  /** The leaf as field elements (of the record's own schema). */
   public static long[] leafElements(Record record) {
-    return Rpo.hashElements(leafInput(record));
+    return Rpo.hashElements(leafInput(record, record.schema()));
   }
 
-  /** The 9 hashed elements: attributes in schema order, then the salt. */
-  static long[] leafInput(Record record) {
+  /**
+   * The hashed elements: attributes in schema order, the salt, then (schema 2) the document
+   * limbs.
+   *
+   * @throws IllegalArgumentException when the record is not of {@code schema}
+   */
+  static long[] leafInput(Record record, RecordSchema schema) {
+    if (record.schema() != schema) {
+      throw new IllegalArgumentException("a record of " + record.schema()
+          + " in a statement about " + schema);
+    }
     int na = Attribute.values().length;
-    long[] in = new long[na + Record.SALT_WORDS];
+    int docs = schema.hasDocument() ? DOCUMENT_LIMBS : 0;
+    long[] in = new long[na + Record.SALT_WORDS + docs];
     long[] attrs = record.attributes();
     long[] salt = record.salt();
     System.arraycopy(attrs, 0, in, 0, na);
     System.arraycopy(salt, 0, in, na, Record.SALT_WORDS);
+    if (docs > 0) {
+      System.arraycopy(documentLimbs(record.document().orElseThrow()), 0, in,
+          na + Record.SALT_WORDS, docs);
+    }
     Arrays.fill(attrs, 0);
     Arrays.fill(salt, 0);
     return in;
+  }
+
+  /** A document digest as five 52-bit limbs, least significant first (each below p). */
+  public static long[] documentLimbs(DocumentDigest document) {
+    java.math.BigInteger d = new java.math.BigInteger(1, document.bytes());
+    long[] limbs = new long[DOCUMENT_LIMBS];
+    long mask = (1L << LIMB_BITS) - 1;
+    for (int j = 0; j < DOCUMENT_LIMBS; j++) {
+      limbs[j] = d.shiftRight(LIMB_BITS * j).longValue() & mask;
+    }
+    return limbs;
   }
 
   /** Encodes 4 canonical elements as 32 little-endian bytes. */

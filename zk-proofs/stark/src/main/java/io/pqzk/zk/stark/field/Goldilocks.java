@@ -60,6 +60,11 @@ public final class Goldilocks {
     return mul(a, a);
   }
 
+  /** The canonical element equal to the unsigned 128-bit value hi * 2^64 + lo (mod p). */
+  public static long reduceWide(long hi, long lo) {
+    return reduce128(hi, lo);
+  }
+
   /** Reduces hi * 2^64 + lo, using 2^64 = 2^32 - 1 and 2^96 = -1 (mod p). */
   static long reduce128(long hi, long lo) {
     long hiHi = hi >>> 32;

@@ -1,51 +1,106 @@
 package io.pqzk.zk.stark.internal;
 
+import io.pqzk.zk.stark.CommitmentHash;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Binary Merkle tree over SHA3-256 (256-bit digests, 128-bit collision resistance, quantum
- * included via generic bounds). Leaves are domain-separated from nodes; when a salt is given it
- * is hashed into the leaf, so an opened leaf hides its unopened neighbours' values and a
- * low-entropy leaf cannot be guessed from its digest (zero-knowledge of commitments).
+ * Binary Merkle tree over a {@link CommitmentHash} (256-bit digests). Leaves are
+ * domain-separated from nodes (prefix 0x00 and 0x01); when salts are given, a leaf is
+ * H(0x00 || salt || data), so an opened leaf hides its unopened neighbours' values and a
+ * low-entropy leaf cannot be confirmed from its digest (zero-knowledge of commitments). Leaves and
+ * wide levels are hashed on every core. Batched openings ({@link #batchPath}) send each sibling
+ * once for all queried leaves.
  */
 public final class MerkleTree {
-  public static final int DIGEST = 32;
+  public static final int DIGEST = CommitmentHash.DIGEST_BYTES;
   public static final int SALT = 32;
-  private final byte[][] nodes; // nodes[1] is the root, leaves at [n, 2n)
+  private static final int PARALLEL_LEVEL = 1024;
+  private final CommitmentHash hash;
+  private final byte[] nodes; // node i at [32 i, 32 i + 32): root at 1, leaves at [n, 2n)
   private final int n;
 
-  /** Builds the tree; {@code salts} may be null (no salting). Leaf count: a power of two. */
-  public MerkleTree(byte[][] leafData, byte[][] salts) {
-    n = leafData.length;
+  /** Writes the bytes of leaf {@code i} into {@code out} (of {@link #leafBytes} length). */
+  @FunctionalInterface
+  public interface Leaves {
+    void write(int i, byte[] out, int offset);
+  }
+
+  private MerkleTree(CommitmentHash hash, int n) {
     if (n == 0 || (n & (n - 1)) != 0) {
       throw new IllegalArgumentException("leaf count must be a power of two: " + n);
     }
-    nodes = new byte[2 * n][];
-    java.util.stream.IntStream.range(0, n).parallel().forEach(i ->
-        nodes[n + i] = leafHash(leafData[i], salts == null ? null : salts[i]));
-    MessageDigest d = Transcript.newSha3();
-    for (int i = n - 1; i >= 1; i--) {
-      nodes[i] = nodeHash(d, nodes[2 * i], nodes[2 * i + 1]);
+    this.hash = hash;
+    this.n = n;
+    this.nodes = new byte[2 * n * DIGEST];
+  }
+
+  /**
+   * A tree over {@code n} leaves of {@code leafBytes} bytes each, written by {@code leaves};
+   * {@code salts} (n * {@link #SALT} bytes) may be null (no salting).
+   */
+  public static MerkleTree build(CommitmentHash hash, int n, int leafBytes, Leaves leaves,
+      byte[] salts) {
+    MerkleTree t = new MerkleTree(hash, n);
+    int chunk = Math.max(1, n / 64);
+    IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
+      MessageDigest d = hash.digest();
+      byte[] buf = new byte[leafBytes];
+      for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
+        leaves.write(i, buf, 0);
+        d.update((byte) 0x00);
+        if (salts != null) {
+          d.update(salts, i * SALT, SALT);
+        }
+        d.update(buf);
+        finish(d, t.nodes, (n + i) * DIGEST);
+      }
+    });
+    for (int width = n / 2; width >= 1; width /= 2) {
+      int from = width;
+      IntStream range = IntStream.range(0, width);
+      (width >= PARALLEL_LEVEL ? range.parallel() : range).forEach(j -> {
+        int i = from + j;
+        nodeInto(hash.digest(), t.nodes, 2 * i * DIGEST, (2 * i + 1) * DIGEST, t.nodes,
+            i * DIGEST);
+      });
     }
+    return t;
+  }
+
+  /** A tree over the given leaf byte strings (all of one length). */
+  public static MerkleTree build(CommitmentHash hash, byte[][] leafData, byte[] salts) {
+    int len = leafData.length == 0 ? 0 : leafData[0].length;
+    return build(hash, leafData.length, len,
+        (i, out, off) -> System.arraycopy(leafData[i], 0, out, off, len), salts);
+  }
+
+  private static void finish(MessageDigest d, byte[] out, int off) {
+    try {
+      d.digest(out, off, DIGEST);
+    } catch (DigestException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void nodeInto(MessageDigest d, byte[] src, int left, int right, byte[] out,
+      int off) {
+    d.update((byte) 0x01);
+    d.update(src, left, DIGEST);
+    d.update(src, right, DIGEST);
+    finish(d, out, off);
   }
 
   public byte[] root() {
-    return nodes[1].clone();
+    return Arrays.copyOfRange(nodes, DIGEST, 2 * DIGEST);
   }
 
-  /** Sibling digests from the leaf up to (excluding) the root. */
-  public byte[][] path(int index) {
-    int depth = Integer.numberOfTrailingZeros(n);
-    byte[][] p = new byte[depth][];
-    int i = index + n;
-    for (int l = 0; l < depth; l++) {
-      p[l] = nodes[i ^ 1];
-      i >>>= 1;
-    }
-    return p;
+  private byte[] node(int i) {
+    return Arrays.copyOfRange(nodes, i * DIGEST, (i + 1) * DIGEST);
   }
 
   /**
@@ -66,7 +121,7 @@ public final class MerkleTree {
         if ((i & 1) == 0 && k + 1 < cur.length && cur[k + 1] == i + 1) {
           k++; // both children known
         } else {
-          out.add(nodes[levelStart + (i ^ 1)]);
+          out.add(node(levelStart + (i ^ 1)));
         }
         next[m++] = i >>> 1;
       }
@@ -76,13 +131,26 @@ public final class MerkleTree {
   }
 
   /**
+   * The most digests a batched path for {@code count} distinct leaves of a depth-{@code depth}
+   * tree can hold: at level l at most min(count, 2^(depth - l)) nodes are known, each needing at
+   * most one sibling.
+   */
+  public static int maxBatchPath(int count, int depth) {
+    long total = 0;
+    for (int l = 0; l < depth; l++) {
+      total += Math.min(count, 1L << Math.min(62, depth - l));
+    }
+    return (int) Math.min(Integer.MAX_VALUE, total);
+  }
+
+  /**
    * Recomputes the root from the leaf digests at sorted distinct {@code idx} and the digests of
    * {@link #batchPath}; returns null when {@code siblings} does not hold exactly the number of
    * digests needed.
    */
-  public static byte[] batchRoot(int[] idx, byte[][] leafDigests, List<byte[]> siblings,
-      int depth) {
-    MessageDigest d = Transcript.newSha3();
+  public static byte[] batchRoot(CommitmentHash hash, int[] idx, byte[][] leafDigests,
+      List<byte[]> siblings, int depth) {
+    MessageDigest d = hash.digest();
     int[] cur = idx.clone();
     byte[][] val = leafDigests.clone();
     int used = 0;
@@ -112,8 +180,9 @@ public final class MerkleTree {
     return used == siblings.size() && val.length == 1 ? val[0] : null;
   }
 
-  public static byte[] leafHash(byte[] data, byte[] salt) {
-    MessageDigest d = Transcript.newSha3();
+  /** H(0x00 || salt || data), salt omitted when null. */
+  public static byte[] leafHash(CommitmentHash hash, byte[] data, byte[] salt) {
+    MessageDigest d = hash.digest();
     d.update((byte) 0x00);
     if (salt != null) {
       d.update(salt);
@@ -127,17 +196,5 @@ public final class MerkleTree {
     d.update(l);
     d.update(r);
     return d.digest();
-  }
-
-  /** Whether {@code path} authenticates a leaf digest at {@code index} under {@code root}. */
-  public static boolean verify(byte[] root, int index, byte[] leafDigest, byte[][] path) {
-    MessageDigest d = Transcript.newSha3();
-    byte[] h = leafDigest;
-    int i = index;
-    for (byte[] sib : path) {
-      h = (i & 1) == 0 ? nodeHash(d, h, sib) : nodeHash(d, sib, h);
-      i >>>= 1;
-    }
-    return MessageDigest.isEqual(h, root);
   }
 }

@@ -1,43 +1,41 @@
 package io.pqzk.zk.stark.internal;
 
+import io.pqzk.zk.stark.CommitmentHash;
 import io.pqzk.zk.stark.field.Ext3;
 import io.pqzk.zk.stark.field.Goldilocks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
- * Fiat-Shamir transcript over SHA3-256. Every absorbed message is length-prefixed together with
- * its label, and the state chains all of them, so a challenge depends on every message absorbed
- * before it (the "Frozen Heart" pitfall: nothing the prover sends may be left out).
+ * Fiat-Shamir transcript over the proof's {@link CommitmentHash}. Every absorbed message is
+ * length-prefixed together with its label, and the state chains all of them, so a challenge
+ * depends on every message absorbed before it (the "Frozen Heart" pitfall: nothing the prover
+ * sends may be left out).
  *
- * <p>Challenges are drawn from an output stream SHA3(state || 0x02 || counter); each draw
- * ratchets the state, so successive challenges are independent. Field elements are drawn by
- * rejection sampling (unbiased); query positions by masking to a power of two (unbiased).
+ * <p>Challenges are drawn from an output stream H(0x02 || state || counter); each absorb resets
+ * the stream, so successive challenges are independent. Field elements are drawn by rejection
+ * sampling (unbiased); query positions by masking to a power of two (unbiased).
  */
 public final class Transcript {
+  private final CommitmentHash hash;
   private byte[] state;
   private long counter;
+  private byte[] buffer;
+  private int bufPos;
 
+  /** A transcript over SHA-256. */
   public Transcript(String domainSeparator) {
-    state = sha3(domainSeparator.getBytes(StandardCharsets.UTF_8));
+    this(domainSeparator, CommitmentHash.SHA_256);
   }
 
-  public static MessageDigest newSha3() {
-    try {
-      return MessageDigest.getInstance("SHA3-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA3-256 missing from the JDK", e);
-    }
-  }
-
-  static byte[] sha3(byte[] b) {
-    return newSha3().digest(b);
+  public Transcript(String domainSeparator, CommitmentHash hash) {
+    this.hash = hash;
+    this.state = hash.digest().digest(domainSeparator.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Absorbs a labelled, length-prefixed message. */
   public void absorb(String label, byte[] data) {
-    MessageDigest d = newSha3();
+    MessageDigest d = hash.digest();
     d.update((byte) 0x01);
     d.update(state);
     byte[] l = label.getBytes(StandardCharsets.UTF_8);
@@ -59,7 +57,7 @@ public final class Transcript {
   }
 
   private byte[] nextBlock() {
-    MessageDigest d = newSha3();
+    MessageDigest d = hash.digest();
     d.update((byte) 0x02);
     d.update(state);
     d.update(longLe(counter++));
@@ -67,20 +65,14 @@ public final class Transcript {
   }
 
   private long nextLong() {
-    if (buffer == null || bufPos == 32) {
+    if (buffer == null || bufPos == buffer.length) {
       buffer = nextBlock();
       bufPos = 0;
     }
-    long v = 0;
-    for (int b = 7; b >= 0; b--) {
-      v = (v << 8) | (buffer[bufPos + b] & 0xFF);
-    }
+    long v = Codec.getLong(buffer, bufPos);
     bufPos += 8;
     return v;
   }
-
-  private byte[] buffer;
-  private int bufPos;
 
   /** A uniformly random base-field element. */
   public long drawBase() {
@@ -116,9 +108,9 @@ public final class Transcript {
   }
 
   /**
-   * Whether SHA-256("pqzk/stark/v1/pow" || seed || nonce) starts with at least {@code bits} zero
-   * bits. Proof-of-work uses SHA-256 rather than SHA3: the JDK accelerates it several times
-   * better, and the work factor (2^bits trials) is what matters, not the hash.
+   * Whether SHA-256(seed || nonce || 0x50) has at least {@code bits} leading zero bits: one
+   * SHA-256 block per trial (41 bytes). Proof-of-work always uses SHA-256, which the JDK runs on
+   * the CPU's SHA extensions: the work factor (2^bits trials) is what matters, not the hash.
    */
   public static boolean powOk(byte[] seed, long nonce, int bits) {
     return powOk(powDigest(), seed, nonce, bits);
@@ -126,22 +118,16 @@ public final class Transcript {
 
   /** The proof-of-work hash, for callers that test many nonces with one instance. */
   public static MessageDigest powDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
+    return CommitmentHash.SHA_256.newDigest();
   }
-
-  private static final byte[] POW_TAG = "pqzk/stark/v1/pow".getBytes(StandardCharsets.UTF_8);
 
   /** As {@link #powOk(byte[], long, int)} with a reusable digest (reset by digest()). */
   public static boolean powOk(MessageDigest d, byte[] seed, long nonce, int bits) {
-    d.update(POW_TAG);
     d.update(seed);
     for (int i = 0; i < 8; i++) {
       d.update((byte) (nonce >>> (8 * i)));
     }
+    d.update((byte) 0x50);
     return leadingZeros(d.digest()) >= bits;
   }
 

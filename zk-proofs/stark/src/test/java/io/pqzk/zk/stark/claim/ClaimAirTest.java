@@ -19,9 +19,9 @@ class ClaimAirTest {
   static final Policy POLICY = Policy.parse("fitness>=70 && birth_year<=2008 && issuer==7");
 
   /** The prover's fast base-field evaluation must agree with the verifier's extension one. */
-  @Test
-  void evaluateBase_agreesWithEvaluate_onRandomInputs() {
-    ClaimAir air = new ClaimAir(3, new long[] {1, 2, 3, 4}, POLICY, ClaimContext.ofHex("01"));
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void evaluateBase_agreesWithEvaluate_onRandomInputs(ClaimAir air) {
     Random r = new Random(5);
     int np = air.periodicColumns().length;
     for (int trial = 0; trial < 200; trial++) {
@@ -38,17 +38,44 @@ class ClaimAirTest {
     }
   }
 
+  /**
+   * A short periodic column (the round constants repeat every 8 rows) evaluated as Q(z^(n/8))
+   * equals the interpolation of the column repeated over all n rows, at an extension point and
+   * on the prover's coset.
+   */
+  @Test
+  void periodicColumns_shortPeriod_equalsFullInterpolation() {
+    ClaimAir air = air(3, new long[] {1, 2, 3, 4});
+    int n = air.traceLength();
+    long[][] cols = air.periodicColumns();
+    Ext3 z = Ext3.of(5, 7, 11);
+    Ext3[] at = air.periodicAt(z);
+    long[][] coset = air.periodicOnCoset(8 * n, Goldilocks.GENERATOR);
+    for (int k = 0; k < cols.length; k++) {
+      long[] full = new long[n];
+      for (int i = 0; i < n; i++) {
+        full[i] = cols[k][i % cols[k].length];
+      }
+      Ntt.inverse(full);
+      assertEquals(Ntt.evaluate(full, z), at[k], "column " + k + " at z");
+      long[] lde = Ntt.evaluateOnCoset(full, 8 * n, Goldilocks.GENERATOR);
+      assertTrue(java.util.Arrays.equals(lde, coset[k]), "column " + k + " on the coset");
+    }
+  }
+
   @Test
   void honestTrace_satisfiesEveryConstraint_andLengthLeavesRandomRows() {
     Random r = new Random(6);
     ClaimFixtures.Fixture f = ClaimFixtures.place(
         ClaimFixtures.record(1001, 1990, 2, 75, 20260115, 3, 7, r), 20, 12345, r);
-    ClaimAir air = new ClaimAir(20, StarkRegistryHash.fromBytes(f.root()), POLICY,
-        ClaimContext.ofHex("01"));
-    assertEquals(512, air.traceLength()); // 176 hash rows + at least 96 random rows
+    ClaimAir air = air(20, StarkRegistryHash.fromBytes(f.root()));
+    // 176 hash rows + the 2 * 34 + 6 = 74 points a default proof reveals per column
+    assertEquals(256, air.traceLength());
     long[][] t = ClaimTrace.build(air, f.record(), f.path(), new SecureRandom());
     assertNull(StarkProver.firstViolation(air, t));
-    assertEquals(true, air.traceLength() - (air.rootRow() + 1) >= ClaimAir.MIN_RANDOM_ROWS);
+    assertEquals(80, air.zeroKnowledgeRows());
+    assertTrue(air.traceLength() - (air.rootRow() + 1)
+        >= StarkProver.revealedPoints(io.pqzk.zk.stark.StarkOptions.DEFAULT));
   }
 
   /**
@@ -56,9 +83,26 @@ class ClaimAirTest {
    * columns, has degree at most its declared degree times (n - 1); the declared maximum is
    * maxDegree(), and the round constraints really reach degree 8 (not over-declared).
    */
-  @Test
-  void declaredDegrees_boundEveryConstraint() {
-    ClaimAir air = new ClaimAir(3, new long[] {1, 2, 3, 4}, POLICY, ClaimContext.ofHex("01"));
+  static java.util.stream.Stream<ClaimAir> variants() {
+    long[] root = {1, 2, 3, 4};
+    io.pqzk.zk.claims.DocumentDigest doc = io.pqzk.zk.claims.DocumentDigest.ofDocument(
+        new byte[] {1, 2, 3});
+    int rr = StarkProver.revealedPoints(io.pqzk.zk.stark.StarkOptions.DEFAULT);
+    return java.util.stream.Stream.of(air(3, root),
+        new ClaimAir(3, io.pqzk.zk.claims.RecordSchema.V2, root, POLICY,
+            ClaimContext.ofHex("01"), java.util.Optional.empty(), rr),
+        new ClaimAir(3, io.pqzk.zk.claims.RecordSchema.V2, root,
+            io.pqzk.zk.claims.Policy.none(), ClaimContext.ofHex("01"),
+            java.util.Optional.of(doc), rr),
+        new ClaimAir(3, io.pqzk.zk.claims.RecordSchema.V2, root, Policy.parse("subject_id==3"
+            + " && birth_year>=1985 && birth_year<=1985 && blood_group==4 && fitness>=95"
+            + " && vax_date<=20260301 && clearance>=5 && issuer==9"), ClaimContext.ofHex("01"),
+            java.util.Optional.of(doc), rr));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("variants")
+  void declaredDegrees_boundEveryConstraint(ClaimAir air) {
     int n = air.traceLength();
     int big = 16 * n;
     Random r = new Random(8);
@@ -69,10 +113,7 @@ class ClaimAirTest {
       tLde[c] = io.pqzk.zk.stark.field.Ntt.evaluateOnCoset(col, big, Goldilocks.GENERATOR);
     }
     long[][] pc = air.periodicCoefficients();
-    long[][] pLde = new long[pc.length][];
-    for (int k = 0; k < pc.length; k++) {
-      pLde[k] = io.pqzk.zk.stark.field.Ntt.evaluateOnCoset(pc[k], big, Goldilocks.GENERATOR);
-    }
+    long[][] pLde = air.periodicOnCoset(big, Goldilocks.GENERATOR);
     int nc = air.numConstraints();
     long[][] vals = new long[nc][big];
     long[] cur = new long[air.width()];
@@ -102,12 +143,18 @@ class ClaimAirTest {
       }
       assertTrue(top <= deg[j] * (n - 1), "constraint " + j + " has degree " + top
           + " above its declared " + deg[j] + " * (n - 1)");
-      if (j < ClaimAir.C_ABSORB) {
+      if (j < air.cAbsorb) {
         assertTrue(top > 7 * (n - 1), "round constraint " + j + " is over-declared");
       }
       max = Math.max(max, deg[j]);
     }
     assertEquals(air.maxDegree(), max);
+  }
+
+  static ClaimAir air(int depth, long[] root) {
+    return new ClaimAir(depth, io.pqzk.zk.claims.RecordSchema.V1, root, POLICY,
+        ClaimContext.ofHex("01"), java.util.Optional.empty(),
+        StarkProver.revealedPoints(io.pqzk.zk.stark.StarkOptions.DEFAULT));
   }
 
   static long[] rnd(Random r, int n) {

@@ -112,8 +112,7 @@ class ClaimTamperTest {
   void verify_forcedProofOfFailingPolicy_throws() {
     // fitness 75 >= 80 is false: x - t wraps mod p and cannot be decomposed into 32 bits
     ClaimStatement s = f.statement("fitness>=80", "c0ffee");
-    ClaimAir air = new ClaimAir(DEPTH, StarkRegistryHash.fromBytes(s.root()), s.policy(),
-        s.context());
+    ClaimAir air = ClaimAir.of(DEPTH, s, StarkOptions.DEFAULT);
     SecureRandom rnd = new SecureRandom();
     long[][] t = ClaimTrace.build(air, f.record(), f.path(), rnd);
     byte[] forced = StarkProver.proveUncheckedForTesting(air, t, StarkOptions.DEFAULT, rnd);

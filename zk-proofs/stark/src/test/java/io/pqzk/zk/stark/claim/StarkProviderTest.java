@@ -36,6 +36,25 @@ class StarkProviderTest {
     assertTrue(e.getMessage().contains("no trusted setup"), e.getMessage());
   }
 
+  /** What a genesis pins: the default set's name, and a system accepting exactly named sets. */
+  @Test
+  void parameterSets_pinnedByName() throws Exception {
+    assertEquals(List.of("b32-q34-g16-f8-r255-sha256"),
+        ProofSystems.defaultParameterSets(StarkProofSystem.ID));
+    StarkProofSystem two = (StarkProofSystem) ProofSystems.withParameterSets(StarkProofSystem.ID,
+        List.of("b32-q34-g16-f8-r255-sha256", "b16-q43-g16-f8-r31-sha3"));
+    assertEquals(2, two.acceptance().accepted().size());
+    assertEquals(io.pqzk.zk.stark.StarkOptions.DEFAULT, two.options());
+    for (String bad : List.of("b32-q34", "b16-q20-g16-f8-r31-sha256", "b32-q34-g16-f8-r0-sha256")) {
+      io.pqzk.zk.UnsupportedParametersException e = assertThrows(
+          io.pqzk.zk.UnsupportedParametersException.class,
+          () -> ProofSystems.withParameterSets(StarkProofSystem.ID, List.of(bad)));
+      assertTrue(e.getMessage().contains(bad.substring(0, 6)), e.getMessage());
+    }
+    assertThrows(io.pqzk.zk.UnsupportedParametersException.class,
+        () -> ProofSystems.withParameterSets(StarkProofSystem.ID, List.of()));
+  }
+
   @Test
   void unknownId_isNamed() {
     UnavailableProofSystemException e = assertThrows(UnavailableProofSystemException.class,
