@@ -21,7 +21,7 @@ run() {
   echo "fuzz: $t for $minutes min (log $module/$log)"
   JAZZER_FUZZ=1 "$java_bin" -Xmx"$heap" -Xss4m -XX:+EnableDynamicAgentLoading \
     --enable-native-access=ALL-UNNAMED -Djazzer.max_duration="${minutes}m" \
-    -Djunit.jupiter.execution.timeout.mode=disabled \
+    -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.keep_going="${FUZZ_KEEP_GOING:-20}" \
     -cp "$cp" "$root/scripts/FuzzTarget.java" "$t" > "$log" 2>&1 && echo ok > "$log.status" \
     || echo finding > "$log.status"
 }
