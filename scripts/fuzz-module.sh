@@ -22,6 +22,7 @@ run() {
   JAZZER_FUZZ=1 "$java_bin" -Xmx"$heap" -Xss4m -XX:+EnableDynamicAgentLoading \
     --enable-native-access=ALL-UNNAMED -Djazzer.max_duration="${minutes}m" \
     -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.keep_going="${FUZZ_KEEP_GOING:-20}" \
+    -Djazzer.instrument="${FUZZ_INSTRUMENT:-io.pqzk.**,org.bouncycastle.asn1.**,org.bouncycastle.pkcs.**,com.google.protobuf.**,com.google.gson.**}" \
     -cp "$cp" "$root/scripts/FuzzTarget.java" "$t" > "$log" 2>&1 && echo ok > "$log.status" \
     || echo finding > "$log.status"
 }

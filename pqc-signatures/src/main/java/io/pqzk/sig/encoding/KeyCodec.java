@@ -11,6 +11,7 @@ import io.pqzk.sig.WrongPassphraseException;
 import io.pqzk.sig.internal.Oids;
 import io.pqzk.sig.internal.bc.BcJca;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -24,7 +25,13 @@ import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
+import org.bouncycastle.asn1.misc.ScryptParams;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -54,6 +61,16 @@ public final class KeyCodec {
   public static final String PEM_ENCRYPTED = "ENCRYPTED PRIVATE KEY";
   /** Default and minimum scrypt cost, log2 N. */
   public static final int SCRYPT_LOG2_N = 15;
+  /**
+   * Largest scrypt cost written or read, log2 N: with r = 8, 2^17 needs 128 MiB. A file cannot
+   * declare more work than this (or than {@link #MAX_SCRYPT_BYTES}, {@link #MAX_PBKDF2_ITERATIONS}):
+   * the parameters are checked before any key is derived.
+   */
+  public static final int MAX_SCRYPT_LOG2_N = 17;
+  /** Most memory an scrypt key derivation may need to read a key, 128 * N * r * p bytes. */
+  public static final long MAX_SCRYPT_BYTES = 128L << 20;
+  /** Most PBKDF2 iterations a key file may ask for (about a second of work). */
+  public static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
 
   private KeyCodec() {}
 
@@ -300,12 +317,14 @@ public final class KeyCodec {
   /**
    * As {@link #encryptPrivateKey(PqPrivateKey, char[])} with scrypt N = 2^log2N.
    *
-   * @throws IllegalArgumentException if log2N is below 15 or above 22, or the passphrase is empty
+   * @throws IllegalArgumentException if log2N is below 15 or above {@value #MAX_SCRYPT_LOG2_N},
+   *     or the passphrase is empty
    */
   public static byte[] encryptPrivateKey(PqPrivateKey key, char[] passphrase, int log2N)
       throws PqSignatureException {
-    if (log2N < SCRYPT_LOG2_N || log2N > 22) {
-      throw new IllegalArgumentException("scrypt log2 N must be in 15..22, was " + log2N);
+    if (log2N < SCRYPT_LOG2_N || log2N > MAX_SCRYPT_LOG2_N) {
+      throw new IllegalArgumentException("scrypt log2 N must be in " + SCRYPT_LOG2_N + ".."
+          + MAX_SCRYPT_LOG2_N + ", was " + log2N);
     }
     if (passphrase == null || passphrase.length == 0) {
       throw new IllegalArgumentException("an empty passphrase does not protect a key");
@@ -325,10 +344,12 @@ public final class KeyCodec {
   }
 
   /**
-   * Decrypts EncryptedPrivateKeyInfo DER (any PBES2 scheme BouncyCastle reads) and parses it.
+   * Decrypts EncryptedPrivateKeyInfo DER (any PBES2 scheme BouncyCastle reads, with scrypt or
+   * PBKDF2 within the work bounds above) and parses it.
    *
    * @throws WrongPassphraseException if the passphrase is wrong or the data was altered
-   * @throws MalformedKeyException if the DER is not EncryptedPrivateKeyInfo
+   * @throws MalformedKeyException if the DER is not EncryptedPrivateKeyInfo, is not PBES2, or
+   *     declares more key-derivation work than the bounds allow
    */
   public static PqPrivateKey decryptPrivateKey(byte[] encrypted, char[] passphrase)
       throws PqSignatureException {
@@ -341,6 +362,7 @@ public final class KeyCodec {
     } catch (IOException | RuntimeException e) {
       throw new MalformedKeyException("not an encrypted PKCS#8 private key", e);
     }
+    checkWork(info.getEncryptionAlgorithm());
     byte[] clear;
     try {
       clear = info.decryptPrivateKeyInfo(new JcePKCSPBEInputDecryptorProviderBuilder()
@@ -387,6 +409,51 @@ public final class KeyCodec {
   /** Whether {@code pem} holds an encrypted private key (so the caller knows to ask). */
   public static boolean isEncryptedPem(String pem) {
     return PEM_ENCRYPTED.equals(Pem.label(pem));
+  }
+
+  /**
+   * Refuses a key-derivation function that would do more work than the bounds allow, before any
+   * is done (a file's scrypt N or PBKDF2 iteration count is chosen by whoever wrote the file).
+   */
+  private static void checkWork(AlgorithmIdentifier scheme) throws MalformedKeyException {
+    if (!PKCSObjectIdentifiers.id_PBES2.equals(scheme.getAlgorithm())) {
+      throw new MalformedKeyException("encrypted private key uses scheme "
+          + scheme.getAlgorithm().getId() + "; only PBES2 (RFC 8018) is read");
+    }
+    KeyDerivationFunc kdf;
+    try {
+      kdf = PBES2Parameters.getInstance(scheme.getParameters()).getKeyDerivationFunc();
+    } catch (RuntimeException e) {
+      throw new MalformedKeyException("encrypted private key has malformed PBES2 parameters", e);
+    }
+    try {
+      if (MiscObjectIdentifiers.id_scrypt.equals(kdf.getAlgorithm())) {
+        ScryptParams p = ScryptParams.getInstance(kdf.getParameters());
+        BigInteger n = p.getCostParameter();
+        BigInteger r = p.getBlockSize();
+        BigInteger par = p.getParallelizationParameter();
+        if (n.signum() <= 0 || n.bitCount() != 1 || n.bitLength() - 1 > MAX_SCRYPT_LOG2_N
+            || r.signum() <= 0 || par.signum() <= 0 || r.bitLength() > 16 || par.bitLength() > 4
+            || n.multiply(r).multiply(par).shiftLeft(7).compareTo(
+                BigInteger.valueOf(MAX_SCRYPT_BYTES)) > 0) {
+          throw new MalformedKeyException("encrypted private key asks for scrypt N=" + n + ", r="
+              + r + ", p=" + par + "; at most N=2^" + MAX_SCRYPT_LOG2_N + " and "
+              + (MAX_SCRYPT_BYTES >> 20) + " MiB (128*N*r*p) are read");
+        }
+      } else if (PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())) {
+        BigInteger c = PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount();
+        if (c.signum() <= 0 || c.compareTo(BigInteger.valueOf(MAX_PBKDF2_ITERATIONS)) > 0) {
+          throw new MalformedKeyException("encrypted private key asks for " + c
+              + " PBKDF2 iterations; 1 to " + MAX_PBKDF2_ITERATIONS + " are read");
+        }
+      } else {
+        throw new MalformedKeyException("encrypted private key uses key derivation "
+            + kdf.getAlgorithm().getId() + "; only scrypt and PBKDF2 are read");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new MalformedKeyException("encrypted private key has malformed key-derivation"
+          + " parameters", e);
+    }
   }
 
   private static void zero(byte[] b) {

@@ -81,6 +81,23 @@ class SigSeeds {
     write(e + "pbkdf2-aes-cbc-der", concat(new byte[] {0}, pbkdf2));
   }
 
+  /**
+   * The reproducers of unbounded key-derivation work (scrypt N = 2^24, 2^31 PBKDF2 iterations),
+   * kept in the encrypted-key corpus: {@code -Dtest=SigSeeds#reproducers}.
+   */
+  @Test
+  void reproducers() throws Exception {
+    PqPrivateKey key = Signatures.generateKeyPair(SignatureAlgorithm.ML_DSA_44).privateKey();
+    io.pqzk.sig.encoding.EncryptedKeyWorkBoundsTest.key = key;
+    String e = "EncryptedKeyFuzzTestInputs/decrypt/";
+    write(e + "finding-scrypt-n-2-to-24", concat(new byte[] {0},
+        io.pqzk.sig.encoding.EncryptedKeyWorkBoundsTest.withScrypt(KeyCodec.encryptPrivateKey(key,
+            EncryptedKeyFuzzTest.PASSPHRASE), java.math.BigInteger.ONE.shiftLeft(24), 8, 1)));
+    write(e + "finding-pbkdf2-2-to-31-iterations", concat(new byte[] {0},
+        io.pqzk.sig.encoding.EncryptedKeyWorkBoundsTest.withPbkdf2(
+            java.math.BigInteger.valueOf(Integer.MAX_VALUE))));
+  }
+
   static byte[] concat(byte[] a, byte[] b) {
     byte[] out = new byte[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);
