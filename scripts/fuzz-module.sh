@@ -9,6 +9,8 @@ minutes=$1; module=$2; filter=$3; heap=$4; shift 4
 [ "$1" = "-classpath" ] || { echo "fuzz-module.sh: expected -classpath" >&2; exit 2; }
 cp=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=$(awk -v m="$minutes" 'BEGIN { s = int(m * 60); if (s < 1) exit 1; print s }') \
+  || { echo "fuzz-module.sh: fuzz.minutes must be a positive number, was '$minutes'" >&2; exit 2; }
 cd "$module"
 [ -d src/test/java ] || exit 0
 mapfile -t targets < <(find src/test/java -name '*FuzzTest.java' | sort \
@@ -20,7 +22,7 @@ run() {
   local t=$1 log=target/fuzz/${1##*.}.log
   echo "fuzz: $t for $minutes min (log $module/$log)"
   JAZZER_FUZZ=1 "$java_bin" -Xmx"$heap" -Xss4m -XX:+EnableDynamicAgentLoading \
-    --enable-native-access=ALL-UNNAMED -Djazzer.max_duration="${minutes}m" \
+    --enable-native-access=ALL-UNNAMED -Djazzer.max_duration="${seconds}s" \
     -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.keep_going="${FUZZ_KEEP_GOING:-20}" \
     -Djazzer.instrument="${FUZZ_INSTRUMENT:-io.pqzk.**,org.bouncycastle.asn1.**,org.bouncycastle.pkcs.**,com.google.protobuf.**,com.google.gson.**}" \
     -cp "$cp" "$root/scripts/FuzzTarget.java" "$t" > "$log" 2>&1 && echo ok > "$log.status" \

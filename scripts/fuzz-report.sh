@@ -19,7 +19,12 @@ for d in "${dirs[@]}"; do
     corp=$(echo "$last" | grep -oE 'corp: [0-9]+' | grep -oE '[0-9]+')
     status=$(cat "$log.status" 2>/dev/null || echo running)
     if [ "$status" = finding ]; then
-      status="FINDING $(grep -aoE 'Test unit written to [^ ]+' "$log" | tail -1 | sed 's|Test unit written to ||')"
+      units=$(grep -aoE 'Test unit written to [^ ]+' "$log" | sed 's|Test unit written to ||')
+      if [ -n "$units" ]; then
+        status="FINDING $(echo "$units" | wc -l): $(echo "$units" | xargs -n1 basename | tr '\n' ' ')"
+      else
+        status="FAILED (no fuzzing run: see $log)"
+      fi
     fi
     printf '%-46s %12s %8s %8s %8s %s\n' "$name" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$status"
   done
