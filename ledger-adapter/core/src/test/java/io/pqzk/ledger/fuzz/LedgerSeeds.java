@@ -174,6 +174,23 @@ class LedgerSeeds {
             validators.get(0).slhDsa().publicKey()).toJson());
   }
 
+  /**
+   * The reproducers of findings, kept in the corpora: {@code -Dtest=LedgerSeeds#reproducers}.
+   */
+  @Test
+  void reproducers() throws Exception {
+    io.pqzk.ledger.proto.QuorumCertificate chain = StrangersTextTest.renamed(
+        StrangersTextTest.EVIL, "pqzk/v1/commit");
+    io.pqzk.ledger.proto.QuorumCertificate domain = StrangersTextTest.renamed(CHAIN,
+        StrangersTextTest.EVIL);
+    write(RESOURCES.resolve("QuorumCertificateFuzzTestInputs/verify/finding-escapes-in-chain-id"),
+        prefixed(1, chain.toByteArray()));
+    write(RESOURCES.resolve("QuorumCertificateFuzzTestInputs/verify/finding-escapes-in-domain"),
+        prefixed(1, domain.toByteArray()));
+    write(RESOURCES.resolve("BlockFuzzTestInputs/validate/finding-escapes-in-carried-certificate"),
+        StrangersTextTest.blockCarrying(chain));
+  }
+
   static byte[] prefixed(int pick, byte[] bytes) {
     byte[] out = new byte[bytes.length + 1];
     out[0] = (byte) pick;
