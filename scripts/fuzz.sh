@@ -24,6 +24,7 @@ trap 'rm -f "$FUZZ_QUEUE"' EXIT
 # the build, and each module's test class path and targets (queued, not yet run)
 ./mvnw -B -q verify -Pfuzz -Dfuzz.minutes="$minutes" -Dfuzz.targets="$filter" \
   ${modules:+-pl "$modules" -am}
+for d in $(cut -d" " -f1 "$FUZZ_QUEUE" | sort -u); do rm -f "$d"/target/fuzz/*.log "$d"/target/fuzz/*.status; done
 echo "fuzz.sh: $(wc -l < "$FUZZ_QUEUE") targets, $minutes min each, $parallel at a time"
 while read -r module class seconds heap; do
   printf '%s\0%s\0%s\0%s\0%s\0' "$module" "$class" "$seconds" "$heap" \
