@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * same for another block, which nobody attested; 2 an attesters file ({@link Attesters#parse})
  * deciding the genuine bundle; 3 a Fabric block carrying a bundle at its metadata index ({@link
  * FabricAttestations#read}). A block is attested only if it is the one the attesters signed;
- * every refusal is a {@link ChainException} whose message is one printable line.
+ * every refusal is a {@link ChainException} whose message is one printable line, and so is the
+ * reason given for each attestation left out.
  */
 class AttestationFuzzTest {
   static final String DIR = "/io/pqzk/chains/fuzz/";
@@ -75,6 +76,12 @@ class AttestationFuzzTest {
     } catch (ChainException refused) {
       ChainFuzzChecks.printable(refused);
       return;
+    }
+    if (d != null) {
+      // pqzk attest verify prints why each attestation was left out
+      for (Decision.Rejected r : d.rejected()) {
+        ChainFuzzChecks.printable(new AttestationFailure(r.reason()));
+      }
     }
     if (d != null && d.attested() && pick != 2
         && !Arrays.equals(block.subject(), signed.subject())) {

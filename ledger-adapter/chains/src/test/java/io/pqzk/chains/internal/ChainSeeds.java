@@ -79,6 +79,25 @@ class ChainSeeds {
         FabricAttestations.embed(blockBytes, bundle)));
   }
 
+  /**
+   * Reproducers of findings, kept in the attestation corpus: an attestation naming a chain id
+   * (and a bundle naming a format) with a terminal escape and a line break, which the decision's
+   * reasons and the refusal echoed. {@code -Dtest=ChainSeeds#reproducers}.
+   */
+  @Test
+  void reproducers() throws Exception {
+    String evil = "\u001b[2Jmychannel\npqzk: attested";
+    List<Attestation> atts = new ArrayList<>(io.pqzk.chains.attest.Attestations.parse(
+        Files.readAllBytes(OUT.resolve("bundle.bin")), "bundle"));
+    atts.set(0, atts.get(0).toBuilder().setChainId(evil).build());
+    Path att = OUT.resolve("AttestationFuzzTestInputs/decide");
+    Files.write(att.resolve("finding-escapes-in-attestation-chain-id"), prefixed(0,
+        Attestations.bundle(atts)));
+    Files.write(att.resolve("finding-escapes-in-bundle-format"), prefixed(0,
+        io.pqzk.chains.proto.AttestationBundle.newBuilder().setFormat(evil).addAllAttestations(atts)
+            .build().toByteArray()));
+  }
+
   static byte[] prefixed(int b, byte[] bytes) {
     byte[] out = new byte[bytes.length + 1];
     out[0] = (byte) b;
