@@ -57,7 +57,11 @@ public final class VectorIo {
       }
       return e.getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new VectorFormatException("malformed JSON: " + e.getMessage(), e);
+      // Gson's message names its exception class and adds a second line (a troubleshooting
+      // link): the first line, without the class, is what pqzk vectors prints
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+          .replaceFirst("^[\\w.]+Exception: ", "");
+      throw new VectorFormatException("malformed JSON: " + why, e);
     }
   }
 

@@ -34,7 +34,8 @@ public final class Pem {
     String begin = "-----BEGIN " + label + "-----";
     String end = "-----END " + label + "-----";
     int b = text.indexOf(begin);
-    int e = b < 0 ? -1 : text.indexOf(end, b);
+    // the end marker is looked for after the whole begin marker: the two may share dashes
+    int e = b < 0 ? -1 : text.indexOf(end, b + begin.length());
     if (b < 0 || e < 0) {
       String found = label(text);
       throw new MalformedKeyException("expected a PEM block '" + label + "'"

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.pqzk.chains.ForeignBlock;
 import io.pqzk.chains.proto.Attestation;
 import io.pqzk.chains.proto.AttestationBundle;
+import io.pqzk.ledger.Printable;
 import io.pqzk.ledger.codec.Canonical;
 import io.pqzk.ledger.codec.NonCanonicalException;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
@@ -89,8 +90,8 @@ public final class Attestations {
       throw new AttestationException(e.getMessage(), e);
     }
     if (!BUNDLE_FORMAT.equals(b.getFormat())) {
-      throw new AttestationException(what + " has format '" + b.getFormat() + "', expected '"
-          + BUNDLE_FORMAT + "'");
+      throw new AttestationException(what + " has format '" + Printable.escape(b.getFormat())
+          + "', expected '" + BUNDLE_FORMAT + "'");
     }
     if (b.getAttestationsCount() == 0 || b.getAttestationsCount() > MAX_BUNDLE) {
       throw new AttestationException(what + " holds " + b.getAttestationsCount()

@@ -2,6 +2,7 @@ package io.pqzk.chains.attest;
 
 import io.pqzk.chains.ForeignBlock;
 import io.pqzk.chains.proto.Attestation;
+import io.pqzk.ledger.Printable;
 import io.pqzk.ledger.crypto.Signatures;
 import io.pqzk.ledger.proto.CertificateSignature;
 import io.pqzk.ledger.proto.QuorumCertificate;
@@ -122,8 +123,10 @@ public final class QuorumDecision {
 
   private static String mismatch(Attestation a, ForeignBlock block, String chainId) {
     if (!a.getChain().equals(block.chain()) || !a.getChainId().equals(chainId)) {
-      return "for " + a.getChain() + " chain '" + a.getChainId() + "', not " + block.chain()
-          + " chain '" + chainId + "'";
+      // the attestation's own chain names are a stranger's text: shown escaped
+      return "for " + Printable.escape(a.getChain()) + " chain '"
+          + Printable.escape(a.getChainId()) + "', not " + block.chain() + " chain '"
+          + Printable.escape(chainId) + "'";
     }
     if (a.getBlockNumber() != block.number()) {
       return "for block " + Long.toUnsignedString(a.getBlockNumber()) + ", not "

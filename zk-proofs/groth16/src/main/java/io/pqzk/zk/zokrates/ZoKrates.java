@@ -135,7 +135,7 @@ public final class ZoKrates implements AutoCloseable {
 
   /** The ZoKrates version inside zokrates-js (e.g. "0.8.8"). */
   public String version() throws ZoKratesException {
-    return call("ping", new JsonObject(), null).get("zokrates").getAsString();
+    return string(call("ping", new JsonObject(), null), "zokrates");
   }
 
   /** Compiles a program; imports from ZoKrates' standard library resolve. */
@@ -151,11 +151,13 @@ public final class ZoKrates implements AutoCloseable {
     req.addProperty("location", location);
     JsonObject r = call("compile", req, options);
     JsonElement cc = r.get("constraintCount");
-    return new Artifacts(
-        b64(r, "program"),
-        r.get("abi").toString(),
-        cc == null || cc.isJsonNull() ? -1 : cc.getAsLong(),
-        options);
+    long constraints;
+    try {
+      constraints = cc == null || cc.isJsonNull() ? -1 : cc.getAsLong();
+    } catch (RuntimeException e) {
+      throw new ZoKratesException.Worker("worker sent no valid \"constraintCount\"", e);
+    }
+    return new Artifacts(b64(r, "program"), json(r, "abi"), constraints, options);
   }
 
   /**
@@ -176,7 +178,7 @@ public final class ZoKrates implements AutoCloseable {
     req.addProperty("program", enc(program.programUnsafe()));
     req.add("args", args.getAsJsonArray());
     JsonObject r = call("computeWitness", req, program.options());
-    return new Witness(b64(r, "witness"), r.get("output").getAsString());
+    return new Witness(b64(r, "witness"), string(r, "output"));
   }
 
   /** Groth16 or GM17 setup (a trusted setup: this process sees the toxic waste). */
@@ -184,7 +186,7 @@ public final class ZoKrates implements AutoCloseable {
     JsonObject req = new JsonObject();
     req.addProperty("program", enc(program.programUnsafe()));
     JsonObject r = call("setup", req, program.options());
-    return new Keypair(r.get("vk").toString(), b64(r, "pk"));
+    return new Keypair(json(r, "vk"), b64(r, "pk"));
   }
 
   /**
@@ -284,7 +286,11 @@ public final class ZoKrates implements AutoCloseable {
     JsonObject req = new JsonObject();
     req.add("vk", parse(verificationKeyJson, "verification key"));
     req.add("proof", parse(proofJson, "proof"));
-    return call("verify", req, options).get("valid").getAsBoolean();
+    JsonElement valid = call("verify", req, options).get("valid");
+    if (valid == null || !valid.isJsonPrimitive() || !valid.getAsJsonPrimitive().isBoolean()) {
+      throw new ZoKratesException.Worker("worker sent no valid \"valid\"");
+    }
+    return valid.getAsBoolean();
   }
 
   /** The Solidity verifier contract (bn128 only, as in zokrates-js). */
@@ -292,7 +298,7 @@ public final class ZoKrates implements AutoCloseable {
       throws ZoKratesException {
     JsonObject req = new JsonObject();
     req.add("vk", parse(verificationKeyJson, "verification key"));
-    return call("exportSolidityVerifier", req, options).get("source").getAsString();
+    return string(call("exportSolidityVerifier", req, options), "source");
   }
 
   /** Test hook: asks the worker to exit abruptly, as a crash would. */
@@ -310,6 +316,24 @@ public final class ZoKrates implements AutoCloseable {
 
   private static String enc(byte[] b) {
     return Base64.getEncoder().encodeToString(b);
+  }
+
+  /** A string field of a worker answer. */
+  private static String string(JsonObject r, String name) throws ZoKratesException {
+    JsonElement e = r.get(name);
+    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      throw new ZoKratesException.Worker("worker sent no valid \"" + name + "\"");
+    }
+    return e.getAsString();
+  }
+
+  /** A JSON object field of a worker answer, as text. */
+  private static String json(JsonObject r, String name) throws ZoKratesException {
+    JsonElement e = r.get(name);
+    if (e == null || !e.isJsonObject()) {
+      throw new ZoKratesException.Worker("worker sent no valid \"" + name + "\"");
+    }
+    return e.toString();
   }
 
   private static byte[] b64(JsonObject r, String name) throws ZoKratesException {
@@ -362,23 +386,38 @@ public final class ZoKrates implements AutoCloseable {
     if (line == EOF) {
       throw died("during " + op);
     }
+    String text = (String) line;
     JsonObject resp;
+    boolean ok;
     try {
-      resp = JsonParser.parseString((String) line).getAsJsonObject();
+      resp = JsonParser.parseString(text).getAsJsonObject();
+      JsonElement answered = resp.get("id");
+      if (answered == null || !answered.isJsonPrimitive()
+          || !answered.getAsJsonPrimitive().isNumber()
+          || !answered.getAsJsonPrimitive().getAsBigDecimal().equals(
+              java.math.BigDecimal.valueOf(id))) {
+        kill();
+        throw new ZoKratesException.Worker("worker answered out of order: " + shortened(text));
+      }
+      ok = resp.getAsJsonPrimitive("ok").isBoolean() && resp.get("ok").getAsBoolean();
+      if (ok) {
+        return resp.getAsJsonObject("result").getAsJsonObject();
+      }
+    } catch (RuntimeException e) {
+      // anything but the protocol's shape (a missing or mistyped id, ok, result or error)
+      kill();
+      throw new ZoKratesException.Worker("worker broke the protocol: " + shortened(text), e);
+    }
+    String kind;
+    String msg;
+    try {
+      JsonObject err = resp.getAsJsonObject("error");
+      kind = err.getAsJsonPrimitive("kind").getAsString();
+      msg = err.getAsJsonPrimitive("message").getAsString();
     } catch (RuntimeException e) {
       kill();
-      throw new ZoKratesException.Worker("worker broke the protocol: " + line, e);
+      throw new ZoKratesException.Worker("worker broke the protocol: " + shortened(text), e);
     }
-    if (!resp.has("id") || resp.get("id").isJsonNull() || resp.get("id").getAsLong() != id) {
-      kill();
-      throw new ZoKratesException.Worker("worker answered out of order: " + line);
-    }
-    if (resp.get("ok").getAsBoolean()) {
-      return resp.getAsJsonObject("result");
-    }
-    JsonObject err = resp.getAsJsonObject("error");
-    String kind = err.get("kind").getAsString();
-    String msg = err.get("message").getAsString();
     switch (kind) {
       case "compile":
         throw new ZoKratesException.Compile(msg);
@@ -391,6 +430,11 @@ public final class ZoKrates implements AutoCloseable {
       default:
         throw new ZoKratesException(msg);
     }
+  }
+
+  /** A worker line as an error message shows it: at most 200 characters. */
+  private static String shortened(String line) {
+    return line.length() <= 200 ? line : line.substring(0, 200) + "...";
   }
 
   private ZoKratesException died(String when) {

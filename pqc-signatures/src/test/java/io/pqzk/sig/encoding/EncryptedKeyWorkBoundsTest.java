@@ -1,0 +1,118 @@
+package io.pqzk.sig.encoding;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pqzk.sig.MalformedKeyException;
+import io.pqzk.sig.PqPrivateKey;
+import io.pqzk.sig.SignatureAlgorithm;
+import io.pqzk.sig.Signatures;
+import java.math.BigInteger;
+import java.time.Duration;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
+import org.bouncycastle.asn1.misc.ScryptParams;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An encrypted key file chooses its own key-derivation work: scrypt N = 2^24 asks for 16 GiB,
+ * 2^31 PBKDF2 iterations for hours. Such files are refused before any work is done, within
+ * milliseconds, and keys inside the bounds still decrypt.
+ */
+public class EncryptedKeyWorkBoundsTest {
+  static final char[] PASS = "correct horse battery staple".toCharArray();
+  public static PqPrivateKey key;
+
+  @BeforeAll
+  static void key() throws Exception {
+    key = Signatures.generateKeyPair(SignatureAlgorithm.ML_DSA_44).privateKey();
+  }
+
+  /** {@code der} (an scrypt key) with its scrypt parameters replaced. */
+  public static byte[] withScrypt(byte[] der, BigInteger n, int r, int p) throws Exception {
+    EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo.getInstance(der);
+    PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm()
+        .getParameters());
+    ScryptParams old = ScryptParams.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+    org.bouncycastle.asn1.ASN1EncodableVector v = new org.bouncycastle.asn1.ASN1EncodableVector();
+    v.add(new org.bouncycastle.asn1.DEROctetString(old.getSalt()));
+    v.add(new ASN1Integer(n));
+    v.add(new ASN1Integer(r));
+    v.add(new ASN1Integer(p));
+    if (old.getKeyLength() != null) {
+      v.add(new ASN1Integer(old.getKeyLength()));
+    }
+    ScryptParams changed = ScryptParams.getInstance(new org.bouncycastle.asn1.DERSequence(v));
+    PBES2Parameters p2 = new PBES2Parameters(
+        new KeyDerivationFunc(MiscObjectIdentifiers.id_scrypt, changed),
+        pbes2.getEncryptionScheme());
+    return new EncryptedPrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, p2),
+        info.getEncryptedData()).getEncoded("DER");
+  }
+
+  /** A PBKDF2 (AES-256-CBC) key whose iteration count is then replaced by {@code count}. */
+  public static byte[] withPbkdf2(BigInteger count) throws Exception {
+    byte[] der = new PKCS8EncryptedPrivateKeyInfoBuilder(KeyCodec.encodePrivateKeyUnencrypted(key))
+        .build(new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
+            .setProvider(new BouncyCastleProvider()).setIterationCount(1000).build(PASS))
+        .getEncoded();
+    EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo.getInstance(der);
+    PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm()
+        .getParameters());
+    PBKDF2Params old = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+    PBKDF2Params changed = new PBKDF2Params(old.getSalt(), count.intValueExact(),
+        old.getPrf());
+    PBES2Parameters p2 = new PBES2Parameters(
+        new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, changed),
+        pbes2.getEncryptionScheme());
+    return new EncryptedPrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, p2),
+        info.getEncryptedData()).getEncoded("DER");
+  }
+
+  static void refusedAtOnce(byte[] der, String expected) {
+    MalformedKeyException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        () -> assertThrows(MalformedKeyException.class,
+            () -> KeyCodec.decryptPrivateKey(der, PASS.clone())));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void scryptNAbove2To17_refusedBeforeAnyWork() throws Exception {
+    byte[] der = KeyCodec.encryptPrivateKey(key, PASS);
+    refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(24), 8, 1), "scrypt N=16777216");
+    refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(62), 8, 1), "scrypt N=");
+  }
+
+  @Test
+  void scryptMemoryAbove128MiB_refused() throws Exception {
+    byte[] der = KeyCodec.encryptPrivateKey(key, PASS);
+    refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(17), 16, 1), "128 MiB");
+    refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(15), 8, 15), "128 MiB");
+    refusedAtOnce(withScrypt(der, BigInteger.valueOf(3 << 14), 8, 1), "scrypt N=49152");
+  }
+
+  @Test
+  void pbkdf2IterationsAboveTenMillion_refused() throws Exception {
+    refusedAtOnce(withPbkdf2(BigInteger.valueOf(Integer.MAX_VALUE)), "2147483647 PBKDF2");
+  }
+
+  @Test
+  void keysWithinTheBounds_stillDecrypt() throws Exception {
+    KeyCodec.decryptPrivateKey(KeyCodec.encryptPrivateKey(key, PASS, 17), PASS.clone()).destroy();
+    KeyCodec.decryptPrivateKey(withPbkdf2(BigInteger.valueOf(1000)), PASS.clone()).destroy();
+    assertThrows(IllegalArgumentException.class,
+        () -> KeyCodec.encryptPrivateKey(key, PASS, 18));
+  }
+}
