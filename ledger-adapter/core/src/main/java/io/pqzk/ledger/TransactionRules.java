@@ -14,7 +14,8 @@ final class TransactionRules {
       new RecordRegistrationRule(),
       new AccessPolicyRule(),
       new AccessEventRule(),
-      new ClaimRule());
+      new ClaimRule(),
+      new ValidatorSetRule());
 
   private static final Map<TransactionBody.PayloadCase, TransactionRule> BY_KIND = index();
 

@@ -241,7 +241,7 @@ public final class Ledger implements Closeable {
     }
     try {
       QuorumCertificate qc = QuorumCertificates.parse(bytes, "stored head certificate");
-      rules.verifyCommit(qc, index.height(), index.headHash());
+      rules.verifyCommit(qc, index.height(), index.headHash(), index.headValidators());
       return qc;
     } catch (QuorumException | BlockRejectedException e) {
       return null; // stale (a crash between block and certificate) or damaged: re-certified
@@ -285,7 +285,7 @@ public final class Ledger implements Closeable {
    * for the next block.
    */
   public synchronized ParsedTransaction submit(byte[] txBytes) throws TransactionRejectedException {
-    ParsedTransaction tx = rules.parseTransaction(txBytes);
+    ParsedTransaction tx = rules.parseTransaction(txBytes, index);
     if (admission == null) {
       admission = rules.draft(index, nextTimestamp());
     }
@@ -430,7 +430,7 @@ public final class Ledger implements Closeable {
     checkUsable();
     BlockRules.ValidatedBlock v = rules.validate(blockBytes, index);
     if (commit != null) {
-      rules.verifyCommit(commit, v.header().getHeight(), v.headerHash());
+      rules.verifyCommit(commit, v.header().getHeight(), v.headerHash(), v.validators());
     }
     BlockLocation loc = files.append(v.header().getHeight(), blockBytes);
     indexOrFail(v.effects(), loc);
