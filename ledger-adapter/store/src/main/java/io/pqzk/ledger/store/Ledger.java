@@ -424,6 +424,18 @@ public final class Ledger implements Closeable {
    */
   public synchronized BlockLocation append(byte[] blockBytes, QuorumCertificate commit)
       throws BlockRejectedException, IOException {
+    return appendValidated(blockBytes, commit).location();
+  }
+
+  /** A block appended by {@link #appendValidated}: what validation found, and where it lies. */
+  public record Appended(BlockRules.ValidatedBlock block, BlockLocation location) {}
+
+  /**
+   * As {@link #append}, returning the validated block too (a replica signs its commit from it
+   * without validating the block twice).
+   */
+  public synchronized Appended appendValidated(byte[] blockBytes, QuorumCertificate commit)
+      throws BlockRejectedException, IOException {
     if (!pending.isEmpty()) {
       throw new IllegalStateException("cannot append a foreign block with transactions pending");
     }
@@ -439,7 +451,19 @@ public final class Ledger implements Closeable {
       DataDirectory.writeHeadCertificate(dir, commit);
       headCommit = commit;
     }
-    return loc;
+    return new Appended(v, loc);
+  }
+
+  /**
+   * Stores {@code commit}, gathered elsewhere (a replica's commit signatures), as the head
+   * block's certificate after verifying it: the head is final when this returns.
+   */
+  public synchronized void storeHeadCommit(QuorumCertificate commit)
+      throws BlockRejectedException, IOException {
+    checkUsable();
+    rules.verifyCommit(commit, index.height(), index.headHash(), index.headValidators());
+    DataDirectory.writeHeadCertificate(dir, commit);
+    headCommit = commit;
   }
 
   private void checkUsable() throws IOException {

@@ -1,0 +1,119 @@
+package io.pqzk.replication;
+
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.pqzk.ledger.proto.Transaction;
+import io.pqzk.replication.proto.BlockReply;
+import io.pqzk.replication.proto.GetBlockRequest;
+import io.pqzk.replication.proto.GetStatusReply;
+import io.pqzk.replication.proto.GetStatusRequest;
+import io.pqzk.replication.proto.LedgerServiceGrpc;
+import io.pqzk.replication.proto.StreamBlocksRequest;
+import io.pqzk.replication.proto.SubmitTransactionReply;
+import io.pqzk.replication.proto.SubmitTransactionRequest;
+import java.io.Closeable;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client of one node's {@code LedgerService} over mutual TLS: its certificate must be issued
+ * by the network's CA, or the node refuses the connection in the handshake. Thread-safe.
+ */
+public final class LedgerClient implements Closeable {
+  private final String target;
+  private final ManagedChannel channel;
+  private final LedgerServiceGrpc.LedgerServiceBlockingStub stub;
+
+  private LedgerClient(String target, ManagedChannel channel) {
+    this.target = target;
+    this.channel = channel;
+    this.stub = LedgerServiceGrpc.newBlockingStub(channel);
+  }
+
+  /** Connects (lazily) to {@code host:port} with {@code tls}. */
+  public static LedgerClient connect(String address, Tls tls) throws ConfigException {
+    NodeSettings.address("node address", address);
+    return new LedgerClient(address, Grpc.newChannelBuilder(address, tls.channelCredentials())
+        .maxInboundMessageSize(300 << 20).build());
+  }
+
+  public String target() {
+    return target;
+  }
+
+  /**
+   * Submits {@code transaction} and waits until it is final.
+   *
+   * @throws TransactionRefusedException a rule it breaks (it reached no log), or why the leader
+   *     dropped it
+   * @throws NodeUnavailableException no answer within {@code timeoutSeconds}, or the node
+   *     cannot be reached (the TLS handshake failed, it is down, no leader)
+   */
+  public SubmitTransactionReply submit(byte[] transaction, long timeoutSeconds)
+      throws ReplicationException {
+    Transaction tx;
+    try {
+      tx = Transaction.parseFrom(transaction);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new TransactionRefusedException("not a serialized transaction: " + e.getMessage());
+    }
+    try {
+      return stub.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS).submitTransaction(
+          SubmitTransactionRequest.newBuilder().setTransaction(tx).build());
+    } catch (StatusRuntimeException e) {
+      throw failure(e);
+    }
+  }
+
+  public GetStatusReply status(long timeoutSeconds) throws ReplicationException {
+    try {
+      return stub.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+          .getStatus(GetStatusRequest.getDefaultInstance());
+    } catch (StatusRuntimeException e) {
+      throw failure(e);
+    }
+  }
+
+  public BlockReply block(long height, long timeoutSeconds) throws ReplicationException {
+    try {
+      return stub.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
+          .getBlock(GetBlockRequest.newBuilder().setHeight(height).build());
+    } catch (StatusRuntimeException e) {
+      throw failure(e);
+    }
+  }
+
+  /** The final blocks from {@code from} on; with {@code follow}, new ones as they come. */
+  public Iterator<BlockReply> blocks(long from, boolean follow) {
+    return stub.streamBlocks(StreamBlocksRequest.newBuilder().setFromHeight(from)
+        .setFollow(follow).build());
+  }
+
+  private ReplicationException failure(StatusRuntimeException e) {
+    Status s = e.getStatus();
+    if (s.getCode() == Status.Code.INVALID_ARGUMENT
+        || s.getCode() == Status.Code.FAILED_PRECONDITION) {
+      return new TransactionRefusedException(s.getDescription());
+    }
+    StringBuilder why = new StringBuilder(s.getCode().name());
+    if (s.getDescription() != null) {
+      why.append(": ").append(s.getDescription());
+    }
+    for (Throwable t = s.getCause(); t != null; t = t.getCause()) {
+      why.append(" (").append(t.getMessage()).append(')');
+    }
+    return new NodeUnavailableException("node " + target + ": " + why, e);
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
