@@ -199,7 +199,9 @@ public final class LedgerNode implements Closeable {
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
     RaftServerConfigKeys.Log.setPurgeGap(p, Math.max(1, s.snapshotEveryEntries() / 2));
     RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf("4MB"));
-    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("32MB"));
+    // one log entry may hold a whole block (the genesis bounds it at 256 MiB; 16 MiB by default)
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("20MB"));
+    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf("21MB"));
     GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf("64MB"));
     RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(10, TimeUnit.SECONDS));
     return p;
