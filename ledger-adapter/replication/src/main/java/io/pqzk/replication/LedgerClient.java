@@ -25,11 +25,13 @@ public final class LedgerClient implements Closeable {
   private final String target;
   private final ManagedChannel channel;
   private final LedgerServiceGrpc.LedgerServiceBlockingStub stub;
+  private final LedgerServiceGrpc.LedgerServiceStub async;
 
   private LedgerClient(String target, ManagedChannel channel) {
     this.target = target;
     this.channel = channel;
     this.stub = LedgerServiceGrpc.newBlockingStub(channel);
+    this.async = LedgerServiceGrpc.newStub(channel);
   }
 
   /** Connects (lazily) to {@code host:port} with {@code tls}. */
@@ -65,6 +67,43 @@ public final class LedgerClient implements Closeable {
     } catch (StatusRuntimeException e) {
       throw failure(e);
     }
+  }
+
+  /**
+   * As {@link #submit}, without blocking: the future fails with {@link
+   * TransactionRefusedException} or {@link NodeUnavailableException}.
+   */
+  public java.util.concurrent.CompletableFuture<SubmitTransactionReply> submitAsync(
+      byte[] transaction, long timeoutSeconds) {
+    java.util.concurrent.CompletableFuture<SubmitTransactionReply> f =
+        new java.util.concurrent.CompletableFuture<>();
+    Transaction tx;
+    try {
+      tx = Transaction.parseFrom(transaction);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      f.completeExceptionally(new TransactionRefusedException("not a serialized transaction: "
+          + e.getMessage()));
+      return f;
+    }
+    async.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS).submitTransaction(
+        SubmitTransactionRequest.newBuilder().setTransaction(tx).build(),
+        new io.grpc.stub.StreamObserver<>() {
+          @Override
+          public void onNext(SubmitTransactionReply r) {
+            f.complete(r);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            f.completeExceptionally(t instanceof StatusRuntimeException e ? failure(e) : t);
+          }
+
+          @Override
+          public void onCompleted() {
+            // completed in onNext
+          }
+        });
+    return f;
   }
 
   public GetStatusReply status(long timeoutSeconds) throws ReplicationException {
