@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       RegistryCommand.class,
       ClaimCommand.class,
       ChainCommand.class,
+      NodeCommand.class,
+      TxCommand.class,
       VectorsCommand.class,
       KeygenCommand.class,
       SignCommand.class,

@@ -61,7 +61,8 @@ final class TestNetwork implements AutoCloseable {
         .slhDsa("SLH-DSA-SHA2-128f", 64)
         .limits(Limits.newBuilder().setMaxTransactionBytes(64 << 10)
             .setMaxBlockBytes(8 << 20).setMaxBlockTransactions(1000)
-            .setMaxClockDriftMillis(30_000).build());
+            .setMaxClockDriftMillis(30_000).build())
+        .claimSystem("stark");
     List<Integer> raftPorts = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       String id = "n" + i;
@@ -244,7 +245,8 @@ final class TestNetwork implements AutoCloseable {
   byte[] registration() {
     byte[] c = new byte[32];
     new SecureRandom().nextBytes(c);
-    return txs.registerRecord(authority, c, "test/v1");
+    // the STARK registry leaf: any canonical field element does for these tests
+    return txs.registerRecord(authority, c, "test/v1", List.of(new byte[32]));
   }
 
   List<Integer> all() {
