@@ -124,6 +124,7 @@ public final class LedgerNode implements Closeable {
     }
     RaftGroup group = RaftGroup.valueOf(groupId, peers);
     RaftProperties props = properties(s);
+    boolean fresh = !Files.exists(s.raftDir());
     LedgerStateMachine sm = new LedgerStateMachine(ledger, keys, s);
     RaftServer raft = RaftServer.newBuilder().setServerId(RaftPeerId.valueOf(s.nodeId()))
         .setGroup(s.joins() ? RaftGroup.valueOf(groupId) : group).setProperties(props)
@@ -169,6 +170,9 @@ public final class LedgerNode implements Closeable {
         executor);
     self[0] = node;
     voter.voteForHead();
+    if (fresh && !s.joins() && s.peers().size() > 1) {
+      executor.execute(() -> node.rejoinIfWiped(tls));
+    }
     LOG.info("{}: replication on {}, client API on {}, chain height {}", s.nodeId(),
         NodeSettings.text(s.raft()), NodeSettings.text(s.api()), ledger.height());
     return node;
@@ -198,6 +202,9 @@ public final class LedgerNode implements Closeable {
     RaftServerConfigKeys.Snapshot.setCreationGap(p, Math.max(1, s.snapshotEveryEntries() / 2));
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
     RaftServerConfigKeys.Log.setPurgeGap(p, Math.max(1, s.snapshotEveryEntries() / 2));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(s.logSegmentBytes()));
+    RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(
+        s.logSegmentBytes(), 4 << 20)));
     RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf("4MB"));
     // one log entry may hold a whole block (the genesis bounds it at 256 MiB; 16 MiB by default)
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf("20MB"));
@@ -265,6 +272,55 @@ public final class LedgerNode implements Closeable {
               : r.getException());
     } catch (IOException e) {
       LOG.warn("could not change the replication configuration: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * A node whose replication storage is new while its network already has a chain was wiped
+   * (or lost its disk): Raft's leader still remembers how far it had replicated to it and would
+   * never send it the beginning again. It rejoins as a new member: the configuration without
+   * it, then with it, after which the leader catches it up from a snapshot and the log.
+   */
+  private void rejoinIfWiped(Tls tls) {
+    for (int attempt = 0; attempt < 120 && !executor.isShutdown(); attempt++) {
+      for (NodeSettings.Peer p : settings.peers()) {
+        if (p.id().equals(settings.nodeId())) {
+          continue;
+        }
+        io.pqzk.replication.proto.GetStatusReply s;
+        try (LedgerClient c = LedgerClient.connect(NodeSettings.text(p.api()), tls)) {
+          s = c.status(5);
+        } catch (ReplicationException e) {
+          continue;
+        }
+        if (s.getLeaderId().isEmpty()) {
+          continue;
+        }
+        if (s.getHeight() < 0 || ledger.height() >= 0) {
+          return; // a new network: nothing to rejoin
+        }
+        List<RaftPeer> all = new ArrayList<>();
+        for (io.pqzk.replication.proto.Peer q : s.getPeersList()) {
+          all.add(peer(q.getId(), q.getAddress()));
+        }
+        List<RaftPeer> others = all.stream().filter(q -> !q.getId().toString().equals(
+            settings.nodeId())).toList();
+        try {
+          LOG.info("{}: its storage is new but the network's chain is at height {}: rejoining"
+              + " as a new member", settings.nodeId(), s.getHeight());
+          client.admin().setConfiguration(others);
+          client.admin().setConfiguration(all);
+          return;
+        } catch (IOException e) {
+          LOG.warn("{}: rejoining failed, trying again: {}", settings.nodeId(), e.getMessage());
+        }
+      }
+      try {
+        Thread.sleep(1000); // until a peer answers with a leader
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

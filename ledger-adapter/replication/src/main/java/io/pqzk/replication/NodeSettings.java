@@ -21,7 +21,7 @@ public record NodeSettings(String nodeId, Path dataDir, Path genesis, InetSocket
     InetSocketAddress api, List<Peer> peers, Path mlDsaPublic, Path mlDsaPrivate,
     Path slhDsaPublic, Path slhDsaPrivate, Path passphraseFile, Path tlsCa,
     Path tlsCertificate, Path tlsPrivateKey, int maxBlockTransactions, int maxBlockWaitMillis,
-    int snapshotEveryEntries, boolean joins) {
+    int snapshotEveryEntries, boolean joins, int logSegmentBytes) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -102,7 +102,8 @@ public record NodeSettings(String nodeId, Path dataDir, Path genesis, InetSocket
         path(base, "tls.private_key", c.getTls().getPrivateKey()),
         c.getMaxBlockTransactions(),
         c.getMaxBlockWaitMillis() == 0 ? 20 : c.getMaxBlockWaitMillis(),
-        c.getSnapshotEveryEntries() == 0 ? 1024 : c.getSnapshotEveryEntries(), c.getJoin());
+        c.getSnapshotEveryEntries() == 0 ? 1024 : c.getSnapshotEveryEntries(), c.getJoin(),
+        c.getLogSegmentBytes() == 0 ? 8 << 20 : c.getLogSegmentBytes());
   }
 
   private static Path path(Path base, String field, String value) throws ConfigException {

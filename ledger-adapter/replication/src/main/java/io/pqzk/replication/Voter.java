@@ -92,8 +92,10 @@ final class Voter {
     }
     byte[] command = Command.newBuilder().setVote(CommitVote.newBuilder().setHeight(h)
         .setHeaderHash(ByteString.copyFrom(hash)).setSignature(s)).build().toByteArray();
+    // a refusal too is tried again: the leader may not have applied the block yet when the vote
+    // arrives; once the head moves on or is certified, votedFor ends the retries
     send.apply(command).whenComplete((applied, e) -> {
-      if (e != null && !executor.isShutdown()) {
+      if ((e != null || !applied) && !executor.isShutdown()) {
         long delay = Math.min(2000, 100L << Math.min(attempt, 4));
         executor.schedule(() -> deliver(h, hash, s, attempt + 1), delay, TimeUnit.MILLISECONDS);
       }

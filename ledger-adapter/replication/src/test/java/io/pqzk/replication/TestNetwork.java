@@ -93,7 +93,8 @@ final class TestNetwork implements AutoCloseable {
               .setPassphraseFile("../keys/passphrase"))
           .setTls(TlsConfig.newBuilder().setCa("tls/ca.pem").setCertificate("tls/"
               + ids.get(i) + ".pem").setPrivateKey("tls/" + ids.get(i) + ".key"))
-          .setMaxBlockWaitMillis(20).setSnapshotEveryEntries(snapshotEvery);
+          .setMaxBlockWaitMillis(20).setSnapshotEveryEntries(snapshotEvery)
+          .setLogSegmentBytes(snapshotEvery < 1024 ? 256 << 10 : 0);
       for (int j = 0; j < size; j++) {
         c.addPeers(PeerConfig.newBuilder().setId(ids.get(j))
             .setRaftAddress("127.0.0.1:" + raftPorts.get(j))
