@@ -130,6 +130,38 @@ public final class LedgerClient implements Closeable {
         .setFollow(follow).build());
   }
 
+  /** Name prefix of a snapshot fetched from a peer, waiting in a data directory. */
+  static final String ADOPTED = "adopted-snapshot.";
+
+  /**
+   * Fetches a snapshot the node takes now, written durably to {@code dir/adopted-snapshot.T_I}
+   * (T and I: the term and index of the last log entry it covers).
+   */
+  java.nio.file.Path snapshotTo(java.nio.file.Path dir) throws ReplicationException {
+    try {
+      java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+      long term = -1;
+      long index = -1;
+      Iterator<io.pqzk.replication.proto.SnapshotChunk> it = stub.withDeadlineAfter(300,
+          TimeUnit.SECONDS).getSnapshot(io.pqzk.replication.proto.GetSnapshotRequest
+              .getDefaultInstance());
+      while (it.hasNext()) {
+        var c = it.next();
+        term = c.getTerm();
+        index = c.getIndex();
+        c.getData().writeTo(data);
+      }
+      java.nio.file.Path f = dir.resolve(ADOPTED + term + "_" + index);
+      io.pqzk.common.DurableFiles.write(f, data.toByteArray(),
+          io.pqzk.common.DurableFiles.Access.PUBLIC, io.pqzk.common.DurableFiles.Existing.REPLACE);
+      return f;
+    } catch (StatusRuntimeException e) {
+      throw failure(e);
+    } catch (java.io.IOException e) {
+      throw new NodeUnavailableException("cannot store the snapshot: " + e.getMessage(), e);
+    }
+  }
+
   private ReplicationException failure(StatusRuntimeException e) {
     Status s = e.getStatus();
     if (s.getCode() == Status.Code.INVALID_ARGUMENT

@@ -125,6 +125,9 @@ public final class LedgerNode implements Closeable {
     RaftGroup group = RaftGroup.valueOf(groupId, peers);
     RaftProperties props = properties(s);
     boolean fresh = !Files.exists(s.raftDir());
+    if (fresh && !s.joins() && s.peers().size() > 1 && ledger.height() < 0) {
+      adoptSnapshotIfWiped(s, tls);
+    }
     LedgerStateMachine sm = new LedgerStateMachine(ledger, keys, s);
     RaftServer raft = RaftServer.newBuilder().setServerId(RaftPeerId.valueOf(s.nodeId()))
         .setGroup(s.joins() ? RaftGroup.valueOf(groupId) : group).setProperties(props)
@@ -170,9 +173,7 @@ public final class LedgerNode implements Closeable {
         executor);
     self[0] = node;
     voter.voteForHead();
-    if (fresh && !s.joins() && s.peers().size() > 1) {
-      executor.execute(() -> node.rejoinIfWiped(tls));
-    }
+
     LOG.info("{}: replication on {}, client API on {}, chain height {}", s.nodeId(),
         NodeSettings.text(s.raft()), NodeSettings.text(s.api()), ledger.height());
     return node;
@@ -277,46 +278,43 @@ public final class LedgerNode implements Closeable {
 
   /**
    * A node whose replication storage is new while its network already has a chain was wiped
-   * (or lost its disk): Raft's leader still remembers how far it had replicated to it and would
-   * never send it the beginning again. It rejoins as a new member: the configuration without
-   * it, then with it, after which the leader catches it up from a snapshot and the log.
+   * (or lost its disk). Raft's leader still remembers how far it had replicated to it and would
+   * never send it the log's beginning again, so the node first fetches a snapshot the leader
+   * takes for it; the state machine adopts it (validating every block it carries), and the log
+   * after it follows. Without an answering peer with a chain, this is a new network: nothing to
+   * fetch.
    */
-  private void rejoinIfWiped(Tls tls) {
-    for (int attempt = 0; attempt < 120 && !executor.isShutdown(); attempt++) {
-      for (NodeSettings.Peer p : settings.peers()) {
-        if (p.id().equals(settings.nodeId())) {
+  private static void adoptSnapshotIfWiped(NodeSettings s, Tls tls) throws IOException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < end) {
+      for (NodeSettings.Peer p : s.peers()) {
+        if (p.id().equals(s.nodeId())) {
           continue;
         }
-        io.pqzk.replication.proto.GetStatusReply s;
+        io.pqzk.replication.proto.GetStatusReply st;
         try (LedgerClient c = LedgerClient.connect(NodeSettings.text(p.api()), tls)) {
-          s = c.status(5);
+          st = c.status(5);
+          if (st.getLeaderId().isEmpty()) {
+            continue;
+          }
+          if (st.getHeight() < 0) {
+            return; // a new network
+          }
+          NodeSettings.Peer leader = s.peers().stream().filter(q -> q.id().equals(
+              st.getLeaderId())).findFirst().orElse(p);
+          try (LedgerClient l = LedgerClient.connect(NodeSettings.text(leader.api()), tls)) {
+            Path f = l.snapshotTo(s.dataDir());
+            LOG.info("{}: its storage is new while the network's chain is at height {}:"
+                + " fetched {} from {}", s.nodeId(), st.getHeight(), f.getFileName(),
+                leader.id());
+            return;
+          }
         } catch (ReplicationException e) {
-          continue;
-        }
-        if (s.getLeaderId().isEmpty()) {
-          continue;
-        }
-        if (s.getHeight() < 0 || ledger.height() >= 0) {
-          return; // a new network: nothing to rejoin
-        }
-        List<RaftPeer> all = new ArrayList<>();
-        for (io.pqzk.replication.proto.Peer q : s.getPeersList()) {
-          all.add(peer(q.getId(), q.getAddress()));
-        }
-        List<RaftPeer> others = all.stream().filter(q -> !q.getId().toString().equals(
-            settings.nodeId())).toList();
-        try {
-          LOG.info("{}: its storage is new but the network's chain is at height {}: rejoining"
-              + " as a new member", settings.nodeId(), s.getHeight());
-          client.admin().setConfiguration(others);
-          client.admin().setConfiguration(all);
-          return;
-        } catch (IOException e) {
-          LOG.warn("{}: rejoining failed, trying again: {}", settings.nodeId(), e.getMessage());
+          LOG.debug("peer {}: {}", p.id(), e.getMessage());
         }
       }
       try {
-        Thread.sleep(1000); // until a peer answers with a leader
+        Thread.sleep(1000); // until a peer answers
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

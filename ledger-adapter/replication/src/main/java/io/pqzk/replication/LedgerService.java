@@ -179,6 +179,34 @@ final class LedgerService extends LedgerServiceGrpc.LedgerServiceImplBase {
   }
 
   @Override
+  public void getSnapshot(io.pqzk.replication.proto.GetSnapshotRequest request,
+      StreamObserver<io.pqzk.replication.proto.SnapshotChunk> out) {
+    try {
+      client.getSnapshotManagementApi(org.apache.ratis.protocol.RaftPeerId.valueOf(
+          settings.nodeId())).create(120_000);
+      var info = sm.getStateMachineStorage().getLatestSnapshot();
+      if (info == null) {
+        out.onError(Status.UNAVAILABLE.withDescription("no snapshot").asRuntimeException());
+        return;
+      }
+      byte[] all = java.nio.file.Files.readAllBytes(info.getFile().getPath());
+      int chunk = 1 << 20;
+      for (int at = 0; at < all.length || at == 0; at += chunk) {
+        int n = Math.min(chunk, all.length - at);
+        out.onNext(io.pqzk.replication.proto.SnapshotChunk.newBuilder().setTerm(info.getTerm())
+            .setIndex(info.getIndex()).setData(ByteString.copyFrom(all, at, n))
+            .setLast(at + n >= all.length).build());
+        if (all.length == 0) {
+          break;
+        }
+      }
+      out.onCompleted();
+    } catch (IOException e) {
+      out.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+    }
+  }
+
+  @Override
   public void getStatus(GetStatusRequest request, StreamObserver<GetStatusReply> out) {
     GetStatusReply.Builder r = GetStatusReply.newBuilder().setNodeId(settings.nodeId())
         .setHeight(ledger.height()).setFinalizedHeight(ledger.finalizedHeight())

@@ -102,6 +102,7 @@ final class LedgerStateMachine extends BaseStateMachine {
   private final CommitSigner commits;
   private final String nodeId;
   private final io.pqzk.ledger.crypto.LedgerPublicKey ownKey;
+  private final java.nio.file.Path dataDir;
   private final Finality finality = new Finality();
   private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
   final ReentrantLock lock = new ReentrantLock();
@@ -125,6 +126,7 @@ final class LedgerStateMachine extends BaseStateMachine {
     this.rules = ledger.rules();
     this.nodeId = settings.nodeId();
     this.ownKey = keys.mlDsa().publicKey();
+    this.dataDir = settings.dataDir();
     this.commits = new CommitSigner(rules, List.of(keys.mlDsa()));
     this.proposer = new Proposer(this, ledger, keys, settings);
   }
@@ -170,7 +172,33 @@ final class LedgerStateMachine extends BaseStateMachine {
       throws IOException {
     super.initialize(server, groupId, raftStorage);
     storage.init(raftStorage);
+    adopt();
     load(storage.getLatestSnapshot());
+  }
+
+  /**
+   * A snapshot fetched from a peer before this node's first start (its storage was lost)
+   * becomes this node's latest snapshot, so that Raft's log here starts after it.
+   */
+  private void adopt() throws IOException {
+    java.nio.file.Path dir = dataDir;
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (java.nio.file.Path f : files.filter(p -> p.getFileName().toString().startsWith(
+          LedgerClient.ADOPTED)).toList()) {
+        String[] ti = f.getFileName().toString().substring(LedgerClient.ADOPTED.length())
+            .split("_");
+        File target = storage.getSnapshotFile(Long.parseLong(ti[0]), Long.parseLong(ti[1]));
+        Files.createDirectories(target.toPath().getParent());
+        Files.move(f, target.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(),
+            MD5FileUtil.computeAndSaveMd5ForFile(target)), TermIndex.valueOf(
+                Long.parseLong(ti[0]), Long.parseLong(ti[1]))));
+        LOG.info("{}: adopted snapshot {} fetched from a peer", nodeId, target.getName());
+      }
+    }
   }
 
   @Override
