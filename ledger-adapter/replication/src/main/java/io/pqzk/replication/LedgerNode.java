@@ -287,6 +287,7 @@ public final class LedgerNode implements Closeable {
   private static void adoptSnapshotIfWiped(NodeSettings s, Tls tls) throws IOException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < end) {
+      boolean answered = false;
       for (NodeSettings.Peer p : s.peers()) {
         if (p.id().equals(s.nodeId())) {
           continue;
@@ -294,6 +295,7 @@ public final class LedgerNode implements Closeable {
         io.pqzk.replication.proto.GetStatusReply st;
         try (LedgerClient c = LedgerClient.connect(NodeSettings.text(p.api()), tls)) {
           st = c.status(5);
+          answered = true;
           if (st.getLeaderId().isEmpty()) {
             continue;
           }
@@ -313,8 +315,11 @@ public final class LedgerNode implements Closeable {
           LOG.debug("peer {}: {}", p.id(), e.getMessage());
         }
       }
+      if (!answered) {
+        return; // no peer is up: the network starts now, as this node does
+      }
       try {
-        Thread.sleep(1000); // until a peer answers
+        Thread.sleep(1000); // a peer is up but knows no leader yet: ask again
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

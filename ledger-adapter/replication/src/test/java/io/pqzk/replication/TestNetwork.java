@@ -44,7 +44,19 @@ final class TestNetwork implements AutoCloseable {
   final Certificates.Authority ca;
   final Genesis genesis;
 
+  /** Signing keys of every node, genesis validators first. */
+  final List<io.pqzk.ledger.ProposerKeys> keys = new ArrayList<>();
+  final List<Integer> raftPorts = new ArrayList<>();
+
   TestNetwork(Path dir, int size, int snapshotEvery) throws Exception {
+    this(dir, size, snapshotEvery, 0);
+  }
+
+  /**
+   * {@code size} genesis validators, and {@code joiners} more nodes configured to join the
+   * running network (not validators until a certified change adds them).
+   */
+  TestNetwork(Path dir, int size, int snapshotEvery, int joiners) throws Exception {
     // -Dpqzk.test.keep=DIR keeps the network's files (logs, chains) for a look afterwards
     String keep = System.getProperty("pqzk.test.keep");
     this.dir = keep == null ? dir : Files.createDirectories(Path.of(keep).resolve(
@@ -63,15 +75,17 @@ final class TestNetwork implements AutoCloseable {
             .setMaxBlockBytes(8 << 20).setMaxBlockTransactions(1000)
             .setMaxClockDriftMillis(30_000).build())
         .claimSystem("stark");
-    List<Integer> raftPorts = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < size + joiners; i++) {
       String id = "n" + i;
       ids.add(id);
       LedgerSigningKey ml = Signatures.generate("ML-DSA-65");
       LedgerSigningKey slh = Signatures.generate("SLH-DSA-SHA2-128f");
       writeKey(keys, id, ml);
       writeKey(keys, id, slh);
-      g.validator(id, ml.publicKey(), slh.publicKey());
+      this.keys.add(new io.pqzk.ledger.ProposerKeys(id, ml, slh));
+      if (i < size) {
+        g.validator(id, ml.publicKey(), slh.publicKey());
+      }
       raftPorts.add(freePort());
       apiPorts.add(freePort());
     }
@@ -80,7 +94,7 @@ final class TestNetwork implements AutoCloseable {
     byte[] genesisBytes = g.toJson();
     genesis = Genesis.parse(genesisBytes);
     Files.write(dir.resolve("genesis.json"), genesisBytes);
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < size + joiners; i++) {
       NodeConfig.Builder c = NodeConfig.newBuilder().setNodeId(ids.get(i))
           .setDataDir("data").setGenesis("../genesis.json")
           .setRaftAddress("127.0.0.1:" + raftPorts.get(i))
@@ -94,7 +108,7 @@ final class TestNetwork implements AutoCloseable {
           .setTls(TlsConfig.newBuilder().setCa("tls/ca.pem").setCertificate("tls/"
               + ids.get(i) + ".pem").setPrivateKey("tls/" + ids.get(i) + ".key"))
           .setMaxBlockWaitMillis(20).setSnapshotEveryEntries(snapshotEvery)
-          .setLogSegmentBytes(snapshotEvery < 1024 ? 256 << 10 : 0);
+          .setLogSegmentBytes(snapshotEvery < 1024 ? 256 << 10 : 0).setJoin(i >= size);
       for (int j = 0; j < size; j++) {
         c.addPeers(PeerConfig.newBuilder().setId(ids.get(j))
             .setRaftAddress("127.0.0.1:" + raftPorts.get(j))
@@ -260,7 +274,7 @@ final class TestNetwork implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < processes.size(); i++) {
       Process p = processes.get(i);
       if (p != null && p.isAlive()) {
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
