@@ -59,6 +59,7 @@ public final class LedgerNode implements Closeable {
   private final LedgerStateMachine sm;
   private final RaftServer raft;
   private final RaftClient client;
+  private final RaftClient control;
   private final RaftGroupId groupId;
   private final Server api;
   private final Thread proposerThread;
@@ -66,8 +67,9 @@ public final class LedgerNode implements Closeable {
   private final Map<String, NodeSettings.Peer> knownPeers = new LinkedHashMap<>();
 
   private LedgerNode(NodeSettings settings, Ledger ledger, LedgerStateMachine sm, RaftServer raft,
-      RaftClient client, RaftGroupId groupId, Server api, Thread proposerThread,
-      ScheduledExecutorService executor) {
+      RaftClient client, RaftClient control, RaftGroupId groupId, Server api,
+      Thread proposerThread, ScheduledExecutorService executor) {
+    this.control = control;
     this.settings = settings;
     this.ledger = ledger;
     this.sm = sm;
@@ -134,10 +136,10 @@ public final class LedgerNode implements Closeable {
         .setParameters(parameters).setStateMachine(sm)
         .setOption(RaftStorage.StartupOption.RECOVER).build();
     raft.start();
-    RaftClient client = RaftClient.newBuilder().setRaftGroup(group).setProperties(props)
-        .setParameters(parameters).setRetryPolicy(RetryPolicies
-            .retryUpToMaximumCountWithFixedSleep(40, TimeDuration.valueOf(250,
-                TimeUnit.MILLISECONDS))).build();
+    RaftClient client = newClient(group, props, parameters);
+    // votes and proposals have a client of their own: a client's writes are ordered, and the
+    // network's progress must never wait behind a submission being retried
+    RaftClient control = newClient(group, props, parameters);
     ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, s.nodeId() + "-votes");
       t.setDaemon(true);
@@ -146,9 +148,9 @@ public final class LedgerNode implements Closeable {
     Thread proposerThread = new Thread(sm.proposer(), s.nodeId() + "-proposer");
     proposerThread.setDaemon(true);
     LedgerNode[] self = new LedgerNode[1];
-    Voter voter = new Voter(sm, keys, executor, command -> send(client, command));
+    Voter voter = new Voter(sm, keys, executor, command -> send(control, command));
     sm.connect(voter, () -> executor.execute(() -> self[0].followValidatorSet()));
-    sm.proposer().sendWith(command -> send(client, command).whenComplete((ok, e) -> {
+    sm.proposer().sendWith(command -> send(control, command).whenComplete((ok, e) -> {
       if (e != null || !ok) {
         sm.proposer().notAppended();
       }
@@ -164,19 +166,28 @@ public final class LedgerNode implements Closeable {
     } catch (IOException e) {
       raft.close();
       client.close();
+      control.close();
       executor.shutdownNow();
       throw new ConfigException("cannot listen on " + NodeSettings.text(s.api()) + ": "
           + e.getMessage(), e);
     }
     proposerThread.start();
-    LedgerNode node = new LedgerNode(s, ledger, sm, raft, client, groupId, api, proposerThread,
-        executor);
+    LedgerNode node = new LedgerNode(s, ledger, sm, raft, client, control, groupId, api,
+        proposerThread, executor);
     self[0] = node;
     voter.voteForHead();
 
     LOG.info("{}: replication on {}, client API on {}, chain height {}", s.nodeId(),
         NodeSettings.text(s.raft()), NodeSettings.text(s.api()), ledger.height());
     return node;
+  }
+
+  private static RaftClient newClient(RaftGroup group, RaftProperties props,
+      Parameters parameters) {
+    return RaftClient.newBuilder().setRaftGroup(group).setProperties(props)
+        .setParameters(parameters).setRetryPolicy(RetryPolicies
+            .retryUpToMaximumCountWithFixedSleep(40, TimeDuration.valueOf(250,
+                TimeUnit.MILLISECONDS))).build();
   }
 
   private static RaftPeer peer(String id, String address) {
@@ -365,6 +376,7 @@ public final class LedgerNode implements Closeable {
     }
     try {
       client.close();
+      control.close();
     } finally {
       try {
         raft.close();
