@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ChainCommand.class,
       NodeCommand.class,
       TxCommand.class,
+      AdapterCommand.class,
+      AttestCommand.class,
       VectorsCommand.class,
       KeygenCommand.class,
       SignCommand.class,

@@ -14,6 +14,7 @@ final class TransactionRules {
       new RecordRegistrationRule(),
       new AccessPolicyRule(),
       new AccessEventRule(),
+      new AccessDelegationRule(),
       new ClaimRule(),
       new ValidatorSetRule());
 
