@@ -60,6 +60,7 @@ import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,10 +171,24 @@ final class LedgerStateMachine extends BaseStateMachine {
   @Override
   public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage)
       throws IOException {
+    getLifeCycle().transition(LifeCycle.State.STARTING);
     super.initialize(server, groupId, raftStorage);
     storage.init(raftStorage);
     adopt();
     load(storage.getLatestSnapshot());
+    getLifeCycle().transition(LifeCycle.State.RUNNING);
+  }
+
+  /** Before a snapshot from the leader replaces this node's: Ratis checks the machine paused. */
+  @Override
+  public void pause() {
+    lock.lock();
+    try {
+      getLifeCycle().transition(LifeCycle.State.PAUSING);
+      getLifeCycle().transition(LifeCycle.State.PAUSED);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -203,7 +218,12 @@ final class LedgerStateMachine extends BaseStateMachine {
 
   @Override
   public void reinitialize() throws IOException {
+    // after the leader's snapshot was installed: the blocks this node lacks are appended
     load(storage.loadLatestSnapshot());
+    if (getLifeCycleState() == LifeCycle.State.PAUSED) {
+      getLifeCycle().transition(LifeCycle.State.STARTING);
+      getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
   }
 
   @Override
