@@ -95,7 +95,7 @@ final class NodeCommand implements Runnable {
         throw CliException.badInput("--client needs --ca CADIR (the CA that issues it)");
       }
       if (!client) {
-        Path keys = out.resolve("keys");
+        Path keys = Files.createDirectories(out.resolve("keys"));
         for (String alg : List.of("ML-DSA-65", slhAlgorithm)) {
           CliFiles.checkWritable("--out", KeyFiles.privateFile(keys, id, alg), false);
         }
