@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pqzk.replication.proto.SubmitTransactionReply;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Four nodes start, finalise submissions sent to each, and agree (the soak covers this too). */
+@Tag("slow")
 class ClusterSmokeTest {
   @Test
   void fourNodes_finaliseSubmissions_andAgree(@TempDir Path dir) throws Exception {

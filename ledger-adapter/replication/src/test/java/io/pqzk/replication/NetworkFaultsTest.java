@@ -94,7 +94,7 @@ class NetworkFaultsTest {
     new SecureRandom().nextBytes(proof);
     byte[] claim = net.txs.claim(net.authority, Claim.newBuilder().setRootHeight(0)
         .setPolicy("fitness>=70").setContext(ByteString.copyFrom(ClaimContexts.of(
-            net.genesis.chainId(), 0, nonce)))
+            net.genesis.chainId(), 0, net.authority.publicKey().keyId(), nonce)))
         .setProof(ProofAttachment.newBuilder().setSystem("stark").setClaim("eligibility")
             .setProof(ByteString.copyFrom(proof))).build());
     try (LedgerClient c = net.client(3)) {
