@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "chain",
     mixinStandardHelpOptions = true,
-    description = "Inspect and independently verify a ledger's block files.",
-    subcommands = {ChainCommand.Verify.class, ChainShow.class})
+    description = "Create a chain's genesis, inspect and independently verify a ledger's block"
+        + " files.",
+    subcommands = {ChainInit.class, ChainCommand.Verify.class, ChainShow.class})
 final class ChainCommand implements Runnable {
   @Spec CommandSpec spec;
 

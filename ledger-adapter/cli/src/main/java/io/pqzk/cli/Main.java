@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       RegistryCommand.class,
       ClaimCommand.class,
       ChainCommand.class,
+      NodeCommand.class,
+      TxCommand.class,
       AdapterCommand.class,
       AttestCommand.class,
       VectorsCommand.class,

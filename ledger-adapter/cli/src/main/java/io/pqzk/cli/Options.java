@@ -33,6 +33,26 @@ final class Options {
     Path file;
   }
 
+  /** {@code --ca/--cert/--cert-key}: a client's mutual-TLS files for a network's nodes. */
+  static final class ClientTls {
+    @Option(names = "--ca", paramLabel = "FILE", required = true,
+        description = "The network CA's certificate (PEM) the node must present a certificate"
+            + " of.")
+    Path ca;
+
+    @Option(names = "--cert", paramLabel = "FILE", required = true,
+        description = "This client's certificate (PEM), issued by that CA.")
+    Path cert;
+
+    @Option(names = "--cert-key", paramLabel = "FILE", required = true,
+        description = "The certificate's private key (PEM PKCS#8).")
+    Path key;
+
+    io.pqzk.replication.Tls tls() {
+      return new io.pqzk.replication.Tls(ca, cert, key);
+    }
+  }
+
   /** {@code --context HEX}: a FIPS 204 / 205 signature context string. */
   static final class SignatureContext {
     @Option(names = "--context", paramLabel = "HEX",

@@ -28,8 +28,10 @@ import java.util.stream.IntStream;
  * The ledger's consensus rules, shared by the engine (which seals blocks), every validator and
  * {@code pqzk chain verify}. A block is accepted only if it is within the genesis size limits and
  * canonically encoded, links to the previous header, is stamped strictly after it, carries the
- * commit certificate of the previous block (a quorum of the genesis validators), was proposed by
- * a genesis validator whose ML-DSA signature (and SLH-DSA signature when the genesis policy asks
+ * commit certificate of the previous block (a quorum of the validator set in force for that
+ * block, see {@link ChainState#headValidators()}), was proposed by a validator of the set in
+ * force for it ({@link ChainState#validators()}: the genesis set until a certified change) whose
+ * ML-DSA signature (and SLH-DSA signature when the genesis policy asks
  * for one) verifies over the exact header bytes, every transaction is well-formed, authored by a
  * known key, not a replay, allowed by its kind's rule and signed, every claim proof verifies, and
  * the transactions, registry and state roots recompute.
@@ -105,14 +107,14 @@ public final class BlockRules {
   }
 
   /**
-   * Checks that {@code qc} certifies block {@code height} with {@code headerHash} (a quorum of
-   * the genesis validators, each signature verified).
+   * Checks that {@code qc} certifies block {@code height} with {@code headerHash}: a quorum of
+   * {@code validators}, the set in force at that height, each signature verified.
    */
-  public void verifyCommit(QuorumCertificate qc, long height, byte[] headerHash)
-      throws BlockRejectedException {
+  public void verifyCommit(QuorumCertificate qc, long height, byte[] headerHash,
+      ValidatorSet validators) throws BlockRejectedException {
     try {
-      QuorumCertificates.verify(qc, commitStatement(height, headerHash), genesis.commitSigners(),
-          "commit certificate");
+      QuorumCertificates.verify(qc, commitStatement(height, headerHash),
+          validators.commitSigners(), "commit certificate");
     } catch (QuorumException e) {
       throw new BlockRejectedException(height, e.getMessage());
     }
@@ -125,6 +127,15 @@ public final class BlockRules {
 
   /** Decodes a transaction and checks everything that does not depend on the chain state. */
   public ParsedTransaction parseTransaction(byte[] bytes) throws TransactionRejectedException {
+    return parseTransaction(bytes, null);
+  }
+
+  /**
+   * As {@link #parseTransaction(byte[])}; the author may also be a validator that a certified
+   * change added to {@code state}'s set (when {@code state} is not null).
+   */
+  public ParsedTransaction parseTransaction(byte[] bytes, ChainState state)
+      throws TransactionRejectedException {
     int max = genesis.limits().getMaxTransactionBytes();
     if (bytes.length > max) {
       throw new TransactionRejectedException("transaction is " + bytes.length
@@ -150,6 +161,10 @@ public final class BlockRules {
           + " bytes");
     }
     Genesis.Author author = genesis.author(body.getAuthorKeyId().toByteArray());
+    if (author == null && state != null) {
+      Genesis.Validator v = state.validators().validator(body.getAuthorKeyId().toByteArray());
+      author = v == null ? null : new Genesis.Author(v.name(), Genesis.Role.VALIDATOR, v.mlDsa());
+    }
     if (author == null) {
       throw new TransactionRejectedException(label + " author "
           + HEX.formatHex(body.getAuthorKeyId().toByteArray()) + " is not in the genesis");
@@ -196,9 +211,12 @@ public final class BlockRules {
     }
   }
 
-  /** A block that passed every rule, with what it changes. */
+  /**
+   * A block that passed every rule, with what it changes and the validator set in force at its
+   * height (whose quorum certifies it).
+   */
   public record ValidatedBlock(Block block, BlockHeader header, byte[] headerHash,
-      List<ParsedTransaction> transactions, BlockEffects effects) {}
+      List<ParsedTransaction> transactions, BlockEffects effects, ValidatorSet validators) {}
 
   /**
    * A block that passed every rule but its signatures and proofs, with the signature checks and
@@ -267,11 +285,12 @@ public final class BlockRules {
           + " is not after the previous block's (" + state.headTimestamp()
           + "): block time must strictly increase");
     }
-    Genesis.Validator proposer = genesis.validator(header.getProposerKeyId().toByteArray());
+    Genesis.Validator proposer = state.validators().validator(
+        header.getProposerKeyId().toByteArray());
     if (proposer == null) {
       throw new BlockRejectedException(h, "proposer key "
           + HEX.formatHex(header.getProposerKeyId().toByteArray())
-          + " is not a validator in the genesis");
+          + " is not a validator at this height (" + state.validators() + ")");
     }
     int maxTxs = genesis.limits().getMaxBlockTransactions();
     if (block.getTransactionsCount() > maxTxs) {
@@ -290,7 +309,7 @@ public final class BlockRules {
     Object[] parsed = IntStream.range(0, block.getTransactionsCount()).parallel()
         .mapToObj(i -> {
           try {
-            return parseTransaction(block.getTransactions(i).toByteArray());
+            return parseTransaction(block.getTransactions(i).toByteArray(), state);
           } catch (TransactionRejectedException e) {
             return e;
           }
@@ -326,7 +345,8 @@ public final class BlockRules {
     rootMatches(h, "state root", header.getStateRoot(), draft.stateRoot());
     byte[] hash = headerHash(block.getHeader().toByteArray());
     return new CheckedBlock(
-        new ValidatedBlock(block, header, hash, draft.admitted(), draft.effects(hash)), checks,
+        new ValidatedBlock(block, header, hash, draft.admitted(), draft.effects(hash),
+            state.validators()), checks,
         draft.proofChecks());
   }
 
@@ -353,7 +373,7 @@ public final class BlockRules {
       QuorumCertificate qc = QuorumCertificates.parse(carried, "commit certificate of block "
           + (h - 1));
       return QuorumCertificates.checks(qc, commitStatement(h - 1, state.headHash()),
-          genesis.commitSigners(), "commit certificate of block " + (h - 1), h);
+          state.headValidators().commitSigners(), "commit certificate of block " + (h - 1), h);
     } catch (QuorumException e) {
       throw new BlockRejectedException(h, e.getMessage());
     }

@@ -23,6 +23,7 @@ public final class ChainState {
   private static final byte[] META_STATE = StateKeys.meta("state-root");
   private static final byte[] META_REGISTRY = StateKeys.meta("registry");
   private static final byte[] META_CLAIM_REGISTRIES = StateKeys.meta("claim-registries");
+  private static final byte[] META_HEAD_VALIDATORS = StateKeys.meta("head-validators");
 
   private final Genesis genesis;
   private final StateStore store;
@@ -32,6 +33,9 @@ public final class ChainState {
   private byte[] stateRoot;
   private byte[] registryFrontier;
   private byte[] claimFrontier;
+  /** The set in force for the next block, and the one that was in force for the head. */
+  private ValidatorSet validators;
+  private ValidatorSet headValidators;
 
   private ChainState(Genesis genesis, StateStore store) {
     this.genesis = genesis;
@@ -41,6 +45,8 @@ public final class ChainState {
     this.stateRoot = initialStateRoot(genesis);
     this.registryFrontier = MerkleAccumulator.registry(genesis.chainId()).toBytes();
     this.claimFrontier = ClaimRegistries.initial(genesis).toBytes();
+    this.validators = ValidatorSet.of(genesis);
+    this.headValidators = validators;
   }
 
   /** The state root before block 0. */
@@ -90,6 +96,14 @@ public final class ChainState {
     stateRoot = store.get(META_STATE);
     registryFrontier = store.get(META_REGISTRY);
     claimFrontier = store.get(META_CLAIM_REGISTRIES);
+    byte[] next = store.get(ValidatorSetRule.SET_KEY);
+    if (next != null) {
+      validators = ValidatorSet.decode(genesis, next);
+    }
+    byte[] headSet = store.get(META_HEAD_VALIDATORS);
+    // written whenever the head's set changes; never written while it is the genesis set
+    headValidators = headSet != null ? ValidatorSet.decode(genesis, headSet)
+        : ValidatorSet.of(genesis);
   }
 
   public Genesis genesis() {
@@ -129,6 +143,22 @@ public final class ChainState {
   /** A copy of the claim systems' registry frontiers. */
   public ClaimRegistries claimRegistries() {
     return ClaimRegistries.fromBytes(genesis, claimFrontier);
+  }
+
+  /**
+   * The validator set in force for the next block ({@code height() + 1}): its members propose
+   * that block and a quorum of them certifies it. The genesis set until a certified change.
+   */
+  public ValidatorSet validators() {
+    return validators;
+  }
+
+  /**
+   * The validator set that was in force for the head block: a quorum of it certifies the head
+   * (what the next block carries, and what a stored head certificate must be signed by).
+   */
+  public ValidatorSet headValidators() {
+    return headValidators;
   }
 
   /** The value a rule stored under {@code key} (see {@link StateKeys}), or null. */
@@ -191,8 +221,20 @@ public final class ChainState {
     batch.add(new StateStore.Put(META_STATE, e.stateRoot()));
     batch.add(new StateStore.Put(META_REGISTRY, e.registryFrontier()));
     batch.add(new StateStore.Put(META_CLAIM_REGISTRIES, e.claimFrontier()));
+    // the set in force for this block certifies it; a change the block made applies after it
+    ValidatorSet next = validators;
+    for (StateStore.Put p : e.writes()) {
+      if (java.util.Arrays.equals(p.key(), ValidatorSetRule.SET_KEY)) {
+        next = ValidatorSet.decode(genesis, p.value());
+      }
+    }
+    if (!validators.equals(headValidators)) {
+      batch.add(new StateStore.Put(META_HEAD_VALIDATORS, validators.encoded()));
+    }
     batch.addAll(local);
     store.write(batch);
+    headValidators = validators;
+    validators = next;
     height = e.height();
     headHash = e.headerHash().clone();
     headTimestamp = e.timestamp();

@@ -324,8 +324,9 @@ public final class Genesis {
   }
 
   /**
-   * The signer set of block commits: the genesis validators in order, a quorum of
-   * floor(2n/3)+1 of them.
+   * The signer set of block commits while the genesis set is in force: the genesis validators
+   * in order, a quorum of floor(2n/3)+1 of them. After a certified change the set in force is
+   * {@link ChainState#validators()}.
    */
   public io.pqzk.ledger.quorum.SignerSet commitSigners() {
     return commitSigners;

@@ -60,6 +60,18 @@ public final class TransactionFactory {
     return sign(author, body(author).setClaim(claim));
   }
 
+  /**
+   * A validator-set change with the quorum certificate of the set in force over its exact bytes
+   * ({@link ValidatorSetRule#statement}).
+   */
+  public byte[] changeValidators(LedgerSigningKey author, byte[] changeBytes,
+      io.pqzk.ledger.proto.QuorumCertificate certificate) {
+    return sign(author, body(author).setValidatorSetUpdate(
+        io.pqzk.ledger.proto.ValidatorSetUpdate.newBuilder()
+            .setChange(ByteString.copyFrom(changeBytes))
+            .setCertificate(certificate.toByteString())));
+  }
+
   /** Signs an arbitrary body (tests use it to build transactions that break one rule). */
   public byte[] sign(LedgerSigningKey author, TransactionBody.Builder body) {
     byte[] bodyBytes = body.build().toByteArray();

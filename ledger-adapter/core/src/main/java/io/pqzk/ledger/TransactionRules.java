@@ -15,7 +15,8 @@ final class TransactionRules {
       new AccessPolicyRule(),
       new AccessEventRule(),
       new AccessDelegationRule(),
-      new ClaimRule());
+      new ClaimRule(),
+      new ValidatorSetRule());
 
   private static final Map<TransactionBody.PayloadCase, TransactionRule> BY_KIND = index();
 

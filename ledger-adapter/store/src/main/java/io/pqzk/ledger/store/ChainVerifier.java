@@ -167,7 +167,7 @@ public final class ChainVerifier {
     }
     try {
       rules.verifyCommit(QuorumCertificates.parse(bytes, "stored head certificate"),
-          state.height(), state.headHash());
+          state.height(), state.headHash(), state.headValidators());
       return true;
     } catch (QuorumException e) {
       throw new BlockRejectedException(state.height(), e.getMessage());

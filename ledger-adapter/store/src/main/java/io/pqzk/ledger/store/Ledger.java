@@ -241,7 +241,7 @@ public final class Ledger implements Closeable {
     }
     try {
       QuorumCertificate qc = QuorumCertificates.parse(bytes, "stored head certificate");
-      rules.verifyCommit(qc, index.height(), index.headHash());
+      rules.verifyCommit(qc, index.height(), index.headHash(), index.headValidators());
       return qc;
     } catch (QuorumException | BlockRejectedException e) {
       return null; // stale (a crash between block and certificate) or damaged: re-certified
@@ -285,7 +285,7 @@ public final class Ledger implements Closeable {
    * for the next block.
    */
   public synchronized ParsedTransaction submit(byte[] txBytes) throws TransactionRejectedException {
-    ParsedTransaction tx = rules.parseTransaction(txBytes);
+    ParsedTransaction tx = rules.parseTransaction(txBytes, index);
     if (admission == null) {
       admission = rules.draft(index, nextTimestamp());
     }
@@ -424,13 +424,25 @@ public final class Ledger implements Closeable {
    */
   public synchronized BlockLocation append(byte[] blockBytes, QuorumCertificate commit)
       throws BlockRejectedException, IOException {
+    return appendValidated(blockBytes, commit).location();
+  }
+
+  /** A block appended by {@link #appendValidated}: what validation found, and where it lies. */
+  public record Appended(BlockRules.ValidatedBlock block, BlockLocation location) {}
+
+  /**
+   * As {@link #append}, returning the validated block too (a replica signs its commit from it
+   * without validating the block twice).
+   */
+  public synchronized Appended appendValidated(byte[] blockBytes, QuorumCertificate commit)
+      throws BlockRejectedException, IOException {
     if (!pending.isEmpty()) {
       throw new IllegalStateException("cannot append a foreign block with transactions pending");
     }
     checkUsable();
     BlockRules.ValidatedBlock v = rules.validate(blockBytes, index);
     if (commit != null) {
-      rules.verifyCommit(commit, v.header().getHeight(), v.headerHash());
+      rules.verifyCommit(commit, v.header().getHeight(), v.headerHash(), v.validators());
     }
     BlockLocation loc = files.append(v.header().getHeight(), blockBytes);
     indexOrFail(v.effects(), loc);
@@ -439,7 +451,19 @@ public final class Ledger implements Closeable {
       DataDirectory.writeHeadCertificate(dir, commit);
       headCommit = commit;
     }
-    return loc;
+    return new Appended(v, loc);
+  }
+
+  /**
+   * Stores {@code commit}, gathered elsewhere (a replica's commit signatures), as the head
+   * block's certificate after verifying it: the head is final when this returns.
+   */
+  public synchronized void storeHeadCommit(QuorumCertificate commit)
+      throws BlockRejectedException, IOException {
+    checkUsable();
+    rules.verifyCommit(commit, index.height(), index.headHash(), index.headValidators());
+    DataDirectory.writeHeadCertificate(dir, commit);
+    headCommit = commit;
   }
 
   private void checkUsable() throws IOException {
