@@ -312,15 +312,63 @@ public final class KeyCodec {
     }
     byte[] clear = encodePrivateKeyUnencrypted(key);
     try {
+      return encryptPkcs8(clear, passphrase, log2N);
+    } finally {
+      zero(clear);
+    }
+  }
+
+  /**
+   * EncryptedPrivateKeyInfo DER of any clear PKCS#8 PrivateKeyInfo, in this module's scheme
+   * (PBES2, scrypt N = 2^15, AES-256-GCM): for private keys of other algorithms kept in the same
+   * key-file format, such as a custodian's X-Wing KEM keys. The caller wipes {@code pkcs8}.
+   *
+   * @throws IllegalArgumentException if the passphrase is empty
+   */
+  public static byte[] encryptPkcs8(byte[] pkcs8, char[] passphrase) throws PqSignatureException {
+    return encryptPkcs8(pkcs8, passphrase, SCRYPT_LOG2_N);
+  }
+
+  private static byte[] encryptPkcs8(byte[] pkcs8, char[] passphrase, int log2N)
+      throws PqSignatureException {
+    if (passphrase == null || passphrase.length == 0) {
+      throw new IllegalArgumentException("an empty passphrase does not protect a key");
+    }
+    try {
       ScryptConfig kdf = new ScryptConfig.Builder(1 << log2N, 8, 1).withSaltLength(16).build();
-      return new PKCS8EncryptedPrivateKeyInfoBuilder(clear)
+      return new PKCS8EncryptedPrivateKeyInfoBuilder(pkcs8)
           .build(new JcePKCSPBEOutputEncryptorBuilder(kdf, NISTObjectIdentifiers.id_aes256_GCM)
               .setProvider(BcJca.provider()).build(passphrase))
           .getEncoded();
     } catch (Exception e) {
       throw new PqSignatureException("private key encryption failed: " + e.getMessage(), e);
-    } finally {
-      zero(clear);
+    }
+  }
+
+  /**
+   * Decrypts EncryptedPrivateKeyInfo DER (any PBES2 scheme BouncyCastle reads) to the clear
+   * PKCS#8 PrivateKeyInfo DER, whatever its algorithm; the caller parses it and wipes it.
+   *
+   * @throws WrongPassphraseException if the passphrase is wrong or the data was altered
+   * @throws MalformedKeyException if the DER is not EncryptedPrivateKeyInfo
+   */
+  public static byte[] decryptPkcs8(byte[] encrypted, char[] passphrase)
+      throws PqSignatureException {
+    if (passphrase == null) {
+      throw new WrongPassphraseException("the private key is encrypted and no passphrase was given");
+    }
+    PKCS8EncryptedPrivateKeyInfo info;
+    try {
+      info = new PKCS8EncryptedPrivateKeyInfo(encrypted);
+    } catch (IOException | RuntimeException e) {
+      throw new MalformedKeyException("not an encrypted PKCS#8 private key", e);
+    }
+    try {
+      return info.decryptPrivateKeyInfo(new JcePKCSPBEInputDecryptorProviderBuilder()
+          .setProvider(BcJca.provider()).build(passphrase)).getEncoded("DER");
+    } catch (Exception e) {
+      throw new WrongPassphraseException(
+          "cannot decrypt the private key: wrong passphrase or the file was altered", e);
     }
   }
 
@@ -332,23 +380,7 @@ public final class KeyCodec {
    */
   public static PqPrivateKey decryptPrivateKey(byte[] encrypted, char[] passphrase)
       throws PqSignatureException {
-    if (passphrase == null) {
-      throw new WrongPassphraseException("the private key is encrypted and no passphrase was given");
-    }
-    PKCS8EncryptedPrivateKeyInfo info;
-    try {
-      info = new PKCS8EncryptedPrivateKeyInfo(encrypted);
-    } catch (IOException | RuntimeException e) {
-      throw new MalformedKeyException("not an encrypted PKCS#8 private key", e);
-    }
-    byte[] clear;
-    try {
-      clear = info.decryptPrivateKeyInfo(new JcePKCSPBEInputDecryptorProviderBuilder()
-          .setProvider(BcJca.provider()).build(passphrase)).getEncoded("DER");
-    } catch (Exception e) {
-      throw new WrongPassphraseException(
-          "cannot decrypt the private key: wrong passphrase or the file was altered", e);
-    }
+    byte[] clear = decryptPkcs8(encrypted, passphrase);
     try {
       return decodePrivateKey(clear);
     } catch (MalformedKeyException e) {
