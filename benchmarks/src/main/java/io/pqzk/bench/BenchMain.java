@@ -38,6 +38,7 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     boolean quick = false;
+    Integer forks = null;
     Path out = Path.of("bench-out");
     String include = "io\\.pqzk\\.bench\\..*";
     for (int i = 0; i < args.length; i++) {
@@ -45,22 +46,43 @@ public final class BenchMain {
         case "--quick" -> quick = true;
         case "--out" -> out = Path.of(need(args, ++i, "--out"));
         case "--include" -> include = need(args, ++i, "--include");
+        case "--forks" -> forks = positive(need(args, ++i, "--forks"));
         default -> {
           System.err.println("pqzk bench: unknown option " + args[i]
-              + " (usage: pqzk bench [--quick] [--out DIR] [--include REGEX])");
+              + " (usage: pqzk bench [--quick] [--forks N] [--out DIR] [--include REGEX])");
           System.exit(2);
         }
       }
     }
     Files.createDirectories(out);
     Path json = out.resolve("jmh.json");
-    String command = "pqzk bench" + (quick ? " --quick" : "") + " --out " + out;
+    String command = "pqzk bench" + (quick ? " --quick" : "")
+        + (forks == null ? "" : " --forks " + forks) + " --out " + out;
     System.err.println("pqzk bench: " + (quick ? "quick run (about 5 minutes on 2 cores)"
             : "full run (about 30 minutes on 2 cores)")
         + "; JMH prints its progress and ETA below; results go to " + out.toAbsolutePath());
-    run(options(quick, include, json));
+    ChainedOptionsBuilder opts = options(quick, include, json);
+    if (forks != null) {
+      opts.forks(forks); // more forks: less JIT noise per cell, proportionally longer
+    }
+    run(opts);
+    OpenSslAnchor.appendTo(json, quick ? 1 : 3);
     Path report = ReportMain.write(json, out, command);
     System.out.println("pqzk bench: wrote " + json + ", " + report + " and its charts");
+  }
+
+  private static int positive(String text) {
+    try {
+      int n = Integer.parseInt(text);
+      if (n >= 1 && n <= 20) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    System.err.println("pqzk bench: --forks takes a whole number from 1 to 20, got '" + text + "'");
+    System.exit(2);
+    return 0;
   }
 
   private static String need(String[] args, int i, String opt) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
       "Writes raw JMH JSON, a Markdown report (median, error, unit, ratio to the baseline of the"
           + " same run) and charts.",
       "Quick: at most about 5 minutes on 2 cores, a representative subset of parameters.",
-      "Full: every parameter with each suite's own settings (about an hour on 2 cores)."
+      "Full: every parameter with each suite's own settings (about 30 minutes on 2 cores with one fork per cell)."
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Short run: 1 fork, 1 warm-up and 3 measured 1 s iterations, subset of parameters.")
@@ -33,6 +33,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--include", paramLabel = "REGEX", description = "Only benchmarks whose name matches (JMH regex).")
   String include;
+
+  @Option(names = "--forks", paramLabel = "N",
+      description = "JMH forks per benchmark, 1 to 20 (default: 1): each fork is a fresh JVM, so"
+          + " more forks average out JIT noise and take proportionally longer.")
+  Integer forks;
 
   @Override
   public Integer call() throws Exception {
@@ -60,6 +65,13 @@ final class BenchCommand implements Callable<Integer> {
     if (include != null) {
       cmd.add("--include");
       cmd.add(include);
+    }
+    if (forks != null) {
+      if (forks < 1 || forks > 20) {
+        throw CliException.badInput("--forks takes a whole number from 1 to 20, got " + forks);
+      }
+      cmd.add("--forks");
+      cmd.add(String.valueOf(forks));
     }
     Process p = new ProcessBuilder(cmd).inheritIO().start();
     int code;

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       RegistryCommand.class,
       ClaimCommand.class,
       ChainCommand.class,
+      AdapterCommand.class,
+      AttestCommand.class,
       VectorsCommand.class,
       KeygenCommand.class,
       SignCommand.class,

@@ -6,12 +6,17 @@ import io.pqzk.ledger.proto.TransactionBody;
 
 /**
  * A zero-knowledge claim about a registered record, proved against the registry root of an
- * earlier block of this chain: its context must bind this chain and that height, may be used
- * once, and its proof must verify with the genesis's verifier for its system. State:
- * {@code 'C' + claim context id -> height}.
+ * earlier block of this chain: its context must bind this chain, that height and the
+ * transaction's author ({@link ClaimContexts}), may be used once, and its proof must verify with
+ * the genesis's verifier for its system. Its policy and claim kind are capped printable text.
+ * State: {@code 'C' + claim context id -> height}.
  */
 public final class ClaimRule implements TransactionRule {
   static final byte PREFIX = 'C';
+  /** Longest policy text (eight predicates of the longest form fit). */
+  static final int MAX_POLICY_CHARS = 256;
+  /** Longest claim kind, e.g. {@code eligibility}. */
+  static final int MAX_CLAIM_KIND_CHARS = 64;
 
   @Override
   public TransactionBody.PayloadCase kind() {
@@ -41,10 +46,12 @@ public final class ClaimRule implements TransactionRule {
     if (c.getPolicy().isEmpty()) {
       throw BlockDraft.reject(tx, "claim has no policy");
     }
+    TextFields.require(tx, "claim policy", c.getPolicy(), MAX_POLICY_CHARS);
+    TextFields.optional(tx, "claim kind", c.getProof().getClaim(), MAX_CLAIM_KIND_CHARS);
     String system = c.getProof().getSystem();
     int index = draft.claimRegistries().indexOf(system);
     if (index < 0) {
-      throw BlockDraft.reject(tx, "proof system '" + system
+      throw BlockDraft.reject(tx, "proof system '" + Printable.escape(system)
           + "' is not among the genesis claim systems " + genesis.claimSystems());
     }
     byte[] root = c.getRootHeight() < draft.height()
@@ -54,7 +61,8 @@ public final class ClaimRule implements TransactionRule {
           + c.getRootHeight() + ", which the chain does not have (yet)");
     }
     byte[] context = c.getContext().toByteArray();
-    String badContext = ClaimContexts.problemWith(context, genesis.chainId(), c.getRootHeight());
+    String badContext = ClaimContexts.problemWith(context, genesis.chainId(), c.getRootHeight(),
+        tx.body().getAuthorKeyId().toByteArray());
     if (badContext != null) {
       throw BlockDraft.reject(tx, badContext);
     }

@@ -1,7 +1,10 @@
 package io.pqzk.ledger;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.pqzk.ledger.crypto.Hashes;
 import io.pqzk.ledger.proto.RecordRegistration;
+import io.pqzk.ledger.proto.StoredRecord;
 import io.pqzk.ledger.proto.TransactionBody;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -10,10 +13,14 @@ import java.util.List;
 /**
  * An authority commits to a record: the commitment becomes the next leaf of the registry, and
  * each claim system's leaf the next leaf of that system's registry. A commitment is registered
- * once. State: {@code 'R' + commitment -> height}.
+ * once, and the registering authority is its owner: only the owner, or an authority it delegated
+ * to ({@link AccessDelegationRule}), grants access to it. State: {@code 'R' + commitment ->
+ * StoredRecord} (height and owner).
  */
 public final class RecordRegistrationRule implements TransactionRule {
   static final byte PREFIX = 'R';
+  /** Longest record schema name, e.g. {@code service-member/v1}. */
+  static final int MAX_SCHEMA_CHARS = 64;
   private static final HexFormat HEX = HexFormat.of();
 
   @Override
@@ -36,8 +43,24 @@ public final class RecordRegistrationRule implements TransactionRule {
     return state.get(StateKeys.key(PREFIX, commitment)) != null;
   }
 
-  static boolean isRegistered(BlockDraft draft, byte[] commitment) {
-    return draft.get(StateKeys.key(PREFIX, commitment)) != null;
+  /** The key id of the authority that registered {@code commitment} in {@code state}, or null. */
+  public static byte[] owner(ChainState state, byte[] commitment) {
+    StoredRecord r = decode(state.get(StateKeys.key(PREFIX, commitment)));
+    return r == null ? null : r.getOwnerKeyId().toByteArray();
+  }
+
+  /** The owner of {@code commitment} as the draft has it, or null when it is not registered. */
+  static ByteString owner(BlockDraft draft, byte[] commitment) {
+    StoredRecord r = decode(draft.get(StateKeys.key(PREFIX, commitment)));
+    return r == null ? null : r.getOwnerKeyId();
+  }
+
+  private static StoredRecord decode(byte[] v) {
+    try {
+      return v == null ? null : StoredRecord.parseFrom(v);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("the state holds a damaged record entry", e);
+    }
   }
 
   @Override
@@ -48,10 +71,8 @@ public final class RecordRegistrationRule implements TransactionRule {
       throw BlockDraft.reject(tx, "commitment is " + c.length + " bytes, expected "
           + Hashes.LENGTH);
     }
-    if (r.getSchema().isEmpty() || r.getSchema().length() > 64) {
-      throw BlockDraft.reject(tx, "record schema must be 1 to 64 characters");
-    }
-    if (isRegistered(draft, c)) {
+    TextFields.require(tx, "record schema", r.getSchema(), MAX_SCHEMA_CHARS);
+    if (owner(draft, c) != null) {
       throw BlockDraft.reject(tx, "commitment " + HEX.formatHex(c) + " is already registered");
     }
     List<byte[]> leaves = new ArrayList<>(r.getClaimLeavesCount());
@@ -60,7 +81,8 @@ public final class RecordRegistrationRule implements TransactionRule {
     if (bad != null) {
       throw BlockDraft.reject(tx, bad);
     }
-    draft.put(StateKeys.key(PREFIX, c), StateKeys.height8(draft.height()));
+    draft.put(StateKeys.key(PREFIX, c), StoredRecord.newBuilder().setHeight(draft.height())
+        .setOwnerKeyId(tx.body().getAuthorKeyId()).build().toByteArray());
     draft.appendRecord(c, leaves);
   }
 }

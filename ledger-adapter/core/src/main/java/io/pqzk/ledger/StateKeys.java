@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * The key space of the chain state: one prefix byte per kind of entry, then the entry's id.
  * {@link ChainState} owns {@link #META}, {@link #BLOCK} and {@link #TX}; each transaction rule
- * owns the prefix it declares (tested to be distinct); {@link #LOCAL} is for the node's own
- * records (where a block lies in its files), which are not part of the state root.
+ * owns the prefix it declares ({@code TransactionRule#statePrefix}: {@code 'R'} records, {@code
+ * 'G'} grants, {@code 'D'} delegations, {@code 'C'} claim contexts), distinct from each other and
+ * from these (a ledger-core test checks it); {@link #LOCAL} is for the node's own records (where
+ * a block lies in its files), which are not part of the state root.
  */
 public final class StateKeys {
   /** Head, frontiers, state root, genesis hash, format version. */

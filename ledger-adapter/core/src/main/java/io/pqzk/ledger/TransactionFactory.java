@@ -5,6 +5,7 @@ import io.pqzk.ledger.crypto.Hashes;
 import com.google.protobuf.ByteString;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
 import io.pqzk.ledger.crypto.Signatures;
+import io.pqzk.ledger.proto.AccessDelegation;
 import io.pqzk.ledger.proto.AccessEvent;
 import io.pqzk.ledger.proto.AccessPolicyUpdate;
 import io.pqzk.ledger.proto.Claim;
@@ -44,6 +45,11 @@ public final class TransactionFactory {
 
   public byte[] updateAccess(LedgerSigningKey authority, AccessPolicyUpdate update) {
     return sign(authority, body(authority).setAccessPolicyUpdate(update));
+  }
+
+  /** A record owner's delegation (or its revocation) of granting access to another authority. */
+  public byte[] delegateAccess(LedgerSigningKey owner, AccessDelegation delegation) {
+    return sign(owner, body(owner).setAccessDelegation(delegation));
   }
 
   public byte[] logAccess(LedgerSigningKey reader, AccessEvent event) {

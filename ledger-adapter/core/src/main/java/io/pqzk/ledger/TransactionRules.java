@@ -14,6 +14,7 @@ final class TransactionRules {
       new RecordRegistrationRule(),
       new AccessPolicyRule(),
       new AccessEventRule(),
+      new AccessDelegationRule(),
       new ClaimRule());
 
   private static final Map<TransactionBody.PayloadCase, TransactionRule> BY_KIND = index();

@@ -43,7 +43,8 @@ class StarkOnlyChainTest {
     byte[] block0 = producer.produce(List.of(txs.registerRecord(authority, randomBytes(32),
         "service-member/v1", List.of(leaf))), g.proto().getCreatedMillis() + 1).bytes();
 
-    byte[] context = ClaimContexts.of(g.chainId(), 0, randomBytes(ClaimContexts.NONCE_BYTES));
+    byte[] context = ClaimContexts.of(g.chainId(), 0, authority.publicKey().keyId(),
+        randomBytes(ClaimContexts.NONCE_BYTES));
     SparseMerkleTree tree = SparseMerkleTree.build(ProofSystems.registryHash("stark"),
         List.of(leaf));
     byte[] proof = ProofSystems.get("stark").prove(new ClaimStatement(tree.root(),

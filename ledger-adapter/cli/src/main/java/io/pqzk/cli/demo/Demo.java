@@ -147,7 +147,10 @@ public final class Demo {
         }
         return txs.updateAccess(net.authority, g.build());
       }, "access_policy_update");
-      long now = System.currentTimeMillis();
+      if (l.pendingCount() > 0) {
+        seal(); // a read lies after the block that wrote its grant, so grants go first
+      }
+      long now = Math.max(System.currentTimeMillis(), l.state().headTimestamp());
       listener.phase("logging " + o.records() + " access events");
       submitAll(o.records(), j -> txs.logAccess(reader(j / 10), AccessEvent.newBuilder()
           .setGrantId(ByteString.copyFrom(grantIds.get(j / 10)))
@@ -248,9 +251,9 @@ public final class Demo {
 
   /**
    * Readers prove claims about records against the registry root of block {@code rootHeight}
-   * (every record registered by then), each proof bound to this chain, that height and a fresh
-   * nonce: eligibility policies and a disclosure of two attributes of one record (its integrity
-   * as committed).
+   * (every record registered by then), each proof bound to this chain, that height, the reader
+   * who submits it and a fresh nonce: eligibility policies and a disclosure of two attributes of
+   * one record (its integrity as committed).
    */
   private void claims(ProofSystem system, List<String> policies, String chainId,
       List<Record> records, SparseMerkleTree tree, long rootHeight)
@@ -273,9 +276,11 @@ public final class Demo {
         listener.progress(++done, policies.size());
         continue; // no synthetic record meets it: nothing true to prove
       }
+      // the context names the reader who will submit the claim: no one else can present it
+      LedgerSigningKey author = reader(done);
       byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
       random.nextBytes(nonce);
-      byte[] context = ClaimContexts.of(chainId, rootHeight, nonce);
+      byte[] context = ClaimContexts.of(chainId, rootHeight, author.publicKey().keyId(), nonce);
       ClaimStatement st = new ClaimStatement(tree.root(), policy, ClaimContext.of(context));
       long t0 = System.nanoTime();
       byte[] proof;
@@ -291,7 +296,7 @@ public final class Demo {
               .setClaim(text.contains("==") ? "disclosure" : "eligibility")
               .setProof(ByteString.copyFrom(proof)))
           .build();
-      ledger.submit(txs.claim(reader(done), claim));
+      ledger.submit(txs.claim(author, claim));
       summary.count("claim");
       listener.progress(++done, policies.size());
     }

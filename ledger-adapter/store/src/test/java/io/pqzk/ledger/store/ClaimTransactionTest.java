@@ -39,7 +39,7 @@ class ClaimTransactionTest {
   static Claim claim(long rootHeight, byte[] proof) {
     return Claim.newBuilder().setRootHeight(rootHeight).setPolicy("fitness>=70")
         .setContext(ByteString.copyFrom(ClaimContexts.of(TestChain.CHAIN, rootHeight,
-            new byte[ClaimContexts.NONCE_BYTES])))
+            chain.clinic.publicKey().keyId(), new byte[ClaimContexts.NONCE_BYTES])))
         .setProof(ProofAttachment.newBuilder().setSystem("stark").setClaim("eligibility")
             .setProof(ByteString.copyFrom(proof)))
         .build();

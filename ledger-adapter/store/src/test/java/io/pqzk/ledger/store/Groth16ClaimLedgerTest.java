@@ -84,9 +84,9 @@ public class Groth16ClaimLedgerTest {
       records.add(r);
       poseidonLeaves.add(POSEIDON.leaf(r));
     }
-    ctx0 = TestChain.claimContext(TestChain.CHAIN, 0);
+    ctx0 = TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic);
     proof0 = prove(tree(3), 2, POLICY, ctx0);
-    ctx1 = TestChain.claimContext(TestChain.CHAIN, 1);
+    ctx1 = TestChain.claimContext(TestChain.CHAIN, 1, chain.clinic);
     proofOfBlock0AtHeight1 = prove(tree(3), 2, POLICY, ctx1);
   }
 
@@ -154,7 +154,8 @@ public class Groth16ClaimLedgerTest {
       // a genuine proof for block 0's root, presented as a claim about block 1 (another root)
       submitRejected(chain, l, claim(1, POLICY, ctx1, proofOfBlock0AtHeight1),
           "proof is for another statement");
-      submitRejected(chain, l, claim(0, POLICY, TestChain.claimContext(TestChain.CHAIN, 0), proof0),
+      submitRejected(chain, l, claim(0, POLICY,
+          TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic), proof0),
           "proof is for another statement");
       submitRejected(chain, l, claim(1, POLICY, ctx0, proof0), "claim context must be");
       Claim withInputs = claim(0, POLICY, ctx0, proof0).toBuilder()
@@ -169,6 +170,30 @@ public class Groth16ClaimLedgerTest {
   }
 
   @Test
+  void pendingClaimCopiedByAnotherAuthor_refused_andTheHonestOneLands(@TempDir Path dir)
+      throws Exception {
+    Claim honest = claim(0, POLICY, ctx0, proof0);
+    try (Ledger l = openWithRecords(chain, dir)) {
+      // another genesis member saw the clinic's pending claim and submits it first, as its own
+      TransactionRejectedException copied = assertThrows(TransactionRejectedException.class,
+          () -> l.submit(chain.txs.claim(chain.authority, honest)));
+      assertTrue(copied.getMessage().contains("claim context must be")
+          && copied.getMessage().contains(chain.authority.publicKey().keyIdHex()),
+          copied.getMessage());
+      // naming itself in the context instead breaks the proof, which commits to the context
+      Claim renamed = honest.toBuilder().setContext(ByteString.copyFrom(
+          TestChain.renamedContext(ctx0, chain.authority))).build();
+      TransactionRejectedException forged = assertThrows(TransactionRejectedException.class,
+          () -> l.submit(chain.txs.claim(chain.authority, renamed)));
+      assertTrue(forged.getMessage().contains("proof is for another statement"),
+          forged.getMessage());
+      l.submit(chain.txs.claim(chain.clinic, honest));
+      l.seal(chain.proposer, chain.commits);
+    }
+    assertEquals(3, new ChainVerifier(chain.rules).verify(dir, null).blocks());
+  }
+
+  @Test
   void aChainPinningAnotherKey_rejectsTheProof(@TempDir Path dir) throws Exception {
     // a well-formed key of the claim circuit's shape, but not this setup's: gamma and delta swapped
     JsonObject k = JsonParser.parseString(vk).getAsJsonObject();
@@ -177,8 +202,11 @@ public class Groth16ClaimLedgerTest {
     other.add("delta", k.get("gamma"));
     TestChain pinnedElsewhere = new TestChain(4, Map.of(G16, other.toString()),
         StarkProofSystem.ID, G16);
+    // a genuine proof, made for the author who presents it on that chain
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0, pinnedElsewhere.clinic);
+    byte[] proof = prove(tree(3), 2, POLICY, ctx);
     try (Ledger l = openWithRecords(pinnedElsewhere, dir)) {
-      submitRejected(pinnedElsewhere, l, claim(0, POLICY, ctx0, proof0),
+      submitRejected(pinnedElsewhere, l, claim(0, POLICY, ctx, proof),
           "Groth16 pairing check failed");
     }
   }

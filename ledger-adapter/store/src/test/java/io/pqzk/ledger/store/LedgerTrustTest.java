@@ -39,7 +39,7 @@ class LedgerTrustTest {
   // ---- time --------------------------------------------------------------------------------
 
   @Test
-  void blockStampedAtLongMax_isNeverCertified_andDoesNotExpireGrants() throws Exception {
+  void blockStampedAtLongMax_isNeverCertifiedNorAppended() throws Exception {
     TestChain chain = new TestChain(1);
     try (Ledger l = chain.open(dir)) {
       chain.fill(l, 1);

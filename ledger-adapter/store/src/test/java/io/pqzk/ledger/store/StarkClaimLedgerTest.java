@@ -83,7 +83,7 @@ class StarkClaimLedgerTest {
 
   @Test
   void honestClaim_acceptedByEngineAndIndependentValidator(@TempDir Path dir) throws Exception {
-    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0);
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic);
     try (Ledger l = openWithRecords(dir)) {
       assertArrayEquals(tree(3).root(), l.state().claimRootAt(0, 0),
           "the header's stark root is the root a prover computes from the records");
@@ -98,7 +98,7 @@ class StarkClaimLedgerTest {
 
   @Test
   void forgedAttachments_rejectedWithTheirReason(@TempDir Path dir) throws Exception {
-    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0);
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic);
     byte[] proof = prove(tree(3), 2, POLICY, ctx);
     try (Ledger l = openWithRecords(dir)) {
       byte[] flipped = proof.clone();
@@ -107,13 +107,13 @@ class StarkClaimLedgerTest {
       submitRejected(l, claim(0, "fitness>=71 && vax_date>=20250101", ctx, proof),
           "stark proof does not verify");
       // the same proof against block 1's root (more records, another root), context to match
-      byte[] ctx1 = TestChain.claimContext(TestChain.CHAIN, 1);
+      byte[] ctx1 = TestChain.claimContext(TestChain.CHAIN, 1, chain.clinic);
       submitRejected(l, claim(1, POLICY, ctx1, prove(tree(3), 2, POLICY, ctx1)),
           "stark proof does not verify");
       submitRejected(l, claim(1, POLICY, ctx, proof), "claim context must be");
-      submitRejected(l, claim(7, POLICY, TestChain.claimContext(TestChain.CHAIN, 7), proof),
-          "which the chain does not have");
-      byte[] other = TestChain.claimContext("another-chain", 0);
+      submitRejected(l, claim(7, POLICY, TestChain.claimContext(TestChain.CHAIN, 7, chain.clinic),
+          proof), "which the chain does not have");
+      byte[] other = TestChain.claimContext("another-chain", 0, chain.clinic);
       submitRejected(l, claim(0, POLICY, other, prove(tree(3), 2, POLICY, other)),
           "claim context must be");
       Claim groth = claim(0, POLICY, ctx, proof).toBuilder()
@@ -130,6 +130,31 @@ class StarkClaimLedgerTest {
       l.seal(chain.proposer, chain.commits);
       submitRejected(l, claim(0, POLICY, ctx, proof), "already used");
     }
+  }
+
+  @Test
+  void pendingClaimCopiedByAnotherAuthor_refused_andTheHonestOneLands(@TempDir Path dir)
+      throws Exception {
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic);
+    Claim honest = claim(0, POLICY, ctx, prove(tree(3), 2, POLICY, ctx));
+    try (Ledger l = openWithRecords(dir)) {
+      // another genesis member saw the clinic's pending claim and submits it first, as its own
+      TransactionRejectedException copied = assertThrows(TransactionRejectedException.class,
+          () -> l.submit(chain.txs.claim(chain.authority, honest)));
+      assertTrue(copied.getMessage().contains("claim context must be")
+          && copied.getMessage().contains(chain.authority.publicKey().keyIdHex()),
+          copied.getMessage());
+      // naming itself in the context instead breaks the proof, which commits to the context
+      Claim renamed = honest.toBuilder().setContext(ByteString.copyFrom(
+          TestChain.renamedContext(ctx, chain.authority))).build();
+      TransactionRejectedException forged = assertThrows(TransactionRejectedException.class,
+          () -> l.submit(chain.txs.claim(chain.authority, renamed)));
+      assertTrue(forged.getMessage().contains("stark proof does not verify"),
+          forged.getMessage());
+      l.submit(chain.txs.claim(chain.clinic, honest));
+      l.seal(chain.proposer, chain.commits);
+    }
+    assertEquals(3, new ChainVerifier(chain.rules).verify(dir, null).blocks());
   }
 
   @Test
@@ -153,7 +178,7 @@ class StarkClaimLedgerTest {
 
   @Test
   void falseClaims_cannotBeProven() {
-    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0);
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic);
     // record 0 has fitness 60: the policy fails
     assertThrows(ClaimNotSatisfiedException.class, () -> prove(tree(3), 0, POLICY, ctx));
     // record 5 is not under block 0's root: its path there leads elsewhere

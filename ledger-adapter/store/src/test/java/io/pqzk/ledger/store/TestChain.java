@@ -162,31 +162,68 @@ public final class TestChain {
     return txs.updateAccess(authority, g.build());
   }
 
+  /** A read a second ago (for reads refused before the time matters, e.g. without a grant). */
   public byte[] access(byte[] grantId, byte[] commitment) {
-    return txs.logAccess(clinic, AccessEvent.newBuilder().setGrantId(ByteString.copyFrom(grantId))
-        .setRecordCommitment(ByteString.copyFrom(commitment))
-        .setReadMillis(System.currentTimeMillis() - 1000).setPurpose("treatment").build());
+    return access(grantId, commitment, System.currentTimeMillis() - 1000);
   }
 
-  /** Seals {@code blocks} blocks of mixed traffic (registration, grant, access) into the ledger. */
+  /**
+   * The clinic's read of {@code commitment} under {@code grantId} at {@code readMillis}, which
+   * must lie between the time of the block that wrote the grant and the time of the block that
+   * logs the read.
+   */
+  public byte[] access(byte[] grantId, byte[] commitment, long readMillis) {
+    return txs.logAccess(clinic, AccessEvent.newBuilder().setGrantId(ByteString.copyFrom(grantId))
+        .setRecordCommitment(ByteString.copyFrom(commitment))
+        .setReadMillis(readMillis).setPurpose("treatment").build());
+  }
+
+  // the grant and a record it covers written by each ledger's head block, by head hash
+  private final java.util.Map<String, byte[][]> headGrants = new java.util.HashMap<>();
+
+  /**
+   * Seals {@code blocks} blocks of mixed traffic into the ledger, four transactions each: two
+   * registrations, a grant of both records, and a read under the grant of the block before
+   * (at that block's time: a read can only follow its grant's block), or a second grant when
+   * the head was not written by this method.
+   */
   public void fill(Ledger ledger, int blocks) throws Exception {
     for (int i = 0; i < blocks; i++) {
       byte[] c1 = randomCommitment();
       byte[] c2 = randomCommitment();
+      byte[][] previous = headGrants.get(java.util.HexFormat.of().formatHex(
+          ledger.state().headHash()));
       ledger.submit(register(c1));
       ledger.submit(register(c2));
       byte[] gid = txs.newGrantId();
       ledger.submit(grant(gid, c1, c2));
-      ledger.submit(access(gid, c1));
+      ledger.submit(previous != null
+          ? access(previous[0], previous[1], ledger.state().headTimestamp())
+          : grant(txs.newGrantId(), c2));
       ledger.seal(proposer, commits);
+      headGrants.put(java.util.HexFormat.of().formatHex(ledger.state().headHash()),
+          new byte[][] {gid, c1});
     }
   }
 
-  /** A claim context for {@code chainId} and {@code height} with a fresh random nonce. */
-  public static byte[] claimContext(String chainId, long height) {
+  /**
+   * A claim context for {@code chainId} and {@code height}, for a claim that {@code author} will
+   * submit, with a fresh random nonce.
+   */
+  public static byte[] claimContext(String chainId, long height, LedgerSigningKey author) {
     byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
     new SecureRandom().nextBytes(nonce);
-    return ClaimContexts.of(chainId, height, nonce);
+    return ClaimContexts.of(chainId, height, author.publicKey().keyId(), nonce);
+  }
+
+  /** {@code context} with its author part rewritten to name {@code author} (same nonce). */
+  public static byte[] renamedContext(byte[] context, LedgerSigningKey author) {
+    String text = new String(context, 0, context.length - ClaimContexts.NONCE_BYTES,
+        java.nio.charset.StandardCharsets.US_ASCII);
+    String[] parts = text.split("\\|");
+    return ClaimContexts.of(parts[1], Long.parseLong(parts[2]), author.publicKey().keyId(),
+        java.util.Arrays.copyOfRange(context, context.length - ClaimContexts.NONCE_BYTES,
+            context.length));
   }
 
   /** Proves {@code policy} for the record at {@code index} of {@code tree} under its root. */
