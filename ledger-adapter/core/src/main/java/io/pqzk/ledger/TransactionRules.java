@@ -15,7 +15,13 @@ final class TransactionRules {
       new AccessPolicyRule(),
       new AccessEventRule(),
       new AccessDelegationRule(),
-      new ClaimRule());
+      new ClaimRule(),
+      new ReaderRegistrationRule(),
+      new RecordCustodyRule(),
+      new ConsentRule(),
+      new CustodianAccessRule(),
+      new BreakGlassReviewRule(),
+      new RecordPurgeRule());
 
   private static final Map<TransactionBody.PayloadCase, TransactionRule> BY_KIND = index();
 
