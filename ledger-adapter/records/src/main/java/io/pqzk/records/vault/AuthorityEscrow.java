@@ -1,5 +1,7 @@
 package io.pqzk.records.vault;
 
+import io.pqzk.records.internal.Rocks;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.pqzk.records.RecordsException;
@@ -143,12 +145,13 @@ public final class AuthorityEscrow implements Closeable {
     }
   }
 
-  /** Destroys the escrowed copy of a record's data key and its subject tag, and compacts. */
-  public synchronized void shred(byte[] c, String schema, String subjectId)
-      throws VaultStorageException {
+  /**
+   * Destroys the escrowed copy of a record's data key, and compacts (the subject tag stays, so the
+   * owner can still find the purged record's audit trail).
+   */
+  public synchronized void shred(byte[] c) throws VaultStorageException {
     try {
-      db.shred(subjectId == null ? List.of(Rocks.key('E', c))
-          : List.of(Rocks.key('E', c), Rocks.key('S', tag(schema, subjectId))));
+      db.shred(List.of(Rocks.key('E', c)));
     } catch (IOException x) {
       throw new VaultStorageException("escrow: " + x.getMessage(), x);
     }

@@ -1,5 +1,7 @@
 package io.pqzk.records.vault;
 
+import io.pqzk.records.internal.Rocks;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.pqzk.records.ShreddedRecordException;

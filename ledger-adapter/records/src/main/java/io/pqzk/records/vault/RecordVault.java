@@ -1,5 +1,7 @@
 package io.pqzk.records.vault;
 
+import io.pqzk.records.internal.Rocks;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.pqzk.records.InvalidRecordInputException;
@@ -322,21 +324,45 @@ public final class RecordVault implements Closeable {
   public record Tombstone(long height, byte[] purgeTransactionId) {}
 
   /**
-   * Crypto-shreds record {@code c}: its vault entry (ciphertexts, wrapped key), subject tag and
-   * kept reasons are deleted, its record key destroyed, and both databases compacted; a tombstone
-   * keeps the purge event's height and id. Idempotent.
+   * Crypto-shreds record {@code c}: its vault entry (ciphertexts, wrapped key) and kept reasons
+   * are deleted, its record key destroyed, and both databases compacted; a tombstone keeps the
+   * purge event's height and id. The subject tag stays (an HMAC, readable by no one without the
+   * key store), so the record's audit trail can still be found by subject, and a read of it is
+   * refused as purged. Idempotent.
    */
-  public synchronized void shred(byte[] c, String schema, String subjectId, long height,
-      byte[] purgeTx) throws VaultStorageException {
+  public synchronized void shred(byte[] c, long height, byte[] purgeTx)
+      throws VaultStorageException {
     List<byte[]> gone = new ArrayList<>();
     gone.add(Rocks.key('R', c));
-    if (subjectId != null) {
-      gone.add(Rocks.key('S', keys.subjectTag(schema, subjectId)));
-    }
     gone.addAll(db.keys(Rocks.key('G', c)));
     try {
       db.put(Rocks.key('P', c), ByteBuffer.allocate(8 + purgeTx.length).putLong(height)
           .put(purgeTx).array());
+      keys.shred(c);
+      db.shred(gone);
+    } catch (IOException e) {
+      throw new VaultStorageException("vault: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes record {@code c} as if never stored (an import the ledger did not take, or that a
+   * crash cut short before its registration): record, subject tag, record key; no tombstone.
+   */
+  public synchronized void discard(byte[] c) throws RecordsException {
+    List<byte[]> gone = new ArrayList<>();
+    Optional<VaultRecord> r = record(c);
+    if (r.isPresent()) {
+      try {
+        RecordOpening o = opening(c);
+        gone.add(Rocks.key('S', keys.subjectTag(r.get().getSchema(), o.getSubjectId())));
+      } catch (RecordsException unreadable) {
+        // without its key the tag cannot be found again: it then names a record that is gone
+      }
+    }
+    gone.add(Rocks.key('R', c));
+    gone.addAll(db.keys(Rocks.key('G', c)));
+    try {
       keys.shred(c);
       db.shred(gone);
     } catch (IOException e) {

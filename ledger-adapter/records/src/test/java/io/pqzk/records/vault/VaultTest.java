@@ -1,5 +1,7 @@
 package io.pqzk.records.vault;
 
+import io.pqzk.records.internal.Rocks;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -133,10 +135,11 @@ class VaultTest {
     Path copy = dir.resolve("vault-copy");
     copyTree(dir.resolve("vault"), copy);
     try (RecordVault v = open()) {
-      v.shred(gone.commitment(), "service-member/v1", "7", 42, new byte[32]);
+      v.shred(gone.commitment(), 42, new byte[32]);
       assertThrows(ShreddedRecordException.class, () -> v.document(gone.commitment()));
       assertEquals(42, v.tombstone(gone.commitment()).orElseThrow().height());
-      assertTrue(v.commitmentOf("service-member/v1", "7").isEmpty());
+      assertTrue(v.commitmentOf("service-member/v1", "7").isPresent(), "found by subject still");
+      assertTrue(v.record(gone.commitment()).isEmpty());
     }
     // the key store no longer holds the encrypted record key anywhere in its files
     assertEquals(List.of(), filesContaining(dir.resolve("keystore"), storedKey),
@@ -196,7 +199,7 @@ class VaultTest {
       assertArrayEquals(r.document(), esc.recoverDocument(stored, ownerKem));
       assertThrows(TamperedRecordException.class,
           () -> esc.recoverDocument(stored, Hpke.generate()));
-      esc.shred(r.commitment(), "service-member/v1", "21");
+      esc.shred(r.commitment());
       assertThrows(ShreddedRecordException.class, () -> esc.recoverDocument(stored, ownerKem));
     }
   }

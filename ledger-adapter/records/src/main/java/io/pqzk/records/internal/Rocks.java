@@ -1,4 +1,4 @@
-package io.pqzk.records.vault;
+package io.pqzk.records.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.rocksdb.WriteOptions;
  * held the old values become obsolete and RocksDB removes them. One process at a time (RocksDB's
  * own lock).
  */
-final class Rocks implements Closeable {
+public final class Rocks implements Closeable {
   static {
     RocksDB.loadLibrary();
   }
@@ -43,7 +43,7 @@ final class Rocks implements Closeable {
     this.db = db;
   }
 
-  static Rocks open(Path dir) throws IOException {
+  public static Rocks open(Path dir) throws IOException {
     Files.createDirectories(dir);
     Options o = new Options().setCreateIfMissing(true)
         .setCompressionType(CompressionType.NO_COMPRESSION)
@@ -65,11 +65,11 @@ final class Rocks implements Closeable {
     }
   }
 
-  Path directory() {
+  public Path directory() {
     return dir;
   }
 
-  byte[] get(byte[] key) throws IOException {
+  public byte[] get(byte[] key) throws IOException {
     try {
       return db.get(key);
     } catch (RocksDBException e) {
@@ -77,12 +77,12 @@ final class Rocks implements Closeable {
     }
   }
 
-  void put(byte[] key, byte[] value) throws IOException {
+  public void put(byte[] key, byte[] value) throws IOException {
     write(Map.of(new Key(key), value), List.of());
   }
 
   /** Puts and deletes in one synced atomic batch. */
-  void write(Map<Key, byte[]> puts, List<byte[]> deletes) throws IOException {
+  public void write(Map<Key, byte[]> puts, List<byte[]> deletes) throws IOException {
     try (WriteBatch b = new WriteBatch()) {
       for (Map.Entry<Key, byte[]> e : puts.entrySet()) {
         b.put(e.getKey().bytes(), e.getValue());
@@ -97,7 +97,7 @@ final class Rocks implements Closeable {
   }
 
   /** Every key starting with {@code prefix}, in order (each a copy). */
-  List<byte[]> keys(byte[] prefix) {
+  public List<byte[]> keys(byte[] prefix) {
     List<byte[]> out = new ArrayList<>();
     try (RocksIterator it = db.newIterator()) {
       for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
@@ -108,7 +108,7 @@ final class Rocks implements Closeable {
   }
 
   /** Every (key, value) under {@code prefix}, in order. */
-  List<byte[][]> entries(byte[] prefix) {
+  public List<byte[][]> entries(byte[] prefix) {
     List<byte[][]> out = new ArrayList<>();
     try (RocksIterator it = db.newIterator()) {
       for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
@@ -122,7 +122,7 @@ final class Rocks implements Closeable {
    * Deletes {@code keys} and makes the deletion reach the files: flush, then a full compaction,
    * so no SST file or write-ahead log still holding the old values survives it.
    */
-  void shred(List<byte[]> keys) throws IOException {
+  public void shred(List<byte[]> keys) throws IOException {
     write(Map.of(), keys);
     try (FlushOptions f = new FlushOptions().setWaitForFlush(true);
         CompactRangeOptions c = new CompactRangeOptions()
@@ -141,7 +141,7 @@ final class Rocks implements Closeable {
         && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 
-  static byte[] key(char prefix, byte[]... parts) {
+  public static byte[] key(char prefix, byte[]... parts) {
     int n = 1;
     for (byte[] p : parts) {
       n += p.length;
@@ -157,7 +157,7 @@ final class Rocks implements Closeable {
   }
 
   /** A map key over bytes. */
-  record Key(byte[] bytes) {
+  public record Key(byte[] bytes) {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k && Arrays.equals(bytes, k.bytes);
