@@ -11,6 +11,7 @@ import io.pqzk.ledger.CustodianAccessRule;
 import io.pqzk.ledger.crypto.Signatures;
 import io.pqzk.ledger.proto.BreakGlassReview;
 import io.pqzk.records.UnauthenticatedException;
+import io.pqzk.records.service.NodeLayout;
 import io.pqzk.records.proto.ReadRequest;
 import io.pqzk.records.proto.ReadResponse;
 import io.pqzk.records.proto.SignedReadRequest;
@@ -179,8 +180,8 @@ class AccessTest {
   @Test
   void denials_areRateLimitedPerReader_andTheSuppressedAreCounted() throws Exception {
     f.custodian.close();
-    f.custodian = Custodian.open(Custodian.Options.of(dir.resolve("custodian"), f.custodianKey,
-        f.custodianKem).withClock(f.clock::get).withDenialLimit(2, RecordsFixture.HOUR),
+    f.custodian = Custodian.open(Custodian.Options.of(NodeLayout.custodian(f.data()),
+        f.custodianKey, f.custodianKem).withClock(f.clock::get).withDenialLimit(2, RecordsFixture.HOUR),
         f.ledger);
     int events = 0;
     int quiet = 0;

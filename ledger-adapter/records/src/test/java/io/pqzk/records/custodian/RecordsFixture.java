@@ -15,6 +15,9 @@ import io.pqzk.ledger.proto.ConsentDirective;
 import io.pqzk.ledger.proto.ReaderRegistration;
 import io.pqzk.ledger.proto.RoleKind;
 import io.pqzk.records.kem.Hpke;
+import io.pqzk.records.service.KeyDirectory;
+import io.pqzk.records.service.NodeLayout;
+import io.pqzk.records.service.Pki;
 import io.pqzk.records.kem.KemPrivateKey;
 import io.pqzk.records.kem.KemPublicKey;
 import io.pqzk.records.proto.ReadRequest;
@@ -42,8 +45,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RecordsFixture implements Closeable {
   static final long HOUR = 3_600_000L;
 
-  /** A reader's keys. */
-  record Reader(String name, LedgerSigningKey key, KemPrivateKey kem, byte[] certificateSha256) {}
+  /** A reader's keys and its TLS client certificate. */
+  record Reader(String name, LedgerSigningKey key, KemPrivateKey kem, Pki.Issued tls) {}
+
+  /** The private CA of the fixture's TLS certificates. */
+  final Pki.Issued ca;
 
   final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
   final Path dir;
@@ -56,15 +62,18 @@ final class RecordsFixture implements Closeable {
   final Map<String, Reader> readers = new HashMap<>();
   final Genesis genesis;
   final TransactionFactory txs;
-  final EmbeddedLedger ledger;
+  EmbeddedLedger ledger;
   Custodian custodian;
   private final SecureRandom random = new SecureRandom();
   private final List<ProposerKeys> validators;
+  private final LedgerSigningKey ml;
+  private final LedgerSigningKey slh;
 
   RecordsFixture(Path dir) throws Exception {
     this.dir = dir;
-    LedgerSigningKey ml = key();
-    LedgerSigningKey slh = Signatures.generate("SLH-DSA-SHA2-128f");
+    this.ca = Pki.newAuthority("pqzk test CA");
+    ml = key();
+    slh = Signatures.generate("SLH-DSA-SHA2-128f");
     validators = List.of(new ProposerKeys("validator-0", ml, slh));
     genesis = Genesis.parse(new GenesisBuilder("records-test", clock.get() - HOUR)
         .slhDsa("SLH-DSA-SHA2-128f", 100_000)
@@ -92,8 +101,15 @@ final class RecordsFixture implements Closeable {
     custodian = openCustodian(ReleaseHook.NONE);
   }
 
+  /** Opens the ledger and the custodian again (after {@link #close}, or another process's). */
+  void reopen() throws Exception {
+    ledger = EmbeddedLedger.open(dir.resolve("chain"), validators,
+        r -> new CommitSigner(r, List.of(ml)), clock::get);
+    custodian = openCustodian(ReleaseHook.NONE);
+  }
+
   Custodian openCustodian(ReleaseHook hook) throws Exception {
-    return Custodian.open(Custodian.Options.of(dir.resolve("custodian"), custodianKey,
+    return Custodian.open(Custodian.Options.of(NodeLayout.custodian(data()), custodianKey,
         custodianKem).withHook(hook).withClock(clock::get), ledger);
   }
 
@@ -105,10 +121,10 @@ final class RecordsFixture implements Closeable {
     }
   }
 
-  ReaderRegistration reader(String name, String jurisdiction, String... roles) {
-    byte[] cert = new byte[32];
-    random.nextBytes(cert);
-    Reader r = new Reader(name, key(), Hpke.generate(), cert);
+  ReaderRegistration reader(String name, String jurisdiction, String... roles)
+      throws Exception {
+    Reader r = new Reader(name, key(), Hpke.generate(), Pki.issue(ca, name, false, List.of()));
+    byte[] cert = Pki.fingerprint(r.tls().certificate());
     readers.put(name, r);
     return ReaderRegistration.newBuilder()
         .setReaderKeyId(ByteString.copyFrom(r.key().publicKey().keyId())).setName(name)
@@ -211,11 +227,40 @@ final class RecordsFixture implements Closeable {
     return r(reader).kem().publicKey();
   }
 
+  /**
+   * Writes the key files and TLS material of the node into the chain directory as {@link
+   * NodeLayout} lays them out, all under {@code passphrase}, so a custodian process can open it.
+   */
+  void writeNodeFiles(char[] passphrase) throws Exception {
+    Path data = dir.resolve("chain");
+    Path keys = NodeLayout.keys(data);
+    KeyDirectory.write(keys, "validator-0", ml, passphrase);
+    KeyDirectory.write(keys, "validator-0", slh, passphrase);
+    KeyDirectory.write(keys, "custodian-us", custodianKey, passphrase);
+    KeyDirectory.write(keys, "custodian-us", custodianKem, passphrase);
+    Path tls = NodeLayout.tls(data);
+    Pki.write(tls, NodeLayout.CA, ca, passphrase);
+    Pki.write(tls, "custodian-us", Pki.issue(ca, "custodian-us", true,
+        List.of("localhost", "127.0.0.1")), passphrase);
+    for (Reader r : readers.values()) {
+      Pki.write(tls, r.name(), r.tls(), passphrase);
+    }
+  }
+
+  /** The data directory of the chain (genesis, blocks, and the node files once written). */
+  Path data() {
+    return dir.resolve("chain");
+  }
+
   @Override
   public void close() throws java.io.IOException {
     if (custodian != null) {
       custodian.close();
+      custodian = null;
     }
-    ledger.close();
+    if (ledger != null) {
+      ledger.close();
+      ledger = null;
+    }
   }
 }
