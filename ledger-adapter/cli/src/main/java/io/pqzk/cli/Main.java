@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ChainCommand.class,
       AdapterCommand.class,
       AttestCommand.class,
+      RecordsCommand.class,
+      AuditCommand.class,
       VectorsCommand.class,
       KeygenCommand.class,
       SignCommand.class,

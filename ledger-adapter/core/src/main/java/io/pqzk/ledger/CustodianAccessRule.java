@@ -232,7 +232,8 @@ public final class CustodianAccessRule implements TransactionRule {
     StoredGrant g = e.getGrantId().size() == AccessPolicyRule.GRANT_ID_BYTES
         ? AccessPolicyRule.grant(draft, e.getGrantId().toByteArray()) : null;
     if (g == null) {
-      return new Verdict(ReadDenial.NO_GRANT, reason(tx, "no " + name));
+      return new Verdict(ReadDenial.NO_GRANT, reason(tx, e.getGrantId().isEmpty()
+          ? "no grant gives this reader this record" : "no " + name));
     }
     AccessPolicyUpdate p = g.getGrant();
     if (!p.getGranteeKeyId().equals(e.getReaderKeyId())

@@ -105,6 +105,9 @@ public final class Audit {
           + HEX.formatHex(b.getBreakGlassReview().getEventTransactionId().toByteArray())
           .substring(0, 16) + " reviewed by " + by + ": " + Printable.escape(
               b.getBreakGlassReview().getFinding()), true);
+      case RECORD_REGISTRATION -> new Entry(height, id, "registration", "commitment registered"
+          + " by its owner " + by + " (schema " + Printable.escape(b.getRecordRegistration()
+          .getSchema()) + ")", true);
       case RECORD_PURGE -> new Entry(height, id, "purge", "purged by its owner " + by
           + " (crypto-shredded; the commitment stays)", true);
       case RECORD_CUSTODY -> new Entry(height, id, "custody", "kept by " + name(

@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class ChainIndex implements Closeable {
   /** Kinds of event kept per record. */
-  public enum EventKind { ACCESS, REVIEW, PURGE, CONSENT, CUSTODY, READER_LOGGED }
+  public enum EventKind { ACCESS, REVIEW, PURGE, CONSENT, CUSTODY, READER_LOGGED, REGISTRATION }
 
   /** An event about a record: where it is on the chain and what it was. */
   public record EventRef(long height, byte[] transactionId, EventKind kind) {}
@@ -96,6 +96,7 @@ public final class ChainIndex implements Closeable {
               l.toByteArray()));
           put(puts, Rocks.key('r', c), ByteBuffer.allocate(8).putLong(leaves).array());
           put(puts, Rocks.key('l', u64(leaves)), leaf.array());
+          event(puts, c, h, id, EventKind.REGISTRATION);
           leaves++;
         }
         case ACCESS_POLICY_UPDATE -> {

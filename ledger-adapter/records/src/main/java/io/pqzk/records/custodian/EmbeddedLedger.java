@@ -39,12 +39,15 @@ public final class EmbeddedLedger implements LedgerGateway {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread sealer;
+  private final java.util.function.Consumer<Ledger.SealResult> onSeal;
   private volatile boolean closed;
 
-  private EmbeddedLedger(Ledger ledger, List<ProposerKeys> proposers, CommitSigner commits) {
+  private EmbeddedLedger(Ledger ledger, List<ProposerKeys> proposers, CommitSigner commits,
+      java.util.function.Consumer<Ledger.SealResult> onSeal) {
     this.ledger = ledger;
     this.proposers = List.copyOf(proposers);
     this.commits = commits;
+    this.onSeal = onSeal;
     this.sealer = new Thread(this::sealLoop, "pqzk-ledger-sealer");
     sealer.setDaemon(true);
   }
@@ -63,11 +66,19 @@ public final class EmbeddedLedger implements LedgerGateway {
   public static EmbeddedLedger open(Path dataDir, List<ProposerKeys> proposers,
       java.util.function.Function<BlockRules, CommitSigner> commits,
       java.util.function.LongSupplier clock) throws LedgerException, IOException {
+    return open(dataDir, proposers, commits, clock, r -> { });
+  }
+
+  /** As above, telling {@code onSeal} of every block sealed (the demo counts them). */
+  public static EmbeddedLedger open(Path dataDir, List<ProposerKeys> proposers,
+      java.util.function.Function<BlockRules, CommitSigner> commits,
+      java.util.function.LongSupplier clock,
+      java.util.function.Consumer<Ledger.SealResult> onSeal) throws LedgerException, IOException {
     BlockRules rules = new BlockRules(Genesis.load(dataDir.resolve(Genesis.FILE_NAME)));
     Ledger l = Ledger.open(dataDir, rules, io.pqzk.ledger.store.BlockFiles.DEFAULT_SEGMENT_BYTES,
         clock);
     try {
-      EmbeddedLedger e = new EmbeddedLedger(l, proposers, commits.apply(rules));
+      EmbeddedLedger e = new EmbeddedLedger(l, proposers, commits.apply(rules), onSeal);
       if (l.height() >= 0 && l.finalizedHeight() < l.height()) {
         e.sealNow(); // an empty block certifies the stored head first
       }
@@ -205,7 +216,9 @@ public final class EmbeddedLedger implements LedgerGateway {
 
   private Ledger.SealResult sealNow() throws LedgerException, IOException {
     ProposerKeys p = proposers.get((int) ((ledger.height() + 1) % proposers.size()));
-    return ledger.seal(p, commits);
+    Ledger.SealResult r = ledger.seal(p, commits);
+    onSeal.accept(r);
+    return r;
   }
 
   @Override

@@ -133,16 +133,17 @@ final class Reads {
     byte[] reasonNonce = null;
     byte[] event;
     if (glass) {
-      if (!io.pqzk.ledger.Printable.isPrintable(r.getBreakGlassReason(), MAX_REASON_CHARS)
-          || r.getBreakGlassRole().isEmpty()) {
-        return deny(a, record, ReadDenial.BAD_REQUEST, "a break-glass read names its role and a"
-            + " reason of 1 to " + MAX_REASON_CHARS + " printable characters");
+      if (!io.pqzk.ledger.Printable.isPrintable(r.getBreakGlassReason(), MAX_REASON_CHARS)) {
+        return deny(a, record, ReadDenial.BAD_REQUEST, "a break-glass read states a reason of 1"
+            + " to " + MAX_REASON_CHARS + " printable characters");
       }
+      String role = r.getBreakGlassRole().isEmpty() ? breakGlassRole(a.reader(), r.getPurpose())
+          : r.getBreakGlassRole();
       reasonNonce = new byte[32];
       random.nextBytes(reasonNonce);
       event = eventTx(a, record, CustodianAccess.newBuilder()
           .setOutcome(CustodianAccess.Outcome.BREAK_GLASS)
-          .setBreakGlassRole(r.getBreakGlassRole())
+          .setBreakGlassRole(role)
           .setReasonCommitment(ByteString.copyFrom(reasonCommitment(reasonNonce,
               r.getBreakGlassReason()))), at);
       CustodianAccessRule.Verdict v = judge(event, true);
@@ -176,6 +177,18 @@ final class Reads {
       }
     }
     return release(a, record, event, glass, reasonNonce);
+  }
+
+  /** The reader's first genesis break-glass role allowing {@code purpose}, or "". */
+  private String breakGlassRole(StoredReader reader, String purpose) {
+    for (String role : reader.getRegistration().getRolesList()) {
+      io.pqzk.ledger.proto.RoleDefinition d = c.genesis.role(role);
+      if (d != null && d.getKind() == io.pqzk.ledger.proto.RoleKind.BREAK_GLASS
+          && d.getPurposesList().contains(purpose)) {
+        return role;
+      }
+    }
+    return "";
   }
 
   /** Policy refusals ranked: a grant that fails on a later term tells the reader more. */
@@ -270,7 +283,7 @@ final class Reads {
       } else {
         try {
           Hpke.Sealed s = Hpke.seal(KemPublicKey.of(a.reader().getRegistration()
-              .getKemPublicKey().toByteArray()), releaseInfo(c.genesis.chainId(), record,
+              .getKemPublicKey().toByteArray()), Requests.releaseInfo(c.genesis.chainId(), record,
               done.transactionId()), a.digest(), document);
           out.setHpkeEnc(ByteString.copyFrom(s.enc()))
               .setHpkeCiphertext(ByteString.copyFrom(s.ciphertext()));
@@ -289,12 +302,6 @@ final class Reads {
     }
   }
 
-  /** HPKE info of a release: binds chain, record and the access event. */
-  static byte[] releaseInfo(String chainId, byte[] record, byte[] eventTx) {
-    return ("pqzk/v1/release|" + chainId + "|" + HEX.formatHex(record) + "|"
-        + HEX.formatHex(eventTx)).getBytes(StandardCharsets.US_ASCII);
-  }
-
   /**
    * Refuses, writing a DENIED event naming the authenticated reader unless its denials are over
    * the rate limit (then counted for its next denied event).
@@ -302,7 +309,7 @@ final class Reads {
   private ReadResponse deny(Asked a, byte[] record, ReadDenial denial, String message)
       throws LedgerException, VaultStorageException {
     Refusal.Builder out = Refusal.newBuilder().setDenial(denial.name())
-        .setMessage(oneLine(message));
+        .setMessage(detail(message));
     int suppressed = limiter.admit(a.readerId(), c.now());
     if (suppressed < 0) {
       out.setMessage(out.getMessage() + " (denials of this reader are rate-limited: not logged"

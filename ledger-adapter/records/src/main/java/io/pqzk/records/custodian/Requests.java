@@ -95,6 +95,13 @@ public final class Requests {
     return Hashes.hash(DIGEST, chainId, authenticatedReader, s.toByteArray());
   }
 
+  /** HPKE info of a release: binds the chain, the record and the access event. */
+  public static byte[] releaseInfo(String chainId, byte[] record, byte[] eventTx) {
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    return ("pqzk/v1/release|" + chainId + "|" + hex.formatHex(record) + "|"
+        + hex.formatHex(eventTx)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
   /** Why the request's terms fail now, or null. */
   static String termsProblem(String chainId, byte[] custodian, String requestChain,
       ByteString requestCustodian, byte[] nonce, long issued, long expires, long now) {

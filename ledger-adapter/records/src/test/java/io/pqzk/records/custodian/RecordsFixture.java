@@ -218,7 +218,7 @@ final class RecordsFixture implements Closeable {
   byte[] open(String reader, ReadResponse resp, SignedReadRequest asked) throws Exception {
     var rel = resp.getRelease();
     return Hpke.open(r(reader).kem(), new Hpke.Sealed(rel.getHpkeEnc().toByteArray(),
-        rel.getHpkeCiphertext().toByteArray()), Reads.releaseInfo(genesis.chainId(),
+        rel.getHpkeCiphertext().toByteArray()), Requests.releaseInfo(genesis.chainId(),
         rel.getRecordCommitment().toByteArray(), rel.getEventTransactionId().toByteArray()),
         Requests.digest(genesis.chainId(), r(reader).key().publicKey().keyId(), asked));
   }
