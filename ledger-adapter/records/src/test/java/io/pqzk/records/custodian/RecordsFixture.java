@@ -103,6 +103,8 @@ final class RecordsFixture implements Closeable {
 
   /** Opens the ledger and the custodian again (after {@link #close}, or another process's). */
   void reopen() throws Exception {
+    // another process may have stamped blocks on the real clock meanwhile
+    clock.set(Math.max(clock.get(), System.currentTimeMillis()));
     ledger = EmbeddedLedger.open(dir.resolve("chain"), validators,
         r -> new CommitSigner(r, List.of(ml)), clock::get);
     custodian = openCustodian(ReleaseHook.NONE);
