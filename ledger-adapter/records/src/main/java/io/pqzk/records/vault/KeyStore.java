@@ -284,6 +284,18 @@ public final class KeyStore implements Closeable {
     }
   }
 
+  /**
+   * The stored (encrypted) entries of {@code commitment}'s record keys, as they lie in the
+   * database: what an audit of a purge looks for in the store's files afterwards.
+   */
+  public synchronized List<byte[]> storedEntries(byte[] commitment) {
+    List<byte[]> out = new ArrayList<>();
+    for (byte[][] e : db.entries(Rocks.key('K', commitment))) {
+      out.add(e[1]);
+    }
+    return out;
+  }
+
   /** Every record that has a key here (for recovery after a crash). */
   public synchronized List<byte[]> commitments() {
     List<byte[]> out = new ArrayList<>();
