@@ -83,8 +83,9 @@ public final class ChainIndex implements Closeable {
     }
     Map<Rocks.Key, byte[]> puts = new HashMap<>();
     long leaves = leafCount();
-    for (ByteString t : b.getTransactionsList()) {
-      ParsedTransaction tx = rules.parseTransaction(t.toByteArray());
+    for (int pos = 0; pos < b.getTransactionsCount(); pos++) {
+      ParsedTransaction tx = rules.parseTransaction(b.getTransactions(pos).toByteArray());
+      long at = h << 20 | pos; // chain order: height, then position in the block
       TransactionBody body = tx.body();
       byte[] id = tx.id();
       switch (body.getPayloadCase()) {
@@ -96,7 +97,7 @@ public final class ChainIndex implements Closeable {
               l.toByteArray()));
           put(puts, Rocks.key('r', c), ByteBuffer.allocate(8).putLong(leaves).array());
           put(puts, Rocks.key('l', u64(leaves)), leaf.array());
-          event(puts, c, h, id, EventKind.REGISTRATION);
+          event(puts, c, at, id, EventKind.REGISTRATION);
           leaves++;
         }
         case ACCESS_POLICY_UPDATE -> {
@@ -109,7 +110,7 @@ public final class ChainIndex implements Closeable {
         case CUSTODIAN_ACCESS -> {
           CustodianAccess e = body.getCustodianAccess();
           if (!e.getRecordCommitment().isEmpty()) {
-            event(puts, e.getRecordCommitment().toByteArray(), h, id, EventKind.ACCESS);
+            event(puts, e.getRecordCommitment().toByteArray(), at, id, EventKind.ACCESS);
           }
           if (e.getOutcome() == CustodianAccess.Outcome.BREAK_GLASS) {
             put(puts, Rocks.key('b', id), e.getRecordCommitment().toByteArray());
@@ -119,23 +120,23 @@ public final class ChainIndex implements Closeable {
           byte[] c = get(Rocks.key('b', body.getBreakGlassReview().getEventTransactionId()
               .toByteArray()));
           if (c != null) {
-            event(puts, c, h, id, EventKind.REVIEW);
+            event(puts, c, at, id, EventKind.REVIEW);
           }
         }
         case RECORD_PURGE -> event(puts, body.getRecordPurge().getRecordCommitment().toByteArray(),
-            h, id, EventKind.PURGE);
+            at, id, EventKind.PURGE);
         case RECORD_CUSTODY -> event(puts, body.getRecordCustody().getRecordCommitment()
-            .toByteArray(), h, id, EventKind.CUSTODY);
+            .toByteArray(), at, id, EventKind.CUSTODY);
         case CONSENT_DIRECTIVE -> {
           try {
             event(puts, Consent.parseFrom(body.getConsentDirective().getConsent())
-                .getRecordCommitment().toByteArray(), h, id, EventKind.CONSENT);
+                .getRecordCommitment().toByteArray(), at, id, EventKind.CONSENT);
           } catch (InvalidProtocolBufferException e) {
             throw new LedgerException("a final consent directive does not parse", e);
           }
         }
         case ACCESS_EVENT -> event(puts, body.getAccessEvent().getRecordCommitment()
-            .toByteArray(), h, id, EventKind.READER_LOGGED);
+            .toByteArray(), at, id, EventKind.READER_LOGGED);
         default -> { }
       }
     }
@@ -148,9 +149,9 @@ public final class ChainIndex implements Closeable {
     }
   }
 
-  private static void event(Map<Rocks.Key, byte[]> puts, byte[] c, long h, byte[] id,
+  private static void event(Map<Rocks.Key, byte[]> puts, byte[] c, long at, byte[] id,
       EventKind kind) {
-    put(puts, Rocks.key('e', c, u64(h), id), new byte[] {(byte) kind.ordinal()});
+    put(puts, Rocks.key('e', c, u64(at), id), new byte[] {(byte) kind.ordinal()});
   }
 
   private static void put(Map<Rocks.Key, byte[]> puts, byte[] k, byte[] v) {
@@ -182,7 +183,8 @@ public final class ChainIndex implements Closeable {
     byte[] prefix = Rocks.key('e', record);
     for (byte[][] e : db.entries(prefix)) {
       ByteBuffer b = ByteBuffer.wrap(e[0], prefix.length, 8);
-      out.add(new EventRef(b.getLong(), Arrays.copyOfRange(e[0], prefix.length + 8, e[0].length),
+      out.add(new EventRef(b.getLong() >>> 20, Arrays.copyOfRange(e[0], prefix.length + 8,
+          e[0].length),
           EventKind.values()[e[1][0]]));
     }
     return out;
