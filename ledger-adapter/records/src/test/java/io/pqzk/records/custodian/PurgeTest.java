@@ -88,13 +88,15 @@ class PurgeTest {
 
       f.close();
       CrashReleaseTest.verifyChain(f.data());
-      f.reopen();
       // the old copy of the vault, with today's key store: the ciphertext is there, useless
       try (RecordVault old = RecordVault.open(copy, keyStore, f.genesis.chainId(),
           f.custodianKey.publicKey().keyId(), f.custodianKem)) {
         assertTrue(old.record(gone).isPresent(), "the copy still holds the ciphertext");
         assertThrows(ShreddedRecordException.class, () -> old.document(gone));
+        assertArrayEquals(RecordsFixture.document(620002, "Person 620002"),
+            old.document(rs.get(1).commitment()), "the copy's other record still opens");
       }
+      f.reopen();
       SignedReadRequest asked = f.signed("clinic-alpha", f.request("clinic-alpha", 620002,
           "TREAT"));
       assertArrayEquals(RecordsFixture.document(620002, "Person 620002"),
