@@ -203,33 +203,25 @@ public final class Custodian implements CustodianOperations, Closeable {
                 + " resident in " + info.jurisdiction() + " only; this one is tagged "
                 + io.pqzk.ledger.Printable.escape(r.residency()));
           }
-          RecordDocument d = r.document();
-          long[] attrs = d.attributes();
-          Record rec = Record.withRandomSalt(attrs, random);
-          byte[] c = RecordCommitments.commitment(genesis.chainId(), RecordDocument.SCHEMA, rec);
-          List<byte[]> leaves = RecordCommitments.claimLeaves(genesis.claimSystems(), rec);
-          long[] salt = rec.salt();
-          NewRecord nr = new NewRecord(c, RecordDocument.SCHEMA, r.residency(), d.subjectId(),
-              d.bytes(), attrs, salt, owner.publicKey().keyId());
-          EscrowEntry escrow;
-          try {
-            escrow = vault.store(nr, ownerKem);
-          } finally {
-            nr.wipe();
-            java.util.Arrays.fill(attrs, 0);
-            java.util.Arrays.fill(salt, 0);
-            rec.destroy();
-          }
-          stored.add(new Imported(c, escrow, -1, d.subjectId()));
-          transactions.add(txs.registerRecord(owner, c, RecordDocument.SCHEMA, leaves));
-          RecordCustody.Builder cu = RecordCustody.newBuilder()
-              .setRecordCommitment(ByteString.copyFrom(c))
-              .setCustodianKeyId(ByteString.copyFrom(keyId())).setResidency(r.residency())
-              .addAllProxies(r.proxies());
-          if (r.patientKeyId() != null) {
-            cu.setPatientKeyId(ByteString.copyFrom(r.patientKeyId()));
-          }
-          transactions.add(txs.sign(owner, txs.body(owner).setRecordCustody(cu)));
+        }
+        // salts, commitments, claim leaves and the owner's signatures, on every core
+        List<Prepared> prepared = java.util.stream.IntStream.range(0, requests.size()).parallel()
+            .mapToObj(i -> prepare(requests.get(i), owner)).toList();
+        List<NewRecord> batch = new ArrayList<>();
+        for (Prepared p : prepared) {
+          batch.add(p.record());
+          transactions.add(p.registration());
+          transactions.add(p.custody());
+        }
+        List<EscrowEntry> escrows;
+        try {
+          escrows = vault.storeAll(batch, ownerKem);
+        } finally {
+          batch.forEach(NewRecord::wipe);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+          stored.add(new Imported(batch.get(i).commitment(), escrows.get(i), -1,
+              batch.get(i).subjectId()));
         }
         List<LedgerGateway.Committed> done = ledger.commitAll(transactions);
         List<Imported> out = new ArrayList<>();
@@ -246,6 +238,35 @@ public final class Custodian implements CustodianOperations, Closeable {
         undo(stored);
         throw e;
       }
+    }
+  }
+
+  private record Prepared(NewRecord record, byte[] registration, byte[] custody) {}
+
+  /** A record's salt and commitment, and its owner-signed registration and custody. */
+  private Prepared prepare(ImportRequest r, LedgerSigningKey owner) {
+    RecordDocument d = r.document();
+    long[] attrs = d.attributes();
+    Record rec = Record.withRandomSalt(attrs, random);
+    long[] salt = rec.salt();
+    try {
+      byte[] c = RecordCommitments.commitment(genesis.chainId(), RecordDocument.SCHEMA, rec);
+      List<byte[]> leaves = RecordCommitments.claimLeaves(genesis.claimSystems(), rec);
+      RecordCustody.Builder cu = RecordCustody.newBuilder()
+          .setRecordCommitment(ByteString.copyFrom(c))
+          .setCustodianKeyId(ByteString.copyFrom(keyId())).setResidency(r.residency())
+          .addAllProxies(r.proxies());
+      if (r.patientKeyId() != null) {
+        cu.setPatientKeyId(ByteString.copyFrom(r.patientKeyId()));
+      }
+      return new Prepared(new NewRecord(c, RecordDocument.SCHEMA, r.residency(), d.subjectId(),
+          d.bytes(), attrs, salt, owner.publicKey().keyId()),
+          txs.registerRecord(owner, c, RecordDocument.SCHEMA, leaves),
+          txs.sign(owner, txs.body(owner).setRecordCustody(cu)));
+    } finally {
+      java.util.Arrays.fill(attrs, 0);
+      java.util.Arrays.fill(salt, 0);
+      rec.destroy();
     }
   }
 

@@ -157,19 +157,33 @@ public final class KeyStore implements Closeable {
   /** A fresh record key for {@code commitment} at version {@code v}, stored; the caller wipes it. */
   public synchronized byte[] newRecordKey(byte[] commitment, int v)
       throws VaultStorageException, ShreddedRecordException {
-    byte[] rk = Aead.randomKey();
-    byte[] nonce = Aead.nonce();
-    KeyStoreEntry e = KeyStoreEntry.newBuilder().setKeyVersion(v)
-        .setNonce(ByteString.copyFrom(nonce))
-        .setWrappedRecordKey(ByteString.copyFrom(Aead.seal(storeKey(v), nonce, aad(commitment, v),
-            rk))).build();
+    return newRecordKeys(List.of(commitment), v).get(0);
+  }
+
+  /**
+   * Fresh record keys for {@code commitments} at version {@code v}, stored in one synced write;
+   * the caller wipes them.
+   */
+  public synchronized List<byte[]> newRecordKeys(List<byte[]> commitments, int v)
+      throws VaultStorageException, ShreddedRecordException {
+    List<byte[]> keys = new ArrayList<>(commitments.size());
+    Map<Rocks.Key, byte[]> puts = new HashMap<>();
+    for (byte[] commitment : commitments) {
+      byte[] rk = Aead.randomKey();
+      byte[] nonce = Aead.nonce();
+      keys.add(rk);
+      puts.put(new Rocks.Key(entryKey(commitment, v)), KeyStoreEntry.newBuilder()
+          .setKeyVersion(v).setNonce(ByteString.copyFrom(nonce))
+          .setWrappedRecordKey(ByteString.copyFrom(Aead.seal(storeKey(v), nonce,
+              aad(commitment, v), rk))).build().toByteArray());
+    }
     try {
-      db.put(entryKey(commitment, v), e.toByteArray());
+      db.write(puts, List.of());
     } catch (IOException x) {
-      Aead.wipe(rk);
+      keys.forEach(Aead::wipe);
       throw new VaultStorageException("key store: " + x.getMessage(), x);
     }
-    return rk;
+    return keys;
   }
 
   /**

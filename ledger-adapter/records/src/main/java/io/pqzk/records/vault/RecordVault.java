@@ -126,62 +126,80 @@ public final class RecordVault implements Closeable {
 
   /**
    * Encrypts and keeps {@code r}, and returns the data key sealed to the owner's X-Wing key for
-   * its escrow. The record key is stored first, then the record and its subject tag, in one
-   * synced batch; a crash between leaves only an orphan key, which {@link #recover} removes.
-   *
-   * @throws InvalidRecordInputException when the subject or commitment is already in the vault
+   * its escrow (see {@link #storeAll}).
    */
-  public synchronized EscrowEntry store(NewRecord r, KemPublicKey ownerKem)
+  public EscrowEntry store(NewRecord r, KemPublicKey ownerKem) throws RecordsException {
+    return storeAll(List.of(r), ownerKem).get(0);
+  }
+
+  /**
+   * Encrypts and keeps every record of {@code rs}, and returns each data key sealed to the
+   * owner's X-Wing key for its escrow. The record keys are stored first (one synced write), then
+   * the records and their subject tags (another); a crash between leaves only orphan keys, which
+   * {@link #recover} removes.
+   *
+   * @throws InvalidRecordInputException when a subject or commitment is in the vault already
+   */
+  public synchronized List<EscrowEntry> storeAll(List<NewRecord> rs, KemPublicKey ownerKem)
       throws RecordsException {
-    byte[] c = r.commitment();
-    byte[] tag = keys.subjectTag(r.schema(), r.subjectId());
-    byte[] dk = Aead.randomKey();
-    byte[] rk = null;
-    byte[] openingBytes = RecordOpening.newBuilder()
-        .addAllAttributes(longs(r.attributes())).addAllSalt(longs(r.salt()))
-        .setSubjectId(r.subjectId()).build().toByteArray();
+    java.util.Set<Rocks.Key> tags = new java.util.HashSet<>();
+    for (NewRecord r : rs) {
+      byte[] tag = keys.subjectTag(r.schema(), r.subjectId());
+      if (get(Rocks.key('S', tag)) != null || !tags.add(new Rocks.Key(tag))) {
+        throw new InvalidRecordInputException("a subject of this import already has a record in"
+            + " the vault");
+      }
+      if (get(Rocks.key('R', r.commitment())) != null) {
+        throw new InvalidRecordInputException("record " + name(r.commitment())
+            + " is already in the vault");
+      }
+    }
+    int v = keys.version();
+    List<byte[]> rks = keys.newRecordKeys(rs.stream().map(NewRecord::commitment).toList(), v);
+    List<EscrowEntry> out = new ArrayList<>();
+    Map<Rocks.Key, byte[]> puts = new HashMap<>();
     try {
-      if (get(Rocks.key('S', tag)) != null) {
-        throw new InvalidRecordInputException("this subject already has a record in the vault");
+      for (int i = 0; i < rs.size(); i++) {
+        NewRecord r = rs.get(i);
+        byte[] c = r.commitment();
+        byte[] dk = Aead.randomKey();
+        byte[] openingBytes = RecordOpening.newBuilder()
+            .addAllAttributes(longs(r.attributes())).addAllSalt(longs(r.salt()))
+            .setSubjectId(r.subjectId()).build().toByteArray();
+        try {
+          Hpke.Sealed s = Hpke.seal(ownerKem, escrowInfo(chainId, c), new byte[0], dk);
+          out.add(EscrowEntry.newBuilder().setRecordCommitment(ByteString.copyFrom(c))
+              .setChainId(chainId).setHpkeEnc(ByteString.copyFrom(s.enc()))
+              .setHpkeCiphertext(ByteString.copyFrom(s.ciphertext())).build());
+          byte[] dn = Aead.nonce();
+          byte[] on = Aead.nonce();
+          byte[] wn = Aead.nonce();
+          VaultRecord vr = VaultRecord.newBuilder().setFormat(1)
+              .setRecordCommitment(ByteString.copyFrom(c)).setSchema(r.schema())
+              .setResidency(r.residency()).setKeyVersion(v)
+              .setDocumentNonce(ByteString.copyFrom(dn))
+              .setDocumentCiphertext(ByteString.copyFrom(Aead.seal(dk, dn,
+                  docAad(c, r.residency()), r.document())))
+              .setOpeningNonce(ByteString.copyFrom(on))
+              .setOpeningCiphertext(ByteString.copyFrom(Aead.seal(dk, on,
+                  openingAad(c, r.residency()), openingBytes)))
+              .setWrapNonce(ByteString.copyFrom(wn))
+              .setWrappedDataKey(ByteString.copyFrom(Aead.seal(rks.get(i), wn,
+                  wrapAad(c, v, r.residency()), dk)))
+              .setImportedMillis(System.currentTimeMillis())
+              .setOwnerKeyId(ByteString.copyFrom(r.ownerKeyId())).build();
+          puts.put(new Rocks.Key(Rocks.key('R', c)), vr.toByteArray());
+          puts.put(new Rocks.Key(Rocks.key('S', keys.subjectTag(r.schema(), r.subjectId()))), c);
+        } catch (KemException e) {
+          throw new InvalidRecordInputException("the owner's X-Wing key: " + e.getMessage(), e);
+        } finally {
+          Aead.wipe(dk, openingBytes);
+        }
       }
-      if (get(Rocks.key('R', c)) != null) {
-        throw new InvalidRecordInputException("record " + name(c) + " is already in the vault");
-      }
-      EscrowEntry escrow;
-      try {
-        Hpke.Sealed s = Hpke.seal(ownerKem, escrowInfo(chainId, c), new byte[0], dk);
-        escrow = EscrowEntry.newBuilder().setRecordCommitment(ByteString.copyFrom(c))
-            .setChainId(chainId).setHpkeEnc(ByteString.copyFrom(s.enc()))
-            .setHpkeCiphertext(ByteString.copyFrom(s.ciphertext())).build();
-      } catch (KemException e) {
-        throw new InvalidRecordInputException("the owner's X-Wing key: " + e.getMessage(), e);
-      }
-      int v = keys.version();
-      rk = keys.newRecordKey(c, v);
-      byte[] dn = Aead.nonce();
-      byte[] on = Aead.nonce();
-      byte[] wn = Aead.nonce();
-      VaultRecord vr = VaultRecord.newBuilder().setFormat(1)
-          .setRecordCommitment(ByteString.copyFrom(c)).setSchema(r.schema())
-          .setResidency(r.residency()).setKeyVersion(v)
-          .setDocumentNonce(ByteString.copyFrom(dn))
-          .setDocumentCiphertext(ByteString.copyFrom(Aead.seal(dk, dn, docAad(c, r.residency()),
-              r.document())))
-          .setOpeningNonce(ByteString.copyFrom(on))
-          .setOpeningCiphertext(ByteString.copyFrom(Aead.seal(dk, on,
-              openingAad(c, r.residency()), openingBytes)))
-          .setWrapNonce(ByteString.copyFrom(wn))
-          .setWrappedDataKey(ByteString.copyFrom(Aead.seal(rk, wn, wrapAad(c, v, r.residency()),
-              dk)))
-          .setImportedMillis(System.currentTimeMillis())
-          .setOwnerKeyId(ByteString.copyFrom(r.ownerKeyId())).build();
-      Map<Rocks.Key, byte[]> puts = new HashMap<>();
-      puts.put(new Rocks.Key(Rocks.key('R', c)), vr.toByteArray());
-      puts.put(new Rocks.Key(Rocks.key('S', tag)), c);
       write(puts, List.of());
-      return escrow;
+      return out;
     } finally {
-      Aead.wipe(dk, rk, openingBytes);
+      rks.forEach(Aead::wipe);
     }
   }
 
