@@ -88,13 +88,19 @@ final class ClaimCommand implements Runnable {
 
     @Mixin Statement in;
 
-    @Option(names = "--registry", required = true, paramLabel = "DIR",
-        description = "Registry directory (needs its private openings file).")
+    @Option(names = "--registry", paramLabel = "DIR",
+        description = "Registry directory (needs its private openings file); with --subject.")
     Path registry;
 
-    @Option(names = "--subject", required = true, paramLabel = "ID",
-        description = "subject_id of the record to prove about.")
-    long subject;
+    @Option(names = "--subject", paramLabel = "ID",
+        description = "subject_id of the record to prove about; with --registry.")
+    Long subject;
+
+    @Option(names = "--opening", paramLabel = "FILE",
+        description = "Instead of --registry and --subject: a record's opening as its custodian"
+            + " exports it (`pqzk records opening`), with the record's path to the root of its"
+            + " chain's registry at the height it names.")
+    Path opening;
 
     @Option(names = "--out", required = true, paramLabel = "PROOF",
         description = "File to write the proof to (replaced if present).")
@@ -110,29 +116,50 @@ final class ClaimCommand implements Runnable {
       ClaimContext ctx = Systems.context(in.context);
       DocumentDigest doc = integrity.digest();
       RegistryHash hash = Systems.hash(in.system.id);
+      if ((opening == null) == (registry == null || subject == null)) {
+        throw CliException.badInput("give either --opening FILE, or --registry DIR with"
+            + " --subject ID");
+      }
       Openings openings = null;
       try {
-        Registry reg = Registry.load(registry, in.system.id, hash, RootCache.user());
-        if (doc != null && !reg.schema().hasDocument()) {
-          throw CliException.badInput("--integrity: " + registry + " is a registry of "
-              + reg.schema() + ", which commits no document digests (build it from a records"
-              + " file with a document_sha256 column)");
+        ClaimWitness witness;
+        byte[] root;
+        if (opening != null) {
+          io.pqzk.records.custodian.Openings.Opened o = exported(opening, in.system.id);
+          witness = new ClaimWitness(o.record(), o.path());
+          root = o.root();
+          err.println("pqzk: proving against the " + in.system.id + " registry root of block "
+              + o.rootHeight() + " of chain " + o.chainId() + " (from " + opening + ")");
+        } else {
+          Registry reg = Registry.load(registry, in.system.id, hash, RootCache.user());
+          if (doc != null && !reg.schema().hasDocument()) {
+            throw CliException.badInput("--integrity: " + registry + " is a registry of "
+                + reg.schema() + ", which commits no document digests (build it from a records"
+                + " file with a document_sha256 column)");
+          }
+          openings = Openings.loadUnchecked(registry, reg);
+          witness = openings.witness(subject);
+          root = reg.root();
         }
-        openings = Openings.loadUnchecked(registry, reg);
-        ClaimWitness witness = openings.witness(subject);
+        io.pqzk.zk.claims.RecordSchema schema = witness.record().schema();
+        if (doc != null && !schema.hasDocument()) {
+          throw CliException.badInput("--integrity: the opening's record is of " + schema
+              + ", which commits no document digest");
+        }
         if (doc != null && !witness.record().document().orElseThrow().equals(doc)) {
-          throw CliException.rejected("subject " + subject + "'s committed document is not "
+          throw CliException.rejected("the subject's committed document is not "
               + integrity.document + " (its SHA-256 differs); no proof was made");
         }
         Predicate failing = pol.firstFailing(witness.record());
         if (failing != null) {
-          throw CliException.rejected("subject " + subject
+          throw CliException.rejected("subject " + witness.record().get(
+              io.pqzk.zk.claims.Attribute.SUBJECT_ID)
               + "'s record does not satisfy the policy: predicate '" + failing
               + "' is false; no proof was made");
         }
         ProofSystem ps = Systems.system(in.system.id);
-        ClaimStatement st = doc != null ? ClaimStatement.integrity(reg.root(), pol, ctx, doc)
-            : new ClaimStatement(reg.root(), pol, ctx, reg.schema());
+        ClaimStatement st = doc != null ? ClaimStatement.integrity(root, pol, ctx, doc)
+            : new ClaimStatement(root, pol, ctx, schema);
         long t0 = System.nanoTime();
         byte[] proof = ps.prove(st, witness);
         double ms = (System.nanoTime() - t0) / 1e6;
@@ -152,6 +179,19 @@ final class ClaimCommand implements Runnable {
           openings.destroy();
         }
       }
+    }
+  }
+
+  /** Reads and checks an exported opening (its commitment and its path to the root it names). */
+  static io.pqzk.records.custodian.Openings.Opened exported(Path file, String system) {
+    byte[] bytes = CliFiles.read("--opening", file);
+    try {
+      return io.pqzk.records.custodian.Openings.read(new String(bytes,
+          java.nio.charset.StandardCharsets.UTF_8), system);
+    } catch (io.pqzk.records.InvalidRecordInputException e) {
+      throw CliException.badInput("--opening " + file + ": " + e.getMessage());
+    } finally {
+      java.util.Arrays.fill(bytes, (byte) 0);
     }
   }
 

@@ -154,6 +154,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     s.lines().forEach(out::println);
+    demo.recordLines().forEach(out::println);
     out.println("data in " + data.dir.toAbsolutePath() + "; check it again with: ./pqzk chain verify"
         + " --data " + data.dir);
     out.flush();

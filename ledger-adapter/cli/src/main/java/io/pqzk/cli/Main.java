@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       TxCommand.class,
       AdapterCommand.class,
       AttestCommand.class,
+      RecordsCommand.class,
+      AuditCommand.class,
       VectorsCommand.class,
       KeygenCommand.class,
       SignCommand.class,

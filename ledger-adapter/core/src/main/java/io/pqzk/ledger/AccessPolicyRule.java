@@ -85,9 +85,10 @@ public final class AccessPolicyRule implements TransactionRule {
             + " is not after the block time " + draft.timestamp());
       }
       Genesis.Author grantee = draft.genesis().author(g.getGranteeKeyId().toByteArray());
-      if (grantee == null || grantee.role() != Genesis.Role.PARTICIPANT) {
+      if ((grantee == null || grantee.role() != Genesis.Role.PARTICIPANT)
+          && !ReaderRegistrationRule.isLive(draft::get, g.getGranteeKeyId())) {
         throw BlockDraft.reject(tx, "grantee " + HEX.formatHex(g.getGranteeKeyId().toByteArray())
-            + " is not a participant in the genesis");
+            + " is neither a participant in the genesis nor a registered reader");
       }
       for (ByteString c : g.getRecordCommitmentsList()) {
         String why = AccessDelegationRule.authorityProblem(draft, author, c);

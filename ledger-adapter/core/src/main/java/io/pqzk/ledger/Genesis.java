@@ -50,7 +50,10 @@ public final class Genesis {
   public record Validator(int index, String name, LedgerPublicKey mlDsa, LedgerPublicKey slhDsa) {}
 
   /** Who a key belongs to. */
-  public enum Role { VALIDATOR, AUTHORITY, PARTICIPANT }
+  public enum Role { VALIDATOR, AUTHORITY, PARTICIPANT, CUSTODIAN }
+
+  /** A record custodian: its name, its event-signing key and its jurisdiction's code. */
+  public record CustodianInfo(String name, LedgerPublicKey key, String jurisdiction) {}
 
   /** A known transaction author. */
   public record Author(String name, Role role, LedgerPublicKey key) {}
@@ -59,6 +62,10 @@ public final class Genesis {
   private final byte[] hash;
   private final Map<String, Validator> validatorsByMlDsaKey = new LinkedHashMap<>();
   private final Map<String, Author> authors = new LinkedHashMap<>();
+  private final Map<String, CustodianInfo> custodians = new LinkedHashMap<>();
+  private final Map<String, io.pqzk.ledger.proto.Jurisdiction> jurisdictions =
+      new LinkedHashMap<>();
+  private final Map<String, io.pqzk.ledger.proto.RoleDefinition> roles = new LinkedHashMap<>();
   // the systems that verify this chain's claims, checked (and keys parsed) once, here
   private final Map<String, io.pqzk.zk.ProofSystem> claimProofSystems = new LinkedHashMap<>();
   private io.pqzk.ledger.quorum.SignerSet commitSigners;
@@ -216,6 +223,7 @@ public final class Genesis {
     }
     addMembers(proto.getAuthoritiesList(), Role.AUTHORITY);
     addMembers(proto.getParticipantsList(), Role.PARTICIPANT);
+    RecordSections.check(proto, this::addCustodian, jurisdictions, roles);
     List<Validator> v = validators();
     commitSigners = new io.pqzk.ledger.quorum.SignerSet(
         v.stream().map(Validator::name).toList(), v.stream().map(Validator::mlDsa).toList(),
@@ -272,6 +280,20 @@ public final class Genesis {
         addAuthor(new Author(m.getName(), role, key(m.getName(), k)));
       }
     }
+  }
+
+  private void addCustodian(io.pqzk.ledger.proto.Custodian c) throws MalformedInputException {
+    if (c.getKeysCount() != 1) {
+      throw new MalformedInputException("custodian '" + c.getName() + "' needs exactly one"
+          + " ML-DSA key (it signs access events), has " + c.getKeysCount());
+    }
+    LedgerPublicKey k = key(c.getName(), c.getKeys(0));
+    if (!Signatures.isMlDsa(k.algorithm())) {
+      throw new MalformedInputException("custodian '" + c.getName() + "': its key must be ML-DSA,"
+          + " got " + k.algorithm());
+    }
+    addAuthor(new Author(c.getName(), Role.CUSTODIAN, k));
+    custodians.put(k.keyIdHex(), new CustodianInfo(c.getName(), k, c.getJurisdiction()));
   }
 
   private void addAuthor(Author a) throws MalformedInputException {
@@ -379,6 +401,25 @@ public final class Genesis {
   /** The known author with this key id, or null. */
   public Author author(byte[] keyId) {
     return authors.get(HexFormat.of().formatHex(keyId));
+  }
+
+  /** The custodian with this key id, or null. */
+  public CustodianInfo custodian(byte[] keyId) {
+    return custodians.get(HexFormat.of().formatHex(keyId));
+  }
+
+  public List<CustodianInfo> custodians() {
+    return List.copyOf(custodians.values());
+  }
+
+  /** The jurisdiction with this code, or null. */
+  public io.pqzk.ledger.proto.Jurisdiction jurisdiction(String code) {
+    return jurisdictions.get(code);
+  }
+
+  /** The role with this name, or null. */
+  public io.pqzk.ledger.proto.RoleDefinition role(String name) {
+    return roles.get(name);
   }
 
   public io.pqzk.ledger.proto.Genesis proto() {

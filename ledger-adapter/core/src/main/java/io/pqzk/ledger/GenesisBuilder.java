@@ -57,6 +57,32 @@ public final class GenesisBuilder {
     return this;
   }
 
+  /** A record custodian with its event-signing ML-DSA key, in a declared jurisdiction. */
+  public GenesisBuilder custodian(String name, LedgerPublicKey key, String jurisdiction) {
+    g.addCustodians(io.pqzk.ledger.proto.Custodian.newBuilder().setName(name)
+        .addKeys(Genesis.keyEntry(key)).setJurisdiction(jurisdiction));
+    return this;
+  }
+
+  /**
+   * A jurisdiction: its code and name, whether reads need the patient's explicit permit, and the
+   * other jurisdictions whose readers may receive its records.
+   */
+  public GenesisBuilder jurisdiction(String code, String name, boolean consentRequired,
+      String... releaseTo) {
+    g.addJurisdictions(io.pqzk.ledger.proto.Jurisdiction.newBuilder().setCode(code).setName(name)
+        .setConsentRequired(consentRequired).addAllReleaseTo(java.util.List.of(releaseTo)));
+    return this;
+  }
+
+  /** A role authorities may assign to readers; break-glass roles name their purposes of use. */
+  public GenesisBuilder role(String name, io.pqzk.ledger.proto.RoleKind kind,
+      String... purposes) {
+    g.addRoles(io.pqzk.ledger.proto.RoleDefinition.newBuilder().setName(name).setKind(kind)
+        .addAllPurposes(java.util.List.of(purposes)));
+    return this;
+  }
+
   public GenesisBuilder limits(Limits l) {
     limits = l;
     return this;

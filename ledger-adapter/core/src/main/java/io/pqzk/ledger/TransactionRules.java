@@ -16,7 +16,13 @@ final class TransactionRules {
       new AccessEventRule(),
       new AccessDelegationRule(),
       new ClaimRule(),
-      new ValidatorSetRule());
+      new ValidatorSetRule(),
+      new ReaderRegistrationRule(),
+      new RecordCustodyRule(),
+      new ConsentRule(),
+      new CustodianAccessRule(),
+      new BreakGlassReviewRule(),
+      new RecordPurgeRule());
 
   private static final Map<TransactionBody.PayloadCase, TransactionRule> BY_KIND = index();
 

@@ -319,6 +319,38 @@ public final class KeyCodec {
   }
 
   /**
+   * EncryptedPrivateKeyInfo DER of any clear PKCS#8 PrivateKeyInfo, in this module's default
+   * scheme ({@link KeyEncryption#defaults()}): for private keys of other algorithms kept in the
+   * same key-file format, such as a custodian's X-Wing KEM keys. The caller wipes {@code pkcs8}.
+   *
+   * @throws IllegalArgumentException if the passphrase is empty
+   */
+  public static byte[] encryptPkcs8(byte[] pkcs8, char[] passphrase) throws PqSignatureException {
+    if (passphrase == null || passphrase.length == 0) {
+      throw new IllegalArgumentException("an empty passphrase does not protect a key");
+    }
+    return Pbes2.encrypt(pkcs8, passphrase, KeyEncryption.defaults());
+  }
+
+  /**
+   * Decrypts EncryptedPrivateKeyInfo DER to the clear PKCS#8 PrivateKeyInfo DER, whatever its
+   * algorithm, with the same schemes and work bounds as {@link #decryptPrivateKey}; the caller
+   * parses it and wipes it.
+   *
+   * @throws WrongPassphraseException if the passphrase is wrong or the data was altered
+   * @throws MalformedKeyException if the DER is not PBES2 EncryptedPrivateKeyInfo of a supported
+   *     kind
+   * @throws KeyDerivationCostException if the key derivation asks for too much work or memory
+   */
+  public static byte[] decryptPkcs8(byte[] encrypted, char[] passphrase)
+      throws PqSignatureException {
+    if (passphrase == null) {
+      throw new WrongPassphraseException("the private key is encrypted and no passphrase was given");
+    }
+    return Pbes2.decrypt(encrypted, passphrase);
+  }
+
+  /**
    * Decrypts EncryptedPrivateKeyInfo DER and parses it: PBES2 with PBKDF2 or scrypt and AES-CBC,
    * AES-256-GCM or DES-EDE3-CBC, so this module's files of every version and OpenSSL's are read.
    * The declared key-derivation work is bounded first (see {@link KeyDerivationCostException}).
@@ -330,10 +362,7 @@ public final class KeyCodec {
    */
   public static PqPrivateKey decryptPrivateKey(byte[] encrypted, char[] passphrase)
       throws PqSignatureException {
-    if (passphrase == null) {
-      throw new WrongPassphraseException("the private key is encrypted and no passphrase was given");
-    }
-    byte[] clear = Pbes2.decrypt(encrypted, passphrase);
+    byte[] clear = decryptPkcs8(encrypted, passphrase);
     try {
       return decodePrivateKey(clear);
     } catch (MalformedKeyException e) {

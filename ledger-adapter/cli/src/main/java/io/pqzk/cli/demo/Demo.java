@@ -2,24 +2,29 @@ package io.pqzk.cli.demo;
 
 import com.google.protobuf.ByteString;
 import io.pqzk.ledger.BlockRules;
-import io.pqzk.ledger.store.ChainVerifier;
 import io.pqzk.ledger.ClaimContexts;
 import io.pqzk.ledger.Genesis;
-import io.pqzk.ledger.store.Ledger;
 import io.pqzk.ledger.LedgerException;
 import io.pqzk.ledger.MalformedInputException;
-import io.pqzk.ledger.ProposerKeys;
+import io.pqzk.ledger.PurposeOfUse;
 import io.pqzk.ledger.TransactionFactory;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
-import io.pqzk.ledger.proto.AccessEvent;
 import io.pqzk.ledger.proto.AccessPolicyUpdate;
 import io.pqzk.ledger.proto.Claim;
 import io.pqzk.ledger.proto.ProofAttachment;
+import io.pqzk.ledger.store.ChainVerifier;
+import io.pqzk.records.custodian.Caller;
+import io.pqzk.records.custodian.Custodian;
+import io.pqzk.records.custodian.EmbeddedLedger;
+import io.pqzk.records.custodian.Openings;
+import io.pqzk.records.custodian.RecordDocument;
+import io.pqzk.records.custodian.Requests;
+import io.pqzk.records.proto.OpeningRequest;
+import io.pqzk.records.proto.SignedOpeningRequest;
+import io.pqzk.records.service.NodeLayout;
+import io.pqzk.records.vault.AuthorityEscrow;
 import io.pqzk.zk.ProofException;
 import io.pqzk.zk.ProofSystem;
-import io.pqzk.zk.ProofSystems;
-import io.pqzk.zk.RegistryHash;
-import io.pqzk.zk.UnavailableProofSystemException;
 import io.pqzk.zk.claims.Attribute;
 import io.pqzk.zk.claims.ClaimContext;
 import io.pqzk.zk.claims.ClaimStatement;
@@ -28,11 +33,9 @@ import io.pqzk.zk.claims.Policy;
 import io.pqzk.zk.claims.Record;
 import io.pqzk.zk.groth16claims.ClaimCircuit;
 import io.pqzk.zk.groth16claims.ZokratesGroth16ProofSystem;
-import io.pqzk.zk.registry.SparseMerkleTree;
 import io.pqzk.zk.stark.claim.StarkProofSystem;
 import io.pqzk.zk.zokrates.ZoKrates;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -45,12 +48,16 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * The end-to-end demo: a genesis with fresh validator, authority and reader keys; N synthetic
- * service-member records whose commitments the authority registers; access grants and logged
- * reads; dual-signed blocks sealed, fsync'd and indexed; then the whole chain re-validated from
- * the files by an independent verifier that trusts only the genesis file. Claims: STARK proofs
- * always, and a Groth16 proof when zokrates-js is installed (the genesis then pins the
- * verification key of the claim circuit's setup).
+ * The end-to-end demo: a genesis with fresh validator, authority, custodian and reader keys; N
+ * synthetic service-member documents kept encrypted in the custodian's vault (only commitments
+ * and custody on the chain); readers registered by authority transactions; access grants; reads
+ * through the custodian, each checked against the ledger and recorded by an access event the
+ * custodian signs, final before the document leaves (permitted ones, refused ones and a
+ * break-glass one, see {@link DemoReads}); dual-signed blocks sealed, fsync'd and indexed; then
+ * the whole chain re-validated from the files by an independent verifier that trusts only the
+ * genesis file. Claims from openings the custodian exports to the owner: STARK proofs always, and
+ * a Groth16 proof when zokrates-js is installed (the genesis then pins the verification key of the
+ * claim circuit's setup).
  */
 public final class Demo {
   /** Demo parameters. */
@@ -70,11 +77,12 @@ public final class Demo {
   private final Options o;
   private final Listener listener;
   private final DemoSummary.Builder summary = new DemoSummary.Builder();
-  private Ledger ledger;
+  private EmbeddedLedger ledger;
+  private Custodian custodian;
+  private DemoReads reads;
   private DemoNetwork net;
   private TransactionFactory txs;
   private DemoNetwork.Groth16Pin groth16Pin; // what the genesis pins, when Groth16 is in
-  private io.pqzk.ledger.CommitSigner commits;
   private DemoDirectory directory; // holds the ledger lock until the engine takes it
 
   public Demo(Options options, Listener listener) {
@@ -98,93 +106,81 @@ public final class Demo {
 
   private DemoSummary build(long start) throws LedgerException, IOException {
     listener.phase("keys and genesis (" + o.validators() + " validators, ML-DSA-65 + "
-        + o.slhAlgorithm() + ")");
+        + o.slhAlgorithm() + "; a custodian in US, readers with X-Wing keys and TLS"
+        + " certificates)");
     String chainId = "pqzk-demo-" + HexFormat.of().formatHex(randomBytes(4));
     ZokratesGroth16ProofSystem groth16 = groth16Setup();
     try {
       net = new DemoNetwork(chainId, o.validators(), o.slhAlgorithm(), o.slhEvery(), groth16Pin);
+      net.writeKeys(o.data().resolve("keys"));
     } catch (java.security.GeneralSecurityException e) {
       throw new MalformedInputException(e.getMessage());
     }
-    net.writeKeys(o.data().resolve("keys"));
     byte[] genesisBytes = Genesis.toJson(net.genesis);
     KeyFiles.atomicWrite(o.data().resolve(Genesis.FILE_NAME), genesisBytes, false);
     Genesis genesis = Genesis.parse(genesisBytes);
     txs = new TransactionFactory(chainId);
     summary.chainId = chainId;
 
-    listener.phase("generating " + o.records() + " synthetic service-member records");
+    listener.phase("generating " + o.records() + " synthetic service-member documents (names,"
+        + " dates, identifiers, notes)");
     List<Record> records = SyntheticRecords.generate(o.records(), new Random(),
         new SecureRandom());
-    List<byte[]> commitments = new ArrayList<>(records.size());
-    records.forEach(r -> commitments.add(SyntheticRecords.commitment(chainId, r)));
-    // one registry leaf per claim system of the genesis, each under that system's hash
-    List<RegistryHash> hashes = new ArrayList<>();
-    List<List<byte[]>> leaves = new ArrayList<>();
-    for (String system : genesis.claimSystems()) {
-      RegistryHash h = registryHash(system);
-      hashes.add(h);
-      leaves.add(records.parallelStream().map(h::leaf).toList());
-    }
-    writeRecords(records, commitments);
+    List<byte[]> documents = SyntheticRecords.documents(records, new Random());
 
-    BlockRules rules = new BlockRules(genesis);
-    commits = net.commitSigner(rules);
     directory.release(); // the engine takes the ledger lock itself
-    try (Ledger l = Ledger.open(o.data(), rules)) {
+    try (EmbeddedLedger l = EmbeddedLedger.open(o.data(), net.validators, net::commitSigner,
+        System::currentTimeMillis, summary::sealed);
+        Custodian c = Custodian.open(Custodian.Options.of(NodeLayout.custodian(o.data()),
+            net.custodian, net.custodianKem), l);
+        AuthorityEscrow escrow = AuthorityEscrow.open(NodeLayout.escrow(o.data()), chainId,
+            net.authorityKem)) {
       ledger = l;
-      listener.phase("registering " + o.records() + " record commitments");
-      submitAll(o.records(), i -> txs.registerRecord(net.authority, commitments.get(i),
-          SyntheticRecords.SCHEMA, leaves.stream().map(ls -> ls.get(i)).toList()),
-          "record_registration");
-      if (l.pendingCount() > 0) {
-        seal();
+      custodian = c;
+      listener.phase("registering " + net.readerRegistrations().size() + " readers by authority"
+          + " transactions (ML-DSA and X-Wing keys, TLS certificate, jurisdiction, roles)");
+      List<byte[]> regs = new ArrayList<>();
+      for (var r : net.readerRegistrations()) {
+        regs.add(txs.sign(net.authority, txs.body(net.authority).setReaderRegistration(r)));
       }
-      long rootHeight = l.height();
+      commit(regs);
+      listener.phase("importing " + o.records() + " documents into the custodian's vault"
+          + " (AES-256-GCM under a fresh data key each, wrapped under a per-record key of the"
+          + " key store; commitments and custody on the chain, nothing of the content)");
+      List<byte[]> commitments = importDocuments(records, documents, escrow);
       int grants = (o.records() + 9) / 10;
       List<byte[]> grantIds = new ArrayList<>();
       for (int i = 0; i < grants; i++) {
         grantIds.add(txs.newGrantId());
       }
       long notAfter = System.currentTimeMillis() + 365L * 24 * 3600 * 1000;
-      listener.phase("writing " + grants + " access grants (10 records each)");
+      listener.phase("writing " + grants + " access grants (10 records each, purpose TREAT)");
       submitAll(grants, i -> {
         AccessPolicyUpdate.Builder g = AccessPolicyUpdate.newBuilder()
             .setGrantId(ByteString.copyFrom(grantIds.get(i)))
             .setGranteeKeyId(ByteString.copyFrom(reader(i).publicKey().keyId()))
-            .setPurpose("treatment").setNotAfterMillis(notAfter);
+            .setPurpose(PurposeOfUse.TREAT).setNotAfterMillis(notAfter);
         for (int j = 10 * i; j < Math.min(o.records(), 10 * i + 10); j++) {
           g.addRecordCommitments(ByteString.copyFrom(commitments.get(j)));
         }
         return txs.updateAccess(net.authority, g.build());
-      }, "access_policy_update");
-      if (l.pendingCount() > 0) {
-        seal(); // a read lies after the block that wrote its grant, so grants go first
-      }
-      long now = Math.max(System.currentTimeMillis(), l.state().headTimestamp());
-      listener.phase("logging " + o.records() + " access events");
-      submitAll(o.records(), j -> txs.logAccess(reader(j / 10), AccessEvent.newBuilder()
-          .setGrantId(ByteString.copyFrom(grantIds.get(j / 10)))
-          .setRecordCommitment(ByteString.copyFrom(commitments.get(j)))
-          .setReadMillis(now).setPurpose("treatment").build()), "access_event");
-      if (rootHeight >= 0) {
-        for (int k = 0; k < hashes.size(); k++) {
-          String system = genesis.claimSystems().get(k);
-          SparseMerkleTree tree = SparseMerkleTree.build(hashes.get(k), leaves.get(k));
-          if (system.equals(StarkProofSystem.ID)) {
-            claims(new StarkProofSystem(), starkPolicies(records.get(0)), chainId, records, tree,
-                rootHeight);
-          } else {
-            claims(groth16, groth16Policies(records.get(0)), chainId, records, tree, rootHeight);
-          }
+      });
+      reads = new DemoReads(this, net, c, txs, summary, listener);
+      reads.run(records, documents, commitments, notAfter);
+      for (String system : genesis.claimSystems()) {
+        if (system.equals(StarkProofSystem.ID)) {
+          claims(new StarkProofSystem(), starkPolicies(records.get(0)), chainId, records);
+        } else {
+          claims(groth16, groth16Policies(records.get(0)), chainId, records);
         }
       }
-      if (l.pendingCount() > 0) {
-        seal();
-      }
+    } catch (io.pqzk.records.RecordsException e) {
+      throw new MalformedInputException("custodian: " + e.getMessage(), e);
     } finally {
       ledger = null;
+      custodian = null;
       records.forEach(Record::destroy);
+      documents.forEach(d -> java.util.Arrays.fill(d, (byte) 0));
       if (groth16 != null) {
         groth16.close();
       }
@@ -200,6 +196,38 @@ public final class Demo {
     summary.totalNanos = System.nanoTime() - start;
     summary.dataBytes = directoryBytes(o.data());
     return summary.build(fresh);
+  }
+
+  /** The records part of the summary, and the three commands to try next. */
+  public List<String> recordLines() {
+    return reads == null ? List.of() : reads.lines(o.data());
+  }
+
+  /**
+   * Imports the documents through the custodian in blocks of the demo's size; the owner's sealed
+   * copies of the data keys go to its escrow.
+   */
+  private List<byte[]> importDocuments(List<Record> records, List<byte[]> documents,
+      AuthorityEscrow escrow) throws LedgerException, IOException,
+      io.pqzk.records.RecordsException {
+    List<byte[]> out = new ArrayList<>();
+    int chunk = Math.max(1, o.blockSize() / 2);
+    for (int from = 0; from < records.size(); from += chunk) {
+      List<Custodian.ImportRequest> rs = new ArrayList<>();
+      for (int i = from; i < Math.min(records.size(), from + chunk); i++) {
+        rs.add(new Custodian.ImportRequest(RecordDocument.parse(documents.get(i),
+            "synthetic document " + i), "US", i < DemoReads.PATIENTS
+                ? net.patient.publicKey().keyId() : null, List.of()));
+      }
+      for (Custodian.Imported d : custodian.importAll(rs, net.authority,
+          net.authorityKem.publicKey())) {
+        escrow.put(RecordDocument.SCHEMA, d.subjectId(), d.escrow());
+        out.add(d.commitment());
+      }
+      listener.progress(out.size(), records.size());
+    }
+    summary.imported = out.size();
+    return out;
   }
 
   /**
@@ -252,27 +280,20 @@ public final class Demo {
     }
   }
 
-  private static RegistryHash registryHash(String system) {
-    try {
-      return ProofSystems.registryHash(system);
-    } catch (UnavailableProofSystemException e) {
-      throw new IllegalStateException("demo genesis names " + system + ": " + e.getMessage(), e);
-    }
-  }
 
   /**
-   * Readers prove claims about records against the registry root of block {@code rootHeight}
-   * (every record registered by then), each proof bound to this chain, that height, the reader
-   * who submits it and a fresh nonce: eligibility policies and a disclosure of two attributes of
-   * one record (its integrity as committed).
+   * Readers prove claims about records against the registry root the chain has: the owner obtains
+   * each record's opening from the custodian (attributes, salt and registry path, sealed to its
+   * X-Wing key), and the proof is bound to this chain, that height and a fresh nonce: eligibility
+   * policies and a disclosure of two attributes of one record (its integrity as committed).
    */
   private void claims(ProofSystem system, List<String> policies, String chainId,
-      List<Record> records, SparseMerkleTree tree, long rootHeight)
-      throws LedgerException, IOException {
+      List<Record> records) throws LedgerException, IOException,
+      io.pqzk.records.RecordsException {
     listener.phase("proving " + policies.size() + " " + system.id() + " claim"
         + (policies.size() == 1 ? "" : "s") + " ("
         + (system.postQuantum() ? "post-quantum, transparent" : "NOT post-quantum, trusted setup")
-        + ") against the registry root of block " + rootHeight);
+        + ") from openings the custodian exported to the record's owner");
     SecureRandom random = new SecureRandom();
     int done = 0;
     for (String text : policies) {
@@ -287,87 +308,69 @@ public final class Demo {
         listener.progress(++done, policies.size());
         continue; // no synthetic record meets it: nothing true to prove
       }
-      // the context names the reader who will submit the claim: no one else can present it
-      LedgerSigningKey author = reader(done);
+      Openings.Opened opened = opening(records.get(index), system.id());
       byte[] nonce = new byte[ClaimContexts.NONCE_BYTES];
       random.nextBytes(nonce);
-      byte[] context = ClaimContexts.of(chainId, rootHeight, author.publicKey().keyId(), nonce);
-      ClaimStatement st = new ClaimStatement(tree.root(), policy, ClaimContext.of(context));
+      LedgerSigningKey author = reader(done);
+      byte[] context = ClaimContexts.of(chainId, opened.rootHeight(), author.publicKey().keyId(),
+          nonce);
+      ClaimStatement st = new ClaimStatement(opened.root(), policy, ClaimContext.of(context));
       long t0 = System.nanoTime();
       byte[] proof;
       try {
-        proof = system.prove(st, new ClaimWitness(records.get(index), tree.path(index)));
+        proof = system.prove(st, new ClaimWitness(opened.record(), opened.path()));
       } catch (ProofException e) {
         throw new IllegalStateException("demo claim could not be proven: " + e.getMessage(), e);
+      } finally {
+        opened.record().destroy();
       }
       summary.proved(system.id(), proof.length, System.nanoTime() - t0);
-      Claim claim = Claim.newBuilder().setRootHeight(rootHeight).setPolicy(text)
+      Claim claim = Claim.newBuilder().setRootHeight(opened.rootHeight()).setPolicy(text)
           .setContext(ByteString.copyFrom(context))
           .setProof(ProofAttachment.newBuilder().setSystem(system.id())
               .setClaim(text.contains("==") ? "disclosure" : "eligibility")
               .setProof(ByteString.copyFrom(proof)))
           .build();
-      ledger.submit(txs.claim(author, claim));
-      summary.count("claim");
+      commit(List.of(txs.claim(author, claim)));
       listener.progress(++done, policies.size());
     }
+  }
+
+  /** The owner's opening of {@code r} for {@code system}, exported by the custodian. */
+  private Openings.Opened opening(Record r, String system)
+      throws io.pqzk.records.RecordsException {
+    long now = System.currentTimeMillis();
+    SignedOpeningRequest s = Requests.sign(net.authority, OpeningRequest.newBuilder()
+        .setChainId(summary.chainId).setCustodianKeyId(ByteString.copyFrom(
+            net.custodian.publicKey().keyId()))
+        .setAuthorityKeyId(ByteString.copyFrom(net.authority.publicKey().keyId()))
+        .setSubjectId(Long.toString(r.get(Attribute.SUBJECT_ID)))
+        .setNonce(ByteString.copyFrom(randomBytes(16))).setIssuedMillis(now)
+        .setExpiresMillis(now + 60_000)
+        .setKemPublicKey(ByteString.copyFrom(net.authorityKem.publicKey().raw())).build());
+    String json = Openings.open(custodian.exportOpening(s, Caller.inProcess()),
+        net.authorityKem, summary.chainId, s, net.authority.publicKey().keyId());
+    return Openings.read(json, system);
   }
 
   private LedgerSigningKey reader(int grant) {
     return net.readers.get(grant % net.readers.size());
   }
 
-  /** Signs {@code n} transactions on every core, submits them in order, seals full blocks. */
-  private void submitAll(int n, IntFunction<byte[]> make, String kind)
+  /** Signs {@code n} transactions on every core, commits them in blocks of the demo's size. */
+  private void submitAll(int n, IntFunction<byte[]> make)
       throws LedgerException, IOException {
-    int chunk = Math.max(o.blockSize(), 64);
+    int chunk = Math.max(o.blockSize(), 1);
     for (int from = 0; from < n; from += chunk) {
       int to = Math.min(n, from + chunk);
-      List<byte[]> batch = IntStream.range(from, to).parallel().mapToObj(make).toList();
-      for (byte[] tx : batch) {
-        ledger.submit(tx);
-        summary.count(kind);
-        if (ledger.pendingCount() >= o.blockSize()) {
-          seal();
-        }
-      }
+      commit(IntStream.range(from, to).parallel().mapToObj(make).toList());
       listener.progress(to, n);
     }
   }
 
-  private void seal() throws IOException, LedgerException {
-    ProposerKeys proposer = net.validators.get((int) ((ledger.height() + 1)
-        % net.validators.size()));
-    Ledger.SealResult r = ledger.seal(proposer, commits);
-    if (!r.dropped().isEmpty()) {
-      throw new IllegalStateException("demo transaction dropped: " + r.dropped().get(0));
-    }
-    summary.sealed(r);
-  }
-
-  private void writeRecords(List<Record> records, List<byte[]> commitments) throws IOException {
-    StringBuilder csv = new StringBuilder();
-    StringBuilder open = new StringBuilder();
-    List<String> cols = new ArrayList<>();
-    for (Attribute a : Attribute.values()) {
-      cols.add(a.columnName());
-    }
-    csv.append(String.join(",", cols)).append('\n');
-    open.append(String.join(",", cols)).append(",salt0,salt1,commitment\n");
-    for (int i = 0; i < records.size(); i++) {
-      long[] a = records.get(i).attributes();
-      long[] s = records.get(i).salt();
-      String row = java.util.Arrays.stream(a).mapToObj(Long::toString)
-          .collect(java.util.stream.Collectors.joining(","));
-      csv.append(row).append('\n');
-      open.append(row).append(',').append(s[0]).append(',').append(s[1]).append(',')
-          .append(HexFormat.of().formatHex(commitments.get(i))).append('\n');
-    }
-    Path dir = Files.createDirectories(o.data().resolve("records"));
-    KeyFiles.atomicWrite(dir.resolve("records.csv"),
-        csv.toString().getBytes(StandardCharsets.US_ASCII), true);
-    KeyFiles.atomicWrite(dir.resolve("openings.csv"),
-        open.toString().getBytes(StandardCharsets.US_ASCII), true);
+  /** Commits transactions: final when this returns (the summary counts them by block). */
+  void commit(List<byte[]> transactions) throws LedgerException, IOException {
+    ledger.commitAll(transactions);
   }
 
   private static byte[] randomBytes(int n) {

@@ -81,6 +81,7 @@ public record DemoSummary(
     long buildNanos;
     long totalNanos;
     long dataBytes;
+    int imported;
     final Map<String, long[]> claims = new java.util.LinkedHashMap<>(); // count, bytes, nanos
     final List<String> notes = new ArrayList<>();
 
@@ -95,12 +96,19 @@ public record DemoSummary(
       notes.add(line);
     }
 
-    void count(String kind) {
-      kinds.merge(kind, 1L, Long::sum);
-    }
-
-    void sealed(Ledger.SealResult r) {
+    /** Counts a sealed block and its transactions by kind, as the chain has them. */
+    synchronized void sealed(Ledger.SealResult r) {
       blocks++;
+      try {
+        for (com.google.protobuf.ByteString t : io.pqzk.ledger.proto.Block.parseFrom(
+            r.sealed().bytes()).getTransactionsList()) {
+          kinds.merge(io.pqzk.ledger.proto.TransactionBody.parseFrom(
+              io.pqzk.ledger.proto.Transaction.parseFrom(t).getBody()).getPayloadCase().name()
+              .toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+        }
+      } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        throw new IllegalStateException("a block this demo sealed does not parse", e);
+      }
       bytes += r.sealed().bytes().length;
       maxBytes = Math.max(maxBytes, r.sealed().bytes().length);
       mlBytes = r.sealed().mlDsaSignatureBytes();

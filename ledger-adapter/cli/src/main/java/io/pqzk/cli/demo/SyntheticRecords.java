@@ -1,9 +1,8 @@
 package io.pqzk.cli.demo;
 
-import io.pqzk.ledger.crypto.Hashes;
+import io.pqzk.records.custodian.RecordCommitments;
 import io.pqzk.zk.claims.Attribute;
 import io.pqzk.zk.claims.Record;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -12,11 +11,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Synthetic service-member records with plausible attribute ranges, and the ledger's record
- * commitment: {@code SHA3-256(domain "pqzk/v1/record-commitment", chain id, schema, the seven
- * attributes as u32 big-endian, the two salt words as u64 big-endian)}. The random salt hides
- * low-entropy attributes (a birth year has ~40 possible values) from anyone holding the
- * commitment.
+ * Synthetic service-member records with plausible attribute ranges, their documents (what the
+ * custodian keeps encrypted), and the ledger's record commitment ({@link RecordCommitments}:
+ * SHA3-256 over the schema, the attributes and a random salt, which hides even low-entropy
+ * attributes, a birth year has ~40 possible values, from anyone holding the commitment).
  */
 public final class SyntheticRecords {
   public static final String SCHEMA = "service-member/v1";
@@ -65,24 +63,49 @@ public final class SyntheticRecords {
 
   /** The 32-byte commitment registered on the ledger for {@code record}. */
   public static byte[] commitment(String chainId, Record record) {
-    byte[] schema = SCHEMA.getBytes(StandardCharsets.UTF_8);
-    long[] attrs = record.attributes();
-    long[] salt = record.salt();
-    ByteBuffer b = ByteBuffer.allocate(1 + schema.length + 4 * attrs.length + 8 * salt.length);
-    b.put((byte) schema.length).put(schema);
-    for (long v : attrs) {
-      b.putInt((int) v);
+    return RecordCommitments.commitment(chainId, SCHEMA, record);
+  }
+
+  private static final String[] GIVEN = {"Avery", "Jordan", "Morgan", "Riley", "Casey", "Quinn",
+    "Harper", "Rowan", "Emerson", "Skyler", "Dakota", "Finley", "Reese", "Sawyer", "Marlowe"};
+  private static final String[] FAMILY = {"Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad",
+    "Kowalski", "Ferreira", "Nakamura", "Oyelaran", "Brennan", "Vasquez", "Achterberg",
+    "Marchetti", "Sorensen", "Abernathy"};
+  private static final String[] UNITS = {"3rd Medical Battalion", "Field Hospital 12",
+    "Naval Station Clinic", "Air Wing Medical Squadron", "Reserve Health Detachment"};
+
+  /**
+   * One document per record, as a custodian would receive it: a JSON object with the record's
+   * attributes under their column names and what a medical record also holds (a name, a birth
+   * date, a service number, a unit, notes), none of which ever reaches the chain.
+   */
+  public static List<byte[]> documents(List<Record> records, Random shape) {
+    List<byte[]> out = new ArrayList<>(records.size());
+    for (Record r : records) {
+      long subject = r.get(Attribute.SUBJECT_ID);
+      int year = (int) r.get(Attribute.BIRTH_YEAR);
+      String birth = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year,
+          1 + shape.nextInt(12), 1 + shape.nextInt(28));
+      String doc = "{\n"
+          + "  \"schema\": \"" + SCHEMA + "\",\n"
+          + "  \"subject_id\": " + subject + ",\n"
+          + "  \"name\": \"" + GIVEN[shape.nextInt(GIVEN.length)] + " "
+          + FAMILY[shape.nextInt(FAMILY.length)] + "\",\n"
+          + "  \"service_number\": \"SN-" + (100000 + shape.nextInt(900000)) + "-"
+          + (char) ('A' + shape.nextInt(26)) + "\",\n"
+          + "  \"birth_date\": \"" + birth + "\",\n"
+          + "  \"unit\": \"" + UNITS[shape.nextInt(UNITS.length)] + "\",\n"
+          + "  \"birth_year\": " + year + ",\n"
+          + "  \"blood_group\": " + r.get(Attribute.BLOOD_GROUP) + ",\n"
+          + "  \"fitness\": " + r.get(Attribute.FITNESS) + ",\n"
+          + "  \"vax_date\": " + r.get(Attribute.VAX_DATE) + ",\n"
+          + "  \"clearance\": " + r.get(Attribute.CLEARANCE) + ",\n"
+          + "  \"issuer\": " + r.get(Attribute.ISSUER) + ",\n"
+          + "  \"notes\": \"annual fitness review; " + (shape.nextBoolean()
+              ? "no restrictions" : "light duty for six weeks after knee surgery") + "\"\n"
+          + "}\n";
+      out.add(doc.getBytes(StandardCharsets.UTF_8));
     }
-    for (long s : salt) {
-      b.putLong(s);
-    }
-    byte[] enc = b.array();
-    try {
-      return Hashes.sha3(Hashes.RECORD_COMMITMENT, chainId, enc);
-    } finally {
-      java.util.Arrays.fill(enc, (byte) 0);
-      java.util.Arrays.fill(attrs, 0);
-      java.util.Arrays.fill(salt, 0);
-    }
+    return out;
   }
 }
