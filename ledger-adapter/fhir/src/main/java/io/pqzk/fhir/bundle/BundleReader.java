@@ -108,6 +108,7 @@ public final class BundleReader {
     List<String> notes = new ArrayList<>();
     Entry<Patient> patient = x.patient();
     attrs[Attribute.SUBJECT_ID.ordinal()] = subjectId(source, patient);
+    x.checkReferences();
     attrs[Attribute.BIRTH_YEAR.ordinal()] = birthYear(patient, notes);
     attrs[Attribute.BLOOD_GROUP.ordinal()] = x.bloodGroup(notes);
     attrs[Attribute.FITNESS.ordinal()] = x.measure(Codes.FITNESS, 100, "fitness", notes);
@@ -229,6 +230,10 @@ public final class BundleReader {
         throw new InvalidFhirException(source, "Bundle", "Bundle.entry.resource", patients
             .size() + " Patient resources; one patient's bundle is one record");
       }
+    }
+
+    /** Every Observation and Immunization must be about the bundle's Patient. */
+    void checkReferences() throws InvalidFhirException {
       for (Entry<Observation> o : observations) {
         about(o, o.resource().getSubject(), "Observation.subject");
       }
