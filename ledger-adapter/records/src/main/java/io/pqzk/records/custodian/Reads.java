@@ -91,7 +91,12 @@ final class Reads {
           + shortHex(r.getReaderKeyId()) + ", not the authenticated reader '"
           + authenticated.getRegistration().getName() + "'");
     }
-    if (!signatureVerifies(authenticated, signed)) {
+    if (caller.isCertificateOnly()) {
+      if (!signed.getSignature().isEmpty()) {
+        return deny(a, null, ReadDenial.BAD_REQUEST, "a certificate-only request carries no"
+            + " signature");
+      }
+    } else if (!signatureVerifies(authenticated, signed)) {
       if (!caller.isTls()) {
         throw new UnauthenticatedException("the read request's signature does not verify under"
             + " reader '" + authenticated.getRegistration().getName() + "'s key");

@@ -96,6 +96,33 @@ public final class RecordDocument {
     return new RecordDocument(bytes.clone(), attrs);
   }
 
+  /**
+   * A document of another format (a FHIR R4 Bundle) whose attributes a reader of that format
+   * extracted by its own documented rules; the bytes are kept exactly as given. {@code source}
+   * names it in errors.
+   *
+   * @throws InvalidRecordInputException if it is too large or an attribute is out of range
+   */
+  public static RecordDocument extracted(byte[] bytes, long[] attributes, String source)
+      throws InvalidRecordInputException {
+    if (bytes.length > MAX_BYTES) {
+      throw new InvalidRecordInputException(source + ": " + bytes.length + " bytes, a document"
+          + " may have at most " + MAX_BYTES);
+    }
+    if (attributes.length != Attribute.values().length) {
+      throw new IllegalArgumentException("a record has " + Attribute.values().length
+          + " attributes, got " + attributes.length);
+    }
+    for (Attribute a : Attribute.values()) {
+      long v = attributes[a.ordinal()];
+      if (v < 0 || v >= Attribute.LIMIT) {
+        throw new InvalidRecordInputException(source + ": " + a.columnName() + " is not in [0,"
+            + " 2^32)");
+      }
+    }
+    return new RecordDocument(bytes.clone(), attributes.clone());
+  }
+
   private static Attribute attribute(String name) {
     for (Attribute a : Attribute.values()) {
       if (a.columnName().equals(name)) {

@@ -19,6 +19,17 @@ public enum Attribute {
   /** Exclusive upper bound of every attribute value. */
   public static final long LIMIT = 1L << 32;
 
+  /**
+   * The value recording that a record does not carry the attribute (a FHIR bundle without a
+   * fitness score): 2^32 - 1, which no real value takes (years, group codes, scores, YYYYMMDD
+   * dates and levels are all far below). No predicate holds on it ({@link Predicate#holds}), so
+   * an honest prover refuses any claim about an absent attribute; and since it is above every
+   * other value, a policy that bounds the attribute from above ({@code fitness<=100}, or an
+   * {@code ==}) cannot be proven about it by any prover: verifiers pair a {@code >=} with such a
+   * bound when absence matters.
+   */
+  public static final long ABSENT = LIMIT - 1;
+
   /** Column name in the records CSV and in policies, e.g. {@code vax_date}. */
   public String columnName() {
     return name().toLowerCase(Locale.ROOT);

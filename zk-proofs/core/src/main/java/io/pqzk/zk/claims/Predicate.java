@@ -29,8 +29,11 @@ public record Predicate(Attribute attribute, Op op, long constant) {
     }
   }
 
-  /** Evaluates the predicate on a value. */
+  /** Evaluates the predicate on a value; never holds on {@link Attribute#ABSENT}. */
   public boolean holds(long value) {
+    if (value == Attribute.ABSENT) {
+      return false;
+    }
     return switch (op) {
       case GE -> value >= constant;
       case LE -> value <= constant;
