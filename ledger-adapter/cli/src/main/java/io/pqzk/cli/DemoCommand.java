@@ -169,6 +169,11 @@ final class DemoCommand implements Callable<Integer> {
       if (java.nio.file.Files.exists(data.dir)) {
         try (var entries = java.nio.file.Files.list(data.dir)) {
           if (entries.findAny().isPresent()) {
+            if (!io.pqzk.cli.demo.ClusterDemo.isClusterDemo(data.dir)) {
+              throw CliException.badInput(data.dir + " is not empty and is not a cluster demo's"
+                  + " directory (no " + io.pqzk.cli.demo.ClusterDemo.MARKER + " file): the demo"
+                  + " deletes nothing it did not make, even with --force; choose another --data");
+            }
             if (!force) {
               throw CliException.badInput(data.dir + " is not empty; pass --force to replace"
                   + " what is in it");

@@ -84,6 +84,12 @@ public final class ClusterDemo {
   public Result run() throws IOException, LedgerException, ReplicationException,
       InterruptedException {
     Files.createDirectories(dir);
+    if (!isClusterDemo(dir)) {
+      io.pqzk.common.DurableFiles.write(dir.resolve(MARKER), ("Made by `pqzk demo --nodes`."
+          + " `pqzk demo --nodes N --force` replaces what is in this directory.\n")
+          .getBytes(StandardCharsets.US_ASCII), io.pqzk.common.DurableFiles.Access.PUBLIC,
+          io.pqzk.common.DurableFiles.Existing.REFUSE);
+    }
     phase("keys, a private CA, mutual-TLS certificates and the genesis of " + nodes
         + " validators");
     LedgerSigningKey authority = setUp();
@@ -185,9 +191,32 @@ public final class ClusterDemo {
     }
   }
 
-  /** Deletes what a previous run left in {@code dir}. */
+  /** Marks a directory a cluster demo made: the only kind {@link #clear} empties. */
+  public static final String MARKER = "PQZK-CLUSTER-DEMO";
+
+  /** True if {@code dir} was made by a cluster demo (it holds the {@value #MARKER} file). */
+  public static boolean isClusterDemo(Path dir) {
+    return Files.isRegularFile(dir.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * Deletes what a previous cluster demo left in {@code dir}, which must carry the marker (a
+   * directory without it is refused by the caller, whatever its flags): symbolic links inside
+   * are removed, never followed.
+   */
   public static void clear(Path dir) throws IOException {
-    Demo.deleteTree(dir);
+    if (!isClusterDemo(dir)) {
+      throw new IllegalStateException(dir + " is not a cluster demo's directory");
+    }
+    try (var entries = Files.list(dir)) {
+      for (Path p : entries.filter(e -> !e.getFileName().toString().equals(MARKER)).toList()) {
+        try (var s = Files.walk(p)) {
+          for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(f);
+          }
+        }
+      }
+    }
   }
 
   private void phase(String name) {
