@@ -102,8 +102,9 @@ class ClaimCompletenessTest {
   static void check(long seed, long index, int depth, StarkOptions opt, StarkSecurity floor)
       throws ProofException {
     Random r = new Random(seed);
+    // the edge: zeros and the largest present value (LIMIT - 1 is ABSENT, where nothing holds)
     Record rec = r.nextInt(4) == 0
-        ? ClaimFixtures.record(0, 0, 0, 0, 0, 0, Attribute.LIMIT - 1, r)
+        ? ClaimFixtures.record(0, 0, 0, 0, 0, 0, Attribute.ABSENT - 1, r)
         : ClaimFixtures.randomRecord(r);
     ClaimFixtures.Fixture f = ClaimFixtures.place(rec, depth, index, r);
     byte[] ctx = new byte[1 + r.nextInt(64)];
