@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes random.csv: random STARK configurations and the reference tool's estimates.
-Usage: python3 gen_random.py /work/shared/tools/stark-security > random.csv"""
+Usage: python3 gen_random.py SHARED/tools/stark-security > random.csv
+(SHARED is the shared folder beside the repository, ../shared from its root)"""
 import random, sys
 sys.path.insert(0, sys.argv[1])
 import stark_security as s

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Acceptance item 1: every packaged vector file runs through the project's API (the default
+ * Every packaged vector file runs through the project's API (the default
  * provider) with zero failures and the published case counts. Prints one line per file,
  * {@code FILE: N passed, M failed, K skipped}, and asserts every case passed, none skipped.
  */
