@@ -95,14 +95,14 @@ public class EncryptedKeyWorkBoundsTest {
 
   @Test
   void scryptNAbove1GiB_refusedBeforeAnyWork() throws Exception {
-    byte[] der = KeyCodec.encryptPrivateKey(key, PASS);
+    byte[] der = KeyCodec.encryptPrivateKey(key, PASS, KeyEncryption.scrypt(15));
     refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(24), 8, 1), "scrypt memory");
     refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(62), 8, 1), "scrypt N");
   }
 
   @Test
   void scryptMemoryOrWorkAboveTheBounds_refused() throws Exception {
-    byte[] der = KeyCodec.encryptPrivateKey(key, PASS);
+    byte[] der = KeyCodec.encryptPrivateKey(key, PASS, KeyEncryption.scrypt(15));
     refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(20), 16, 1), "scrypt memory");
     refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(17), 8, 64), "scrypt work");
     refusedAtOnce(withScrypt(der, BigInteger.valueOf(3 << 14), 8, 1), "N=49152");

@@ -92,7 +92,8 @@ class SigSeeds {
     String e = "EncryptedKeyFuzzTestInputs/decrypt/";
     write(e + "finding-scrypt-n-2-to-24", concat(new byte[] {0},
         io.pqzk.sig.encoding.EncryptedKeyWorkBoundsTest.withScrypt(KeyCodec.encryptPrivateKey(key,
-            EncryptedKeyFuzzTest.PASSPHRASE), java.math.BigInteger.ONE.shiftLeft(24), 8, 1)));
+            EncryptedKeyFuzzTest.PASSPHRASE, io.pqzk.sig.encoding.KeyEncryption.scrypt(15)),
+            java.math.BigInteger.ONE.shiftLeft(24), 8, 1)));
     write(e + "finding-pbkdf2-2-to-31-iterations", concat(new byte[] {0},
         io.pqzk.sig.encoding.EncryptedKeyWorkBoundsTest.withPbkdf2(
             java.math.BigInteger.valueOf(Integer.MAX_VALUE))));
