@@ -104,6 +104,74 @@ class DemoDirectoryTest {
   }
 
   @Test
+  void force_whileTheEscrowIsOpenInAnotherProcess_refused_nothingDeleted() throws Exception {
+    // pqzk records commands open the owner's escrow without the ledger (and its lock)
+    Path d = dir.resolve("demo");
+    assertEquals(0, demo(d, false).exit());
+    Process holder = new ProcessBuilder(ChildJvm.command(List.of(), EscrowHolder.class.getName(),
+        d.toString())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line = out.readLine();
+      assertEquals("OPEN", line, "the holder did not open the escrow");
+      Map<String, String> before = outside(d, "escrow/");
+      CliRun r = demo(d, true);
+      assertEquals(2, r.exit(), r::describe);
+      assertEquals(1, r.err().strip().lines().count(), r::describe);
+      assertTrue(r.err().contains("escrow is open in another process"), r::describe);
+      assertTrue(r.err().contains("the demo deleted nothing"), r::describe);
+      assertEquals(before, outside(d, "escrow/"), "the demo deleted part of the directory");
+      holder.getOutputStream().close();
+      assertEquals("CLOSED", out.readLine());
+      assertEquals(0, holder.waitFor());
+    } finally {
+      holder.destroyForcibly();
+    }
+    CliRun r = demo(d, true);
+    assertEquals(0, r.exit(), r::describe);
+  }
+
+  @Test
+  void clusterDemo_refusesAForeignDirectory_evenWithForce_untouched() throws Exception {
+    // a user's files, and a single-node demo's directory: neither is a cluster demo's to clear
+    Path mine = dir.resolve("mine");
+    write(mine.resolve("thesis.tex"), "\\documentclass{article}");
+    write(mine.resolve("n0/data/ledger/genesis.json"), "{}");
+    Path single = dir.resolve("single");
+    assertEquals(0, demo(single, false).exit());
+    for (Path d : List.of(mine, single)) {
+      Map<String, String> before = ChainFiles.fingerprint(d);
+      for (boolean force : new boolean[] {false, true}) {
+        List<String> args = new java.util.ArrayList<>(List.of("demo", "--nodes", "4",
+            "--records", "10", "--data", d.toString()));
+        if (force) {
+          args.add("--force");
+        }
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(2, r.exit(), r::describe);
+        assertEquals(1, r.err().strip().lines().count(), r::describe);
+        assertTrue(r.err().contains("is not a cluster demo's directory (no PQZK-CLUSTER-DEMO"
+            + " file)"), r::describe);
+        assertEquals(before, ChainFiles.fingerprint(d), "the cluster demo changed " + d);
+      }
+    }
+  }
+
+  @Test
+  void singleNodeDemo_refusesAClusterDemosDirectory_evenWithForce() throws Exception {
+    Path cluster = dir.resolve("cluster");
+    write(cluster.resolve("PQZK-CLUSTER-DEMO"), "Made by `pqzk demo --nodes`.\n");
+    write(cluster.resolve("n0/data/ledger/genesis.json"), "{}");
+    Map<String, String> before = ChainFiles.fingerprint(cluster);
+    for (boolean force : new boolean[] {false, true}) {
+      CliRun r = demo(cluster, force);
+      assertEquals(2, r.exit(), r::describe);
+      assertTrue(r.err().contains("is not a pqzk demo directory"), r::describe);
+      assertEquals(before, ChainFiles.fingerprint(cluster));
+    }
+  }
+
+  @Test
   void force_onDemoDirectory_replacesTheDemosFiles_keepsEverythingElse() throws Exception {
     Path d = dir.resolve("demo");
     assertEquals(0, demo(d, false).exit());
@@ -172,6 +240,21 @@ class DemoDirectoryTest {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
         String name = d.relativize(p).toString();
         if (!name.startsWith("index/") && !name.equals("LOCK")) {
+          m.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+              .digest(Files.readAllBytes(p))));
+        }
+      }
+    }
+    return m;
+  }
+
+  /** SHA-256 of the files of {@code d} but its lock files and those under {@code except}. */
+  private static Map<String, String> outside(Path d, String except) throws Exception {
+    Map<String, String> m = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(d)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String name = d.relativize(p).toString();
+        if (!name.startsWith(except) && !p.getFileName().toString().equals("LOCK")) {
           m.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
               .digest(Files.readAllBytes(p))));
         }
