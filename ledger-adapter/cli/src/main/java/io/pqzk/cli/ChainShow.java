@@ -155,8 +155,100 @@ final class ChainShow implements Callable<Integer> {
           + Printable.escape(body.getClaim().getPolicy()) + ", root of block "
           + body.getClaim().getRootHeight() + ", " + body.getClaim().getProof().getProof().size()
           + "-byte proof";
-      default -> "(no payload)";
+      case ACCESS_DELEGATION -> {
+        var d = body.getAccessDelegation();
+        yield d.getRevoke() ? "revoke the delegation to " + who(g, d.getDelegateKeyId())
+            : "delegate to " + who(g, d.getDelegateKeyId()) + " "
+                + (d.getAllRecords() ? "all records" : d.getRecordCommitmentsCount() + " records")
+                + ", until " + time(d.getNotAfterMillis());
+      }
+      case READER_REGISTRATION -> {
+        var r = body.getReaderRegistration();
+        yield r.getRevoke() ? "revoke reader " + shortHex(r.getReaderKeyId())
+            : "reader " + Printable.escape(r.getName()) + " key " + shortHex(r.getReaderKeyId())
+                + ", " + Printable.escape(r.getSigningAlgorithm()) + ", jurisdiction "
+                + Printable.escape(r.getJurisdiction()) + ", roles " + list(r.getRolesList())
+                + (r.getTlsCertificateSha256().isEmpty() ? "" : ", TLS certificate "
+                    + shortHex(r.getTlsCertificateSha256()));
+      }
+      case RECORD_CUSTODY -> {
+        var c = body.getRecordCustody();
+        yield "record " + shortHex(c.getRecordCommitment()) + " held by "
+            + who(g, c.getCustodianKeyId()) + ", residency " + Printable.escape(c.getResidency())
+            + ", patient " + (c.getPatientKeyId().isEmpty() ? "none"
+                : shortHex(c.getPatientKeyId())) + ", " + c.getProxiesCount() + " proxies";
+      }
+      case CONSENT_DIRECTIVE -> consent(body.getConsentDirective());
+      case CUSTODIAN_ACCESS -> {
+        var a = body.getCustodianAccess();
+        String outcome = a.getOutcome().name().toLowerCase(java.util.Locale.ROOT);
+        String base = outcome + ": reader " + shortHex(a.getReaderKeyId()) + ", record "
+            + (a.getRecordCommitment().isEmpty() ? "none" : shortHex(a.getRecordCommitment()))
+            + ", " + Printable.escape(a.getPurpose());
+        yield switch (a.getOutcome()) {
+          case RELEASED -> base + " under grant " + shortHex(a.getGrantId());
+          case DENIED -> base + ", " + Printable.escape(a.getDenial())
+              + (a.getDetail().isEmpty() ? "" : " (" + Printable.escape(a.getDetail()) + ")")
+              + (a.getSuppressedDenials() == 0 ? ""
+                  : ", " + a.getSuppressedDenials() + " denials not logged before it");
+          case BREAK_GLASS -> base + " as " + Printable.escape(a.getBreakGlassRole())
+              + ", reason committed " + shortHex(a.getReasonCommitment());
+          default -> base;
+        };
+      }
+      case BREAK_GLASS_REVIEW -> "review of break-glass event "
+          + shortHex(body.getBreakGlassReview().getEventTransactionId()) + ": "
+          + Printable.escape(body.getBreakGlassReview().getFinding());
+      case RECORD_PURGE -> "purge record " + shortHex(body.getRecordPurge().getRecordCommitment());
+      case VALIDATOR_SET_UPDATE -> validatorChange(body.getValidatorSetUpdate());
+      case PAYLOAD_NOT_SET -> "(no payload)";
     };
+  }
+
+  /** A consent directive: the decision it carries, or that its bytes are no Consent. */
+  private static String consent(io.pqzk.ledger.proto.ConsentDirective d) {
+    io.pqzk.ledger.proto.Consent c;
+    try {
+      c = io.pqzk.ledger.proto.Consent.parseFrom(d.getConsent());
+    } catch (InvalidProtocolBufferException e) {
+      return "consent: " + d.getConsent().size() + " bytes that are no Consent";
+    }
+    String signer = ", signed " + Printable.escape(d.getSignerAlgorithm());
+    if (c.getWithdraw()) {
+      return "withdraw consent " + shortHex(c.getConsentId()) + " of record "
+          + shortHex(c.getRecordCommitment()) + signer;
+    }
+    return "consent " + shortHex(c.getConsentId()) + " #" + c.getSequence() + " "
+        + c.getDecision().name().toLowerCase(java.util.Locale.ROOT) + " record "
+        + shortHex(c.getRecordCommitment()) + " for " + list(c.getPurposesList()) + ", "
+        + (c.getReaderKeyIdsCount() == 0 && c.getRolesCount() == 0 ? "anyone"
+            : c.getReaderKeyIdsCount() + " readers, roles " + list(c.getRolesList()))
+        + ", " + time(c.getNotBeforeMillis()) + " to " + time(c.getNotAfterMillis()) + signer;
+  }
+
+  /** A validator-set change and how many signed its certificate, or that its bytes are not. */
+  private static String validatorChange(io.pqzk.ledger.proto.ValidatorSetUpdate u) {
+    io.pqzk.ledger.proto.ValidatorChange c;
+    int signers;
+    try {
+      c = io.pqzk.ledger.proto.ValidatorChange.parseFrom(u.getChange());
+      signers = io.pqzk.ledger.proto.QuorumCertificate.parseFrom(u.getCertificate())
+          .getSignaturesCount();
+    } catch (InvalidProtocolBufferException e) {
+      return "validator set change: bytes that are no ValidatorChange and QuorumCertificate";
+    }
+    return c.getKind().name().toLowerCase(java.util.Locale.ROOT) + " validator "
+        + Printable.escape(c.getValidator().getName()) + " (set version " + c.getSetVersion()
+        + (c.getPeerAddress().isEmpty() ? "" : ", peer " + Printable.escape(c.getPeerAddress()))
+        + "), certified by " + signers + " signatures";
+  }
+
+  private static String list(java.util.List<String> items) {
+    return "[" + String.join(", ", items.stream().map(Printable::escape).toList()) + "]";
+  }
+
+  private static String time(long millis) {
+    return Instant.ofEpochMilli(millis).toString();
   }
 
   /**
