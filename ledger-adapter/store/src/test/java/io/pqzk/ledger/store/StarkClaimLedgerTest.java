@@ -7,6 +7,7 @@ import io.pqzk.ledger.TransactionRejectedException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +130,34 @@ class StarkClaimLedgerTest {
       submitRejected(l, claim(0, POLICY, ctx, proof), "already used");
       l.seal(chain.proposer, chain.commits);
       submitRejected(l, claim(0, POLICY, ctx, proof), "already used");
+    }
+  }
+
+  /**
+   * The audit's order-of-checks finding: a claim's proof was verified before the transaction's
+   * signature, so anyone could make a validator spend a proof verification on a transaction
+   * nobody signed. Now the signature is checked first: a claim with a bad proof and a bad
+   * signature is refused for its signature.
+   */
+  @Test
+  void claimWithBadSignatureAndBadProof_refusedForTheSignature_beforeAnyProofWork(
+      @TempDir Path dir) throws Exception {
+    byte[] ctx = TestChain.claimContext(TestChain.CHAIN, 0, chain.clinic);
+    byte[] proof = prove(tree(3), 2, POLICY, ctx);
+    proof[proof.length / 2] ^= 1;
+    io.pqzk.ledger.proto.Transaction t = io.pqzk.ledger.proto.Transaction.parseFrom(
+        chain.txs.claim(chain.clinic, claim(0, POLICY, ctx, proof)));
+    byte[] sig = t.getSignature().getSignature().toByteArray();
+    sig[10] ^= 1;
+    byte[] unsigned = t.toBuilder().setSignature(t.getSignature().toBuilder()
+        .setSignature(ByteString.copyFrom(sig))).build().toByteArray();
+    try (Ledger l = openWithRecords(dir)) {
+      TransactionRejectedException e = assertThrows(TransactionRejectedException.class,
+          () -> l.submit(unsigned));
+      assertTrue(e.getMessage().contains("signature does not verify"), e.getMessage());
+      assertFalse(e.getMessage().contains("proof"), e.getMessage());
+      // the same with a correct signature: now the proof is what is refused
+      submitRejected(l, claim(0, POLICY, ctx, proof), "stark proof does not verify");
     }
   }
 
