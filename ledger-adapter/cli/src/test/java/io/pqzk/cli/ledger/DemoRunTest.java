@@ -56,11 +56,13 @@ class DemoRunTest {
         demo.out());
     assertTrue(demo.err().contains("NOT post-quantum sound and needs a trusted setup"), demo.err());
     assertTrue(demo.out().contains("independent validation"), demo.out());
-    assertTrue(demo.err().contains("== registering 50 record commitments"), demo.err());
+    assertTrue(demo.err().contains("== importing 50 documents into the custodian's vault"),
+        demo.err());
     assertTrue(demo.out().contains("stark proofs (post-quantum"), demo.out());
     Matcher m = Pattern.compile("(\\d+) transactions \\{").matcher(demo.out());
     assertTrue(m.find(), demo.out());
-    // 50 registrations, 5 grants, 50 reads and the claims whose policies a record meets
+    // 50 registrations and their custody, 5 grants, the readers, the custodian's access events
+    // and the claims whose policies a record meets
     assertTrue(Integer.parseInt(m.group(1)) > 105, demo.out());
 
     Genesis genesis = Genesis.load(data.resolve(Genesis.FILE_NAME));
@@ -123,7 +125,8 @@ class DemoRunTest {
     assertEquals(0, CliRun.of("demo", "--data", data.toString(), "--records", "5",
         "--validators", "1", "--groth16", "off").exit());
     for (String secret : new String[] {"keys/DEMO-PASSPHRASE",
-        "keys/validator-0.ML-DSA-65.key", "records/openings.csv", "records/records.csv"}) {
+        "keys/validator-0.ML-DSA-65.key", "keys/custodian-us.X-Wing.key",
+        "keys/tls/ca.tls.key", "keys/tls/clinic-alpha.tls.key"}) {
       assertEquals("rw-------", PosixFilePermissions.toString(
           Files.getPosixFilePermissions(data.resolve(secret))), secret);
     }

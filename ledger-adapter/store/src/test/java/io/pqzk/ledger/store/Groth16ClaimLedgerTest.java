@@ -53,8 +53,13 @@ import org.junit.jupiter.api.io.TempDir;
 public class Groth16ClaimLedgerTest {
   static final String G16 = ZokratesGroth16ProofSystem.ID;
   static final String POLICY = "fitness>=70 && vax_date>=20250101";
-  /** Shared with {@link DemoRunTest}: one compile and setup for the module's tests. */
-  public static final Path SETUP = Path.of("target", "groth16-claim-setup");
+  /**
+   * Shared with {@link DemoRunTest}: one compile and setup for the module's tests, named by the
+   * circuit source's digest (as the default directory is), so that a changed circuit gets a new
+   * setup instead of reusing one whose key the genesis rules then refuse.
+   */
+  public static final Path SETUP = Path.of("target", "groth16-claim-setup-"
+      + java.util.HexFormat.of().formatHex(ClaimCircuit.load().sourceDigest()).substring(0, 16));
   static final SecureRandom RANDOM = new SecureRandom();
   static final PoseidonRegistryHash POSEIDON = new PoseidonRegistryHash();
   static final StarkRegistryHash RPO = new StarkRegistryHash();
