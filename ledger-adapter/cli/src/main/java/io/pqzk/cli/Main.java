@@ -143,7 +143,13 @@ public final class Main implements Runnable {
       } catch (Throwable ignored) {
         // nothing more can be said; the exit code still says it
       } finally {
-        Runtime.getRuntime().halt(INTERNAL_ERROR);
+        try {
+          ScratchStore.deleteLive(); // halt runs no close: chain verify's scratch folder
+        } catch (Throwable ignored) {
+          // left under the temporary directory
+        } finally {
+          Runtime.getRuntime().halt(INTERNAL_ERROR);
+        }
       }
     }
   }

@@ -52,11 +52,21 @@ class VerifyExitCodeTest {
     // in a worker thread, which left chain verify waiting for it forever (the worker may also
     // die of a class that out of memory kept from initializing: "a worker thread died")
     Path chain = LargeChain.of(8600, 4096);
-    ChildJvm.Result r = ChildJvm.pqzk(work, List.of("-Xmx64m"), "chain", "verify", "--quiet",
-        "--data", chain.toString());
+    Path tmp = Files.createDirectories(work.resolve("tmp"));
+    ChildJvm.Result r = ChildJvm.pqzk(work, List.of("-Xmx64m", "-Djava.io.tmpdir=" + tmp),
+        "chain", "verify", "--quiet", "--data", chain.toString());
     assertEquals(3, r.exit(), r::describe);
     assertEquals(1, r.err().strip().lines().count(), r::describe);
     assertTrue(r.err().startsWith("pqzk: internal error: "), r::describe);
+    assertEquals(List.of(), scratchFolders(tmp), "a scratch store left behind");
+  }
+
+  /** What chain verify left in {@code tmp}: its scratch stores (RocksDB's library aside). */
+  private static List<String> scratchFolders(Path tmp) throws Exception {
+    try (var s = Files.list(tmp)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("pqzk-verify-"))
+          .toList();
+    }
   }
 
   @Test
@@ -140,8 +150,10 @@ class VerifyExitCodeTest {
     // a block of 4095 registrations, about 14 MiB: checking it needs about 96 MiB, and pqzk
     // itself starts in about 14 MiB
     Path chain = LargeChain.of(8600, 4096);
-    ChildJvm.Result r = ChildJvm.pqzk(work, List.of("-Xmx24m"), "chain", "verify", "--quiet",
-        "--data", chain.toString());
+    Path tmp = Files.createDirectories(work.resolve("tmp"));
+    ChildJvm.Result r = ChildJvm.pqzk(work, List.of("-Xmx24m", "-Djava.io.tmpdir=" + tmp),
+        "chain", "verify", "--quiet", "--data", chain.toString());
+    assertEquals(List.of(), scratchFolders(tmp), "a scratch store left behind");
     assertEquals(3, r.exit(), r::describe);
     assertEquals(1, r.err().strip().lines().count(), r::describe);
     assertTrue(r.err().startsWith("pqzk: internal error: out of memory"), r::describe);
