@@ -1,22 +1,15 @@
 package io.pqzk.bench.ledger;
 
-import io.pqzk.ledger.proto.Block;
-
 import com.google.protobuf.ByteString;
-import io.pqzk.ledger.BlockDraft;
 import io.pqzk.ledger.BlockProducer;
 import io.pqzk.ledger.BlockRules;
 import io.pqzk.ledger.CommitSigner;
 import io.pqzk.ledger.GenesisBuilder;
-import io.pqzk.ledger.BlockSealer;
 import io.pqzk.ledger.Genesis;
-import io.pqzk.ledger.ChainState;
 import io.pqzk.ledger.ProposerKeys;
 import io.pqzk.ledger.TransactionFactory;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
 import io.pqzk.ledger.crypto.Signatures;
-import io.pqzk.ledger.proto.Member;
-import io.pqzk.ledger.proto.SlhDsaPolicy;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +18,9 @@ import java.util.stream.IntStream;
 /**
  * A real chain built in memory for the benchmarks: {@code blocks} blocks of {@code txPerBlock}
  * record registrations, each transaction carrying one ML-DSA-65 signature by one of eight
- * authorities; blocks signed with ML-DSA-65, SLH-DSA-SHA2-128f only on block 0 (the checkpoint
- * policy is set so that the figure is about transaction signatures).
+ * authorities; blocks signed with ML-DSA-65 and certified by every validator. By default one
+ * validator and SLH-DSA-SHA2-128f only on block 0 (the checkpoint policy is set so that the
+ * figure is about transaction signatures); {@link BlockValidationCost} asks for more.
  */
 final class BenchChain {
   static final String CHAIN = "bench";
@@ -36,11 +30,25 @@ final class BenchChain {
   final int transactions;
 
   BenchChain(int blockCount, int txPerBlock) throws Exception {
-    LedgerSigningKey ml = Signatures.generate("ML-DSA-65");
-    LedgerSigningKey slh = Signatures.generate("SLH-DSA-SHA2-128f");
+    this(blockCount, txPerBlock, 1, 1_000_000);
+  }
+
+  /**
+   * As above with {@code validators} validators (taking turns as proposer; every one signs each
+   * commit certificate) and an SLH-DSA-SHA2-128f block signature every {@code slhEvery} blocks.
+   */
+  BenchChain(int blockCount, int txPerBlock, int validators, int slhEvery) throws Exception {
     List<LedgerSigningKey> authorities = new ArrayList<>();
-    GenesisBuilder g = new GenesisBuilder(CHAIN, 1).slhDsa("SLH-DSA-SHA2-128f", 1_000_000)
-        .validator("v0", ml.publicKey(), slh.publicKey());
+    GenesisBuilder g = new GenesisBuilder(CHAIN, 1).slhDsa("SLH-DSA-SHA2-128f", slhEvery);
+    List<ProposerKeys> proposers = new ArrayList<>();
+    List<LedgerSigningKey> commitKeys = new ArrayList<>();
+    for (int v = 0; v < validators; v++) {
+      LedgerSigningKey ml = Signatures.generate("ML-DSA-65");
+      LedgerSigningKey slh = Signatures.generate("SLH-DSA-SHA2-128f");
+      g.validator("v" + v, ml.publicKey(), slh.publicKey());
+      proposers.add(new ProposerKeys("v" + v, ml, slh));
+      commitKeys.add(ml);
+    }
     for (int i = 0; i < 8; i++) {
       LedgerSigningKey a = Signatures.generate("ML-DSA-65");
       authorities.add(a);
@@ -49,8 +57,8 @@ final class BenchChain {
     genesis = Genesis.parse(g.toJson());
     rules = new BlockRules(genesis);
     TransactionFactory txs = new TransactionFactory(CHAIN);
-    BlockProducer producer = new BlockProducer(rules, List.of(new ProposerKeys("v0", ml, slh)),
-        new CommitSigner(rules, List.of(ml)));
+    BlockProducer producer = new BlockProducer(rules, proposers,
+        new CommitSigner(rules, commitKeys));
     SecureRandom rnd = new SecureRandom();
     for (int b = 0; b < blockCount; b++) {
       List<byte[]> batch = IntStream.range(0, txPerBlock).parallel().mapToObj(i -> {

@@ -55,9 +55,36 @@ public final class Main implements Runnable {
   private static final Object ERROR_LINE = new Object();
   private static boolean errorLinePrinted;
 
+  /** The line of a start that ran out of memory, made before there was any need for it. */
+  private static final byte[] STARTING_OUT_OF_MEMORY = ("pqzk: internal error: out of memory"
+      + " while starting; give the JVM more with PQZK_JAVA_OPTS=-Xmx...\n")
+      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   public static void main(String[] args) {
-    Thread.setDefaultUncaughtExceptionHandler(WorkerDeath.install());
+    try {
+      Thread.setDefaultUncaughtExceptionHandler(WorkerDeath.install());
+    } catch (OutOfMemoryError e) {
+      // the JVM's own start filled the heap (-Xmx12m): one line and exit 3 all the same
+      startingOutOfMemory();
+      Runtime.getRuntime().halt(INTERNAL_ERROR);
+    }
     System.exit(run(args));
+  }
+
+  /** Prints the line of a start that ran out of memory, allocating nothing. */
+  static void startingOutOfMemory() {
+    try {
+      WorkerDeath.reserve = null;
+      synchronized (ERROR_LINE) {
+        if (!errorLinePrinted) {
+          errorLinePrinted = true;
+          System.err.write(STARTING_OUT_OF_MEMORY, 0, STARTING_OUT_OF_MEMORY.length);
+          System.err.flush();
+        }
+      }
+    } catch (Throwable ignored) {
+      // nothing more can be said; the exit code still says it
+    }
   }
 
   /**
@@ -79,9 +106,17 @@ public final class Main implements Runnable {
         + " (PQZK_DEBUG=1 shows why)\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final boolean DEBUG = debug();
 
-    /** A handler ready to run on a full heap. */
+    /**
+     * A handler ready to run on a full heap. The reserve is best effort: on a heap too small to
+     * hold it (under {@code -Xmx12m} the JVM's own start leaves no 4 MiB in one piece) the
+     * handler runs without it, rather than the process dying before it has a handler at all.
+     */
     static WorkerDeath install() {
-      reserve = new byte[4 << 20];
+      try {
+        reserve = new byte[4 << 20];
+      } catch (OutOfMemoryError e) {
+        reserve = null;
+      }
       try {
         Class.forName("java.lang.Shutdown", true, null); // what Runtime.halt runs
       } catch (ClassNotFoundException e) {
@@ -115,7 +150,14 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (used by tests without a child JVM). */
   public static int run(String... args) {
-    return run(newCommandLine(), args);
+    CommandLine cl;
+    try {
+      cl = newCommandLine(); // the model of every command: a few MiB of heap
+    } catch (OutOfMemoryError e) {
+      startingOutOfMemory();
+      return INTERNAL_ERROR;
+    }
+    return run(cl, args);
   }
 
   /** Runs {@code cl}, turning any error into one line and exit 3. */

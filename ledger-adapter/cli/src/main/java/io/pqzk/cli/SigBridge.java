@@ -177,9 +177,10 @@ final class SigBridge {
   /**
    * Verifies and returns the algorithm's name. A signature of the wrong length for the key's
    * parameter set is malformed input (exit 2); a well-formed one that does not verify is a
-   * rejection (exit 1).
+   * rejection (exit 1); a provider that cannot verify this kind of signature is bad input.
    */
-  static String verify(PqPublicKey key, byte[] message, byte[] signature, byte[] ctx) {
+  static String verify(io.pqzk.sig.SignatureProvider provider, PqPublicKey key, byte[] message,
+      byte[] signature, byte[] ctx) {
     SignatureAlgorithm alg = key.algorithm();
     int expected = alg.signatureLength();
     if (expected >= 0 && signature.length != expected) {
@@ -188,11 +189,12 @@ final class SigBridge {
           + " (a key of another parameter set, or a truncated file?)");
     }
     try {
-      Signatures.verifier(key, options(ctx)).verify(message, signature);
+      provider.verifier(key, options(ctx)).verify(message, signature);
     } catch (SignatureVerificationException e) {
       throw CliException.rejected("signature rejected: " + e.getMessage());
     } catch (PqSignatureException e) {
-      throw CliException.badInput(alg.displayName() + " verification failed: " + e.getMessage());
+      throw CliException.badInput(alg.displayName() + " verification with provider "
+          + provider.name() + " failed: " + e.getMessage());
     }
     return alg.displayName();
   }

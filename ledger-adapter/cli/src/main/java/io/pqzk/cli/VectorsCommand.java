@@ -54,8 +54,9 @@ final class VectorsCommand implements Callable<Integer> {
   List<Path> files;
 
   @Option(names = "--provider", paramLabel = "NAME", defaultValue = "auto",
-      description = "Signature provider: auto (default), bc or jdk (JDK 24+). Cases a provider "
-          + "cannot serve are skipped with its reason.")
+      description = "Signature provider: auto (default), bc, jdk (JDK 24+) or pqzk (this "
+          + "build's own verifiers, signing delegated). Cases a provider cannot serve are "
+          + "skipped with its reason.")
   String provider;
 
   @Option(names = "--threads", paramLabel = "N",

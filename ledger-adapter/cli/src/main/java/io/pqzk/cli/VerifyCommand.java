@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * {@code pqzk verify}: checks a raw signature over a file against a public key (SPKI PEM or DER,
  * as {@code pqzk keygen}, OpenSSL and other tools write it). Exit 0 when it verifies, 1 when it
  * does not, 2 when an input is malformed (unreadable key, signature of the wrong length, bad
- * context).
+ * context, a provider that cannot verify it).
  */
 @Command(
     name = "verify",
@@ -39,13 +39,20 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin Options.SignatureContext context;
 
+  @Option(names = "--provider", paramLabel = "NAME", defaultValue = "auto",
+      description = "Signature provider, any case: auto (default), bc, jdk (JDK 24+, ML-DSA "
+          + "without context only) or pqzk (this build's own ML-DSA and SLH-DSA-SHA2 "
+          + "verifiers, as the ledger uses).")
+  String provider;
+
   @Override
   public Integer call() {
     byte[] ctx = context.bytes();
+    io.pqzk.sig.SignatureProvider p = SigBridge.provider(provider);
     PqPublicKey key = SigBridge.readPublicKey(pub, CliFiles.read("--pub", pub));
     byte[] signature = CliFiles.read("--sig", sig);
     byte[] message = CliFiles.read("--in", in);
-    String alg = SigBridge.verify(key, message, signature, ctx);
+    String alg = SigBridge.verify(p, key, message, signature, ctx);
     System.out.println("signature OK (" + alg + ")");
     return Main.OK;
   }

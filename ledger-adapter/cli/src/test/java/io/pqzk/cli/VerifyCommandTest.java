@@ -116,4 +116,33 @@ class VerifyCommandTest {
     CliRun r = verify(pub, msg, sig, "00".repeat(256));
     assertEquals(Main.BAD_INPUT, r.exit(), r.describe());
   }
+
+  /**
+   * {@code --provider}, any case: every provider that can verify a context signature gives the
+   * same verdicts (bc and pqzk); the JDK's provider, which has no context strings, is bad input
+   * with its reason, as is an unknown name.
+   */
+  @Test
+  void verify_provider_sameVerdictsAndTypedRefusals() throws IOException {
+    byte[] s = Files.readAllBytes(sig);
+    s[s.length / 3] ^= 0x10;
+    Path bad = Files.write(dir.resolve("bad"), s);
+    for (String p : new String[] {"pqzk", "PQZK", "bc", "auto"}) {
+      CliRun ok = CliRun.of("verify", "--pub", pub.toString(), "--in", msg.toString(), "--sig",
+          sig.toString(), "--context", "c0ffee", "--provider", p);
+      assertEquals(Main.OK, ok.exit(), p + ": " + ok.describe());
+      assertTrue(ok.out().contains("signature OK (ML-DSA-44)"), ok.describe());
+      CliRun no = CliRun.of("verify", "--pub", pub.toString(), "--in", msg.toString(), "--sig",
+          bad.toString(), "--context", "c0ffee", "--provider", p);
+      assertEquals(Main.VERIFICATION_FAILED, no.exit(), p + ": " + no.describe());
+    }
+    CliRun jdk = CliRun.of("verify", "--pub", pub.toString(), "--in", msg.toString(), "--sig",
+        sig.toString(), "--context", "c0ffee", "--provider", "jdk");
+    assertEquals(Main.BAD_INPUT, jdk.exit(), jdk.describe());
+    assertEquals(1, jdk.err().strip().lines().count(), "one line: " + jdk.describe());
+    CliRun unknown = CliRun.of("verify", "--pub", pub.toString(), "--in", msg.toString(),
+        "--sig", sig.toString(), "--provider", "nope");
+    assertEquals(Main.BAD_INPUT, unknown.exit(), unknown.describe());
+    assertTrue(unknown.err().contains("--provider"), unknown.describe());
+  }
 }

@@ -95,7 +95,8 @@ public final class Genesis {
     java.util.regex.Matcher f = FORMAT_FIELD.matcher(text);
     if (f.find() && !f.group(1).equals(FORMAT)) {
       // read the version before the layout: a file of another version is refused, never misread
-      throw new UnsupportedVersionException("genesis format is '" + f.group(1) + "'; this pqzk"
+      throw new UnsupportedVersionException("genesis format is '" + Printable.escape(f.group(1))
+          + "'; this pqzk"
           + " reads " + FORMAT + " only. A chain of another format cannot be opened by this"
           + " version: keep using the pqzk that made it, or start a new chain (pqzk demo)");
     }
@@ -129,11 +130,12 @@ public final class Genesis {
 
   private void check() throws MalformedInputException {
     if (!FORMAT.equals(proto.getFormat())) {
-      throw new MalformedInputException("genesis format is '" + proto.getFormat() + "', expected '"
+      throw new MalformedInputException("genesis format is '"
+          + Printable.escape(proto.getFormat()) + "', expected '"
           + FORMAT + "'");
     }
     if (!CHAIN_ID.matcher(proto.getChainId()).matches()) {
-      throw new MalformedInputException("genesis chain id '" + proto.getChainId()
+      throw new MalformedInputException("genesis chain id '" + Printable.escape(proto.getChainId())
           + "' must be 1 to 64 characters of [A-Za-z0-9._-]");
     }
     Validators vs = proto.getValidators();
@@ -164,11 +166,13 @@ public final class Genesis {
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (String sys : claims.getSystemsList()) {
       if (!io.pqzk.zk.ProofSystems.ids().contains(sys)) {
-        throw new MalformedInputException("claim_systems: unknown proof system '" + sys
+        throw new MalformedInputException("claim_systems: unknown proof system '"
+            + Printable.escape(sys)
             + "' (expected one of " + io.pqzk.zk.ProofSystems.ids() + ")");
       }
       if (!seen.add(sys)) {
-        throw new MalformedInputException("claim_systems names '" + sys + "' twice");
+        throw new MalformedInputException("claim_systems names '" + Printable.escape(sys)
+            + "' twice");
       }
       String key = claims.getVerificationKeysMap().get(sys);
       boolean trustedSetup = io.pqzk.zk.ProofSystems.hasTrustedSetup(sys);
@@ -200,13 +204,15 @@ public final class Genesis {
     }
     for (String sys : claims.getVerificationKeysMap().keySet()) {
       if (!seen.contains(sys) || !io.pqzk.zk.ProofSystems.hasTrustedSetup(sys)) {
-        throw new MalformedInputException("claims.verification_keys names '" + sys + "', which is"
+        throw new MalformedInputException("claims.verification_keys names '"
+            + Printable.escape(sys) + "', which is"
             + (seen.contains(sys) ? " transparent and takes no key" : " not in claims.systems"));
       }
     }
     for (String sys : claims.getCircuitsMap().keySet()) {
       if (!claims.getVerificationKeysMap().containsKey(sys)) {
-        throw new MalformedInputException("claims.circuits names '" + sys + "', which has no"
+        throw new MalformedInputException("claims.circuits names '" + Printable.escape(sys)
+            + "', which has no"
             + " pinned verification key");
       }
     }
@@ -220,12 +226,14 @@ public final class Genesis {
         } else if (pk.algorithm().equals(slhAlg) && slh == null) {
           slh = pk;
         } else {
-          throw new MalformedInputException("validator '" + m.getName() + "' has an extra "
+          throw new MalformedInputException("validator '" + Printable.escape(m.getName())
+              + "' has an extra "
               + pk.algorithm() + " key");
         }
       }
       if (ml == null || slh == null) {
-        throw new MalformedInputException("validator '" + m.getName() + "' needs one " + blockAlg
+        throw new MalformedInputException("validator '" + Printable.escape(m.getName())
+            + "' needs one " + blockAlg
             + " and one " + slhAlg + " key");
       }
       validatorsByMlDsaKey.put(ml.keyIdHex(),
@@ -319,7 +327,8 @@ public final class Genesis {
   private void addMembers(List<Member> members, Role role) throws MalformedInputException {
     for (Member m : members) {
       if (m.getKeysCount() == 0) {
-        throw new MalformedInputException(role.name().toLowerCase() + " '" + m.getName()
+        throw new MalformedInputException(role.name().toLowerCase() + " '"
+            + Printable.escape(m.getName())
             + "' has no key");
       }
       for (GenesisKey k : m.getKeysList()) {
@@ -344,7 +353,8 @@ public final class Genesis {
 
   private void addAuthor(Author a) throws MalformedInputException {
     if (authors.putIfAbsent(a.key().keyIdHex(), a) != null) {
-      throw new MalformedInputException("key " + a.key().keyIdHex() + " of '" + a.name()
+      throw new MalformedInputException("key " + a.key().keyIdHex() + " of '"
+          + Printable.escape(a.name())
           + "' appears twice in the genesis");
     }
   }
@@ -353,21 +363,25 @@ public final class Genesis {
     try {
       return Signatures.check(name);
     } catch (UnsupportedAlgorithmException e) {
-      throw new MalformedInputException("genesis " + field + ": " + e.getMessage());
+      throw new MalformedInputException("genesis " + field + ": unknown signature algorithm '"
+          + Printable.escape(String.valueOf(name)) + "' (expected one of "
+          + Signatures.ALGORITHMS.stream().sorted().toList() + ")");
     }
   }
 
   private static LedgerPublicKey key(String owner, GenesisKey k) throws MalformedInputException {
-    String alg = algorithm(k.getAlgorithm(), "key of '" + owner + "'");
+    String alg = algorithm(k.getAlgorithm(), "key of '" + Printable.escape(owner) + "'");
     LedgerPublicKey pk;
     try {
       pk = Signatures.publicKey(alg, k.getSpki().toByteArray());
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new MalformedInputException("genesis key of '" + owner + "' is not a valid " + alg
+      throw new MalformedInputException("genesis key of '" + Printable.escape(owner)
+          + "' is not a valid " + alg
           + " public key: " + e.getMessage());
     }
     if (!pk.keyIdHex().equalsIgnoreCase(k.getKeyId())) {
-      throw new MalformedInputException("genesis key of '" + owner + "': key_id " + k.getKeyId()
+      throw new MalformedInputException("genesis key of '" + Printable.escape(owner) + "': key_id "
+          + Printable.escape(k.getKeyId())
           + " does not match its spki (" + pk.keyIdHex() + ")");
     }
     return pk;

@@ -74,7 +74,6 @@ public final class FhirFixture implements Closeable {
         .jurisdiction("US", "United States", false)
         .custodian("custodian-us", custodianKey.publicKey(), "US")
         .role("emergency-physician", RoleKind.BREAK_GLASS, "ETREAT")
-        .claimSystem("stark")
         .toJson());
     Path chain = dir.resolve("chain");
     Files.createDirectories(chain);

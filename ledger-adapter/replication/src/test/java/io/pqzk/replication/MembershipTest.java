@@ -31,6 +31,7 @@ class MembershipTest {
     try (TestNetwork net = new TestNetwork(dir, 3, 1024, 1)) {
       net.startAll();
       int leader = net.leader(net.all(), 180);
+      long at;
       try (LedgerClient c = net.client(leader)) {
         c.submit(net.registration(), 120);
         ProposerKeys n3 = net.keys.get(3);
@@ -44,7 +45,7 @@ class MembershipTest {
         for (int i = 0; i < 3; i++) {
           sigs.add(QuorumCertificates.sign(i, net.keys.get(i).mlDsa(), null, s));
         }
-        long at = c.submit(net.txs.changeValidators(net.authority, change,
+        at = c.submit(net.txs.changeValidators(net.authority, change,
             QuorumCertificates.assemble(s, sigs)), 120).getHeight();
         System.out.println("membership: n3 added at height " + at);
       }
@@ -52,6 +53,9 @@ class MembershipTest {
       List<Integer> four = List.of(0, 1, 2, 3);
       net.awaitAll(List.of(leader), "the replication configuration has four peers", 180,
           st -> st.getPeersCount() == 4 && st.getValidatorSetVersion() == 1);
+      // the new node's API answers once it has started; it forwards once it knows the leader
+      net.awaitAll(List.of(3), "n3 serves, past the change, knowing the leader", 180,
+          st -> st.getHeight() >= at && !st.getLeaderId().isEmpty());
       try (LedgerClient c = net.client(3)) { // the new node forwards to the leader
         for (int i = 0; i < 5; i++) {
           c.submit(net.registration(), 120);

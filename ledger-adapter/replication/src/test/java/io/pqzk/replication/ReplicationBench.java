@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class ReplicationBench {
+  /** The first submission that did not become final, for the assertion's message. */
+  private static final AtomicReference<String> FIRST_FAILURE = new AtomicReference<>();
+
   record Row(int nodes, int transactions, double perSecond, double p50Millis, double p99Millis,
       double cpuMillisPerTx) {}
 
@@ -68,7 +72,7 @@ class ReplicationBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       long cpu = cpu(net) - cpu0;
       clients.forEach(LedgerClient::close);
-      assertEquals(n, ok, "every transaction final");
+      assertEquals(n, ok, "every transaction final (first failure: " + FIRST_FAILURE.get() + ")");
       List<Long> sorted = new ArrayList<>(latencies);
       Collections.sort(sorted);
       return new Row(nodes, n, n / seconds, sorted.get(sorted.size() / 2) / 1e6,
@@ -97,6 +101,8 @@ class ReplicationBench {
             if (e == null) {
               latencies.add(System.nanoTime() - start);
               ok.incrementAndGet();
+            } else {
+              FIRST_FAILURE.compareAndSet(null, e.toString());
             }
             window.release();
           }));

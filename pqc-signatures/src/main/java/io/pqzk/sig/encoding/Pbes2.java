@@ -19,14 +19,15 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.cms.GCMParameters;
-import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
-import org.bouncycastle.asn1.misc.ScryptParams;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.EncryptionScheme;
@@ -54,6 +55,9 @@ final class Pbes2 {
   static final long MAX_SCRYPT_WORK = 1L << 32;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ASN1ObjectIdentifier DES_EDE3_CBC = PKCSObjectIdentifiers.des_EDE3_CBC;
+  /** id-scrypt, RFC 7914 section 7. */
+  private static final ASN1ObjectIdentifier ID_SCRYPT =
+      new ASN1ObjectIdentifier("1.3.6.1.4.1.11591.4.11");
 
   private Pbes2() {}
 
@@ -65,9 +69,7 @@ final class Pbes2 {
     RANDOM.nextBytes(salt);
     RANDOM.nextBytes(iv);
     KeyDerivationFunc kdf = how.isScrypt()
-        ? new KeyDerivationFunc(MiscObjectIdentifiers.id_scrypt,
-            new ScryptParams(salt, BigInteger.ONE.shiftLeft(how.log2N()),
-                BigInteger.valueOf(how.r()), BigInteger.valueOf(how.p()), BigInteger.valueOf(32)))
+        ? new KeyDerivationFunc(ID_SCRYPT, scryptParams(salt, how.log2N(), how.r(), how.p(), 32))
         : new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2,
             new PBKDF2Params(salt, how.iterations(), new AlgorithmIdentifier(
                 PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE)));
@@ -142,11 +144,16 @@ final class Pbes2 {
         return pbkdf2(prf(p.getPrf().getAlgorithm()), passphrase, p.getSalt(), (int) iterations,
             keyLength);
       }
-      if (MiscObjectIdentifiers.id_scrypt.equals(oid)) {
-        ScryptParams p = ScryptParams.getInstance(kdf.getParameters());
-        long n = bounded(p.getCostParameter(), "scrypt N");
-        long r = bounded(p.getBlockSize(), "scrypt r");
-        long par = bounded(p.getParallelizationParameter(), "scrypt p");
+      if (ID_SCRYPT.equals(oid)) {
+        ASN1Sequence p = ASN1Sequence.getInstance(kdf.getParameters());
+        if (p.size() != 4 && p.size() != 5) {
+          throw new MalformedKeyException("scrypt parameters have " + p.size()
+              + " fields, expected 4 or 5 (RFC 7914 section 7.1)");
+        }
+        byte[] salt = ASN1OctetString.getInstance(p.getObjectAt(0)).getOctets();
+        long n = bounded(integer(p, 1), "scrypt N");
+        long r = bounded(integer(p, 2), "scrypt r");
+        long par = bounded(integer(p, 3), "scrypt p");
         if (n < 2 || Long.bitCount(n) != 1 || r < 1 || par < 1) {
           throw new MalformedKeyException("scrypt parameters N=" + n + " r=" + r + " p=" + par);
         }
@@ -159,14 +166,32 @@ final class Pbes2 {
           throw new KeyDerivationCostException("scrypt work 128 r N p (bytes mixed)", memory * par,
               MAX_SCRYPT_WORK);
         }
-        checkKeyLength(p.getKeyLength(), keyLength);
-        return scrypt(passphrase, p.getSalt(), (int) n, (int) r, (int) par, keyLength);
+        checkKeyLength(p.size() == 5 ? integer(p, 4) : null, keyLength);
+        return scrypt(passphrase, salt, (int) n, (int) r, (int) par, keyLength);
       }
     } catch (IllegalArgumentException e) {
       throw new MalformedKeyException("malformed key derivation parameters: " + e.getMessage(), e);
     }
     throw new MalformedKeyException("encrypted private key uses key derivation " + oid
         + ", not PBKDF2 or scrypt");
+  }
+
+  /**
+   * scrypt-params, RFC 7914 section 7.1: SEQUENCE { salt OCTET STRING, costParameter INTEGER,
+   * blockSize INTEGER, parallelizationParameter INTEGER, keyLength INTEGER OPTIONAL }.
+   */
+  private static ASN1Sequence scryptParams(byte[] salt, int log2N, int r, int p, int keyLength) {
+    ASN1EncodableVector v = new ASN1EncodableVector(5);
+    v.add(new DEROctetString(salt));
+    v.add(new ASN1Integer(BigInteger.ONE.shiftLeft(log2N)));
+    v.add(new ASN1Integer(r));
+    v.add(new ASN1Integer(p));
+    v.add(new ASN1Integer(keyLength));
+    return new DERSequence(v);
+  }
+
+  private static BigInteger integer(ASN1Sequence s, int i) {
+    return ASN1Integer.getInstance(s.getObjectAt(i)).getValue();
   }
 
   /** A declared parameter as a long, refusing values beyond 2^40 as a cost before converting. */
@@ -255,9 +280,7 @@ final class Pbes2 {
           return new Scheme("AES/CBC/PKCS5Padding", "AES", 32, iv(p, 16));
         }
         if (NISTObjectIdentifiers.id_aes256_GCM.equals(oid)) {
-          GCMParameters g = GCMParameters.getInstance(p);
-          return new Scheme("AES/GCM/NoPadding", "AES", 32,
-              new GCMParameterSpec(8 * g.getIcvLen(), g.getNonce()));
+          return new Scheme("AES/GCM/NoPadding", "AES", 32, gcm(p));
         }
         if (DES_EDE3_CBC.equals(oid)) {
           return new Scheme("DESede/CBC/PKCS5Padding", "DESede", 24, iv(p, 8));
@@ -267,6 +290,23 @@ final class Pbes2 {
       }
       throw new MalformedKeyException("encrypted private key uses cipher " + oid
           + ", not AES-CBC, AES-256-GCM or DES-EDE3-CBC");
+    }
+
+    /**
+     * GCMParameters, RFC 5084 section 3.2: SEQUENCE { aes-nonce OCTET STRING, aes-ICVlen INTEGER
+     * DEFAULT 12 }, the tag length 12 to 16 bytes.
+     */
+    private static GCMParameterSpec gcm(ASN1Encodable p) throws MalformedKeyException {
+      ASN1Sequence s = ASN1Sequence.getInstance(p);
+      if (s.size() != 1 && s.size() != 2) {
+        throw new MalformedKeyException("AES-GCM parameters have " + s.size() + " fields");
+      }
+      byte[] nonce = ASN1OctetString.getInstance(s.getObjectAt(0)).getOctets();
+      int tag = s.size() == 2 ? ASN1Integer.getInstance(s.getObjectAt(1)).intValueExact() : 12;
+      if (tag < 12 || tag > 16) {
+        throw new MalformedKeyException("AES-GCM tag length " + tag + ", expected 12 to 16 bytes");
+      }
+      return new GCMParameterSpec(8 * tag, nonce);
     }
 
     private static IvParameterSpec iv(ASN1Encodable p, int length) throws MalformedKeyException {

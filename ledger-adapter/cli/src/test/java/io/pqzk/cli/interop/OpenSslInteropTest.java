@@ -77,10 +77,17 @@ class OpenSslInteropTest {
   }
 
   private CliRun pqzkVerify(String pub, String sig, String ctx) throws IOException {
-    return ctx == null
-        ? CliRun.of("verify", "--pub", pub, "--in", msg().toString(), "--sig", p(sig))
-        : CliRun.of("verify", "--pub", pub, "--in", msg().toString(), "--sig", p(sig),
-            "--context", ctx);
+    return pqzkVerify(pub, sig, ctx, "auto");
+  }
+
+  private CliRun pqzkVerify(String pub, String sig, String ctx, String provider)
+      throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("verify", "--pub", pub, "--in",
+        msg().toString(), "--sig", p(sig), "--provider", provider));
+    if (ctx != null) {
+      args.addAll(List.of("--context", ctx));
+    }
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private CliRun pqzkSign(String key, String sig, String ctx, boolean deterministic)
@@ -108,11 +115,15 @@ class OpenSslInteropTest {
     String key = opensslKeygen(alg);
     opensslSign(key, "plain.sig", null, false);
     opensslSign(key, "ctx.sig", CTX, false);
-    assertExit(0, pqzkVerify(p("ossl.pub"), "plain.sig", null), "no context");
-    assertExit(0, pqzkVerify(p("ossl.pub"), "ctx.sig", CTX), "context " + CTX);
-    // the context is bound: the other one must be rejected
-    assertExit(1, pqzkVerify(p("ossl.pub"), "ctx.sig", null), "context dropped");
-    assertExit(1, pqzkVerify(p("ossl.pub"), "plain.sig", CTX), "context added");
+    // the default provider, and pqzk's own verifiers (the ledger's)
+    for (String provider : new String[] {"auto", "pqzk"}) {
+      String on = " (" + provider + ")";
+      assertExit(0, pqzkVerify(p("ossl.pub"), "plain.sig", null, provider), "no context" + on);
+      assertExit(0, pqzkVerify(p("ossl.pub"), "ctx.sig", CTX, provider), "context " + CTX + on);
+      // the context is bound: the other one must be rejected
+      assertExit(1, pqzkVerify(p("ossl.pub"), "ctx.sig", null, provider), "context dropped" + on);
+      assertExit(1, pqzkVerify(p("ossl.pub"), "plain.sig", CTX, provider), "context added" + on);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -195,6 +206,31 @@ class OpenSslInteropTest {
     assertExit(0, pqzkVerify(p("clear.key.pub"), "o.sig", CTX), "pqzk verify");
   }
 
+  /**
+   * A key {@code pqzk keygen} encrypted (PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC) is decrypted by
+   * {@code openssl pkey} with the passphrase and refused without the right one; the decrypted key
+   * is the same key (its public half equals {@code keygen}'s FILE.pub) and signs for OpenSSL.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ML-DSA-44", "ML-DSA-65", "ML-DSA-87", "SLH-DSA-SHA2-128f",
+      "SLH-DSA-SHAKE-128f"})
+  void pqzkEncryptedPrivateKey_decryptedByOpensslPkey(String alg) throws IOException {
+    Path pass = Files.writeString(dir.resolve("pass"), "pqzk keygen passphrase\n");
+    assertExit(0, CliRun.of("keygen", "--alg", alg, "--out", p("enc.key"),
+        "--passphrase-file", pass.toString()), "pqzk keygen (encrypted)");
+    assertEquals("-----BEGIN ENCRYPTED PRIVATE KEY-----",
+        Files.readAllLines(Path.of(p("enc.key"))).get(0));
+    OpenSsl35.ok("pkey", "-in", p("enc.key"), "-passin", "file:" + pass, "-out", p("dec.key"));
+    OpenSsl35.ok("pkey", "-in", p("dec.key"), "-pubout", "-out", p("dec.pub"));
+    assertEquals(Files.readString(Path.of(p("enc.key.pub"))),
+        Files.readString(Path.of(p("dec.pub"))), "OpenSSL's decryption is another key");
+    Path wrong = Files.writeString(dir.resolve("wrong"), "not the passphrase\n");
+    assertNotEquals(0, OpenSsl35.run(List.of("pkey", "-in", p("enc.key"), "-passin",
+        "file:" + wrong, "-noout")).exit(), "openssl decrypted with a wrong passphrase");
+    opensslSign(p("dec.key"), "d.sig", CTX, false);
+    assertExit(0, pqzkVerify(p("enc.key.pub"), "d.sig", CTX, "pqzk"), "pqzk verify");
+  }
+
   /** OpenSSL's own encrypted PKCS#8 (PBES2: PBKDF2 or scrypt, AES-256-CBC) is read by sign. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"ML-DSA-65", "SLH-DSA-SHAKE-128f"})
@@ -212,6 +248,16 @@ class OpenSslInteropTest {
     CliRun w = CliRun.of("sign", "--key", p("enc.key"), "--in", msg().toString(),
         "--out", p("w.sig"), "--passphrase-file", wrong.toString());
     assertExit(2, w, "wrong passphrase");
+    // the same key re-encrypted by openssl pkcs8 with scrypt (N = 2^14, r = 8, p = 1); the same
+    // passphrase from a second file (given one file twice, openssl reads one line for each)
+    Path passOut = Files.copy(pass, dir.resolve("pass-out"));
+    OpenSsl35.ok("pkcs8", "-topk8", "-in", p("enc.key"), "-passin", "file:" + pass,
+        "-scrypt", "-scrypt_N", "16384", "-scrypt_r", "8", "-scrypt_p", "1",
+        "-v2", "aes-256-cbc", "-passout", "file:" + passOut, "-out", p("scrypt.key"));
+    CliRun sc = CliRun.of("sign", "--key", p("scrypt.key"), "--in", msg().toString(),
+        "--out", p("sc.sig"), "--context", CTX, "--passphrase-file", pass.toString());
+    assertExit(0, sc, "pqzk sign with OpenSSL's scrypt-encrypted key");
+    assertEquals(0, opensslVerify(p("enc.pub"), "sc.sig", CTX), "openssl verify (scrypt key)");
   }
 
   /** DER files (openssl -outform DER) work as well as PEM, for both key kinds. */

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  *
  * <p>Signing 10^5 transactions takes minutes on two cores, so a chain is built once and kept
  * under {@code target/large-chains/} (a build is written beside it and renamed into place
- * whole); {@code ./mvnw clean} or deleting the folder rebuilds it.
+ * whole), stamped with a digest of the rules' classes; a change to the rules, {@code ./mvnw
+ * clean} or deleting the folder rebuilds it.
  */
 final class LargeChain {
   /** Bump when the traffic or the layout changes, so that older cached chains are rebuilt. */
@@ -55,7 +56,8 @@ final class LargeChain {
     String name = transactions + "-transactions-" + perBlock + "-per-block";
     Path dir = root.resolve(name);
     String stamp = "version " + VERSION + ", " + DataDirectory.FORMAT + ", " + Genesis.FORMAT
-        + ", " + transactions + " transactions, " + perBlock + " per block\n";
+        + ", " + transactions + " transactions, " + perBlock + " per block, rules "
+        + rulesDigest() + "\n";
     Path stampFile = dir.resolve(STAMP);
     if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
       return dir;
@@ -185,6 +187,25 @@ final class LargeChain {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * SHA-256 over the classes of the ledger rules and messages (ledger-core, ledger-proto): a
+   * chain built by other rules (a state write encoded differently changes every state root) is
+   * rebuilt rather than failed.
+   */
+  private static String rulesDigest() throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    for (Class<?> c : List.of(BlockRules.class, io.pqzk.ledger.proto.Block.class)) {
+      Path where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+      try (Stream<Path> s = Files.walk(where)) {
+        for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+          md.update(where.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+          md.update(Files.readAllBytes(f));
+        }
+      }
+    }
+    return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
   }
 
   /** This module's {@code target/}: the parent of the test classes. */

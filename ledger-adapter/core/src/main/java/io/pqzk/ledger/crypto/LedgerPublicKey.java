@@ -2,7 +2,6 @@ package io.pqzk.ledger.crypto;
 
 import io.pqzk.sig.PqPublicKey;
 import io.pqzk.sig.PqSignatureException;
-import io.pqzk.sig.SignatureOptions;
 import io.pqzk.sig.Verifier;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -62,8 +61,7 @@ public final class LedgerPublicKey {
     ByteBuffer k = ByteBuffer.wrap(context.clone());
     Verifier v = verifiers.get(k);
     if (v == null) {
-      v = io.pqzk.sig.Signatures.verifier(key.algorithm(), key,
-          SignatureOptions.defaults().withContext(context));
+      v = Signatures.verifier(key, context);
       Verifier prev = verifiers.putIfAbsent(k, v);
       if (prev != null) {
         v = prev;

@@ -7,6 +7,7 @@ import io.pqzk.sig.PqPublicKey;
 import io.pqzk.sig.PqSignatureException;
 import io.pqzk.sig.SignatureAlgorithm;
 import io.pqzk.sig.SignatureOptions;
+import io.pqzk.sig.SignatureProvider;
 import io.pqzk.sig.SignatureVerificationException;
 import io.pqzk.sig.VerificationItem;
 import io.pqzk.sig.encoding.KeyCodec;
@@ -27,6 +28,11 @@ import java.util.stream.Collectors;
  * {@code io.pqzk.sig} API: pure signing with a context string (FIPS 204 section 5.2, FIPS 205
  * section 10.2), hedged, and verification that throws instead of returning false. Only the pure
  * ML-DSA and SLH-DSA parameter sets are allowed on the ledger (no pre-hash, no composites).
+ *
+ * <p>Every verification goes through the signature module's {@code pqzk} provider (its own
+ * ML-DSA and SLH-DSA-SHA2 verifiers, public keys expanded once and cached; SLH-DSA-SHAKE by
+ * BouncyCastle): a fixed choice, never a timing taken at run time, so what a validator accepts
+ * does not depend on its machine. Key generation and signing use the module's default provider.
  */
 public final class Signatures {
   /** Algorithms the ledger accepts in genesis files and envelopes, by standard name. */
@@ -35,7 +41,31 @@ public final class Signatures {
       .map(SignatureAlgorithm::displayName)
       .collect(Collectors.toUnmodifiableSet());
 
+  /** The provider every ledger verification uses (see the class comment). */
+  static final String VERIFICATION_PROVIDER = "pqzk";
+
+  private static final SignatureProvider VERIFIER = verificationProvider();
+
   private Signatures() {}
+
+  private static SignatureProvider verificationProvider() {
+    try {
+      return io.pqzk.sig.Signatures.provider(VERIFICATION_PROVIDER);
+    } catch (PqSignatureException e) {
+      throw new IllegalStateException("the signature module offers no '" + VERIFICATION_PROVIDER
+          + "' provider: " + e.getMessage(), e);
+    }
+  }
+
+  /** The name of the provider ledger verification uses ({@code pqzk}). */
+  public static String verificationProviderName() {
+    return VERIFIER.name();
+  }
+
+  /** A verifier of {@code key} for pure signatures with context {@code ctx}. */
+  static io.pqzk.sig.Verifier verifier(PqPublicKey key, byte[] ctx) throws PqSignatureException {
+    return VERIFIER.verifier(key, SignatureOptions.defaults().withContext(ctx));
+  }
 
   /** Checks an algorithm name (exact standard spelling); throws naming it when unknown. */
   public static String check(String algorithm) throws UnsupportedAlgorithmException {
@@ -138,7 +168,7 @@ public final class Signatures {
     }
   }
 
-  /** PEM "ENCRYPTED PRIVATE KEY" (PBES2, scrypt, AES-256-GCM; the signature module's format). */
+  /** PEM "ENCRYPTED PRIVATE KEY" (the signature module's PBES2: PBKDF2, AES-256-CBC). */
   public static String encryptPrivate(LedgerSigningKey key, char[] passphrase) {
     try {
       return KeyCodec.privateKeyToEncryptedPem(key.pqKey(), passphrase);
@@ -229,7 +259,7 @@ public final class Signatures {
       items.add(new VerificationItem(c.key().pqKey(), o, c.message(), c.signature()));
     }
     try {
-      io.pqzk.sig.Signatures.verifyAll(items);
+      io.pqzk.sig.Signatures.verifyAll(VERIFIER, items);
     } catch (BatchVerificationException e) {
       int first = e.failedIndices()[0];
       Check c = checks.get(first);

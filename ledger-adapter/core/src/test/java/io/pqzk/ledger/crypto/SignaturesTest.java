@@ -30,6 +30,33 @@ class SignaturesTest {
     assertEquals(bc.length, Signatures.generate(alg).publicKey().spki().length);
   }
 
+  /**
+   * The ledger verifies with the signature module's own verifiers (provider {@code pqzk}), in
+   * single checks and in batches alike; verdicts on valid and altered signatures are those of the
+   * standard for the ML-DSA sets, an SLH-DSA-SHA2 set (its own core) and an SLH-DSA-SHAKE set
+   * (BouncyCastle's, through the same provider).
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"ML-DSA-44", "ML-DSA-65", "ML-DSA-87",
+      "SLH-DSA-SHA2-128f", "SLH-DSA-SHAKE-128f"})
+  void verification_goesThroughThePqzkProvider(String alg) throws Exception {
+    assertEquals("pqzk", Signatures.verificationProviderName());
+    LedgerSigningKey k = Signatures.generate(alg);
+    byte[] msg = {4, 5, 6};
+    byte[] ctx = {9};
+    byte[] sig = Signatures.sign(k, msg, ctx);
+    Signatures.verify(k.publicKey(), msg, ctx, sig);
+    byte[] bad = sig.clone();
+    bad[sig.length / 2] ^= 4;
+    assertThrows(SignatureException.class, () -> Signatures.verify(k.publicKey(), msg, ctx, bad));
+    Signatures.verifyAll(List.of(new Signatures.Check(k.publicKey(), msg, ctx, sig, "good", 0)));
+    Signatures.BatchFailure f = assertThrows(Signatures.BatchFailure.class,
+        () -> Signatures.verifyAll(List.of(
+            new Signatures.Check(k.publicKey(), msg, ctx, sig, "good", 0),
+            new Signatures.Check(k.publicKey(), msg, ctx, bad, "altered", 0))));
+    assertEquals("altered", f.check().what());
+  }
+
   @Test
   void publicKey_spkiOfOtherAlgorithm_throws() throws Exception {
     byte[] spki = Signatures.generate("ML-DSA-44").publicKey().spki();

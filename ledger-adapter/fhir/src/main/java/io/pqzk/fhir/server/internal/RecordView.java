@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -16,8 +19,14 @@ import org.hl7.fhir.r4.model.Resource;
  * Patient ids are subject ids), every other resource under its own id, and every reference that
  * pointed into the bundle (a {@code urn:uuid:} fullUrl, {@code Patient/<original id>}) rewritten
  * to {@code Type/id}, so the served resources link to each other and to the served Patient.
+ * A conditional reference by identifier ({@code Practitioner?identifier=system|value}, as
+ * Synthea writes for practitioners, organizations and locations kept outside the patient's
+ * bundle) is valid only inside a transaction; served, it becomes the logical reference it
+ * names: type and identifier, no literal reference.
  */
 final class RecordView {
+  private static final Pattern CONDITIONAL =
+      Pattern.compile("([A-Z][A-Za-z]+)\\?identifier=([^&]+)");
   private final List<Resource> resources = new ArrayList<>();
   private final Patient patient;
 
@@ -62,9 +71,34 @@ final class RecordView {
         String target = ref.getReference() == null ? null : to.get(ref.getReference());
         if (target != null) {
           ref.setReference(target);
+        } else if (ref.getReference() != null) {
+          logical(ref);
         }
       }
     }
+  }
+
+  /** {@code Type?identifier=system|value} to type + identifier; other references unchanged. */
+  private static void logical(Reference ref) {
+    Matcher m = CONDITIONAL.matcher(ref.getReference());
+    if (!m.matches()) {
+      return;
+    }
+    String type = m.group(1);
+    String value = m.group(2);
+    int bar = value.indexOf('|');
+    Identifier id = new Identifier();
+    if (bar >= 0) {
+      if (bar > 0) {
+        id.setSystem(value.substring(0, bar));
+      }
+      id.setValue(value.substring(bar + 1));
+    } else {
+      id.setValue(value);
+    }
+    ref.setReference(null);
+    ref.setType(type);
+    ref.setIdentifier(id);
   }
 
   Patient patient() {
