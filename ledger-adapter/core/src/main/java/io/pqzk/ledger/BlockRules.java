@@ -49,7 +49,8 @@ public final class BlockRules {
 
   /**
    * Rules with a verifier for each proof system the genesis accepts claims for ({@link
-   * ZkProofVerifier} over the system the genesis built, with any pinned verification key).
+   * ZkProofVerifier} over the system the genesis built, with any pinned verification key or
+   * parameter sets, and the genesis's record schema).
    */
   public BlockRules(Genesis genesis) {
     this(genesis, defaultVerifiers(genesis));
@@ -58,7 +59,7 @@ public final class BlockRules {
   private static List<ProofVerifier> defaultVerifiers(Genesis genesis) {
     List<ProofVerifier> vs = new ArrayList<>();
     for (String s : genesis.claimSystems()) {
-      vs.add(new ZkProofVerifier(genesis.claimProofSystem(s)));
+      vs.add(new ZkProofVerifier(genesis.claimProofSystem(s), genesis.recordSchema()));
     }
     return vs;
   }

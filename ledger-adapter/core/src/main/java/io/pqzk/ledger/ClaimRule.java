@@ -8,7 +8,10 @@ import io.pqzk.ledger.proto.TransactionBody;
  * A zero-knowledge claim about a registered record, proved against the registry root of an
  * earlier block of this chain: its context must bind this chain, that height and the
  * transaction's author ({@link ClaimContexts}), may be used once, and its proof must verify with
- * the genesis's verifier for its system. Its policy and claim kind are capped printable text.
+ * the genesis's verifier for its system (under the parameter sets and record schema the genesis
+ * pins). Its policy and claim kind are capped printable text; an integrity claim carries a
+ * document digest, may have an empty policy, and is accepted on a chain of record schema
+ * {@code pqzk-record/2} only.
  * State: {@code 'C' + claim context id -> height}.
  */
 public final class ClaimRule implements TransactionRule {
@@ -17,6 +20,8 @@ public final class ClaimRule implements TransactionRule {
   static final int MAX_POLICY_CHARS = 256;
   /** Longest claim kind, e.g. {@code eligibility}. */
   static final int MAX_CLAIM_KIND_CHARS = 64;
+  /** An integrity claim's document digest: a SHA-256. */
+  static final int DOCUMENT_DIGEST_BYTES = 32;
 
   @Override
   public TransactionBody.PayloadCase kind() {
@@ -43,10 +48,19 @@ public final class ClaimRule implements TransactionRule {
     if (c.getContext().isEmpty() || c.getContext().size() > 256) {
       throw BlockDraft.reject(tx, "claim context must be 1 to 256 bytes");
     }
-    if (c.getPolicy().isEmpty()) {
-      throw BlockDraft.reject(tx, "claim has no policy");
+    boolean integrity = !c.getDocumentSha256().isEmpty();
+    if (integrity && c.getDocumentSha256().size() != DOCUMENT_DIGEST_BYTES) {
+      throw BlockDraft.reject(tx, "claim document_sha256 must be " + DOCUMENT_DIGEST_BYTES
+          + " bytes (a SHA-256), got " + c.getDocumentSha256().size());
     }
-    TextFields.require(tx, "claim policy", c.getPolicy(), MAX_POLICY_CHARS);
+    if (integrity && !genesis.recordSchema().hasDocument()) {
+      throw BlockDraft.reject(tx, "integrity claim (document_sha256) on a chain of record schema "
+          + genesis.recordSchema() + ", whose registries commit no document digest");
+    }
+    if (c.getPolicy().isEmpty() && !integrity) {
+      throw BlockDraft.reject(tx, "claim has no policy (only an integrity claim may have none)");
+    }
+    TextFields.optional(tx, "claim policy", c.getPolicy(), MAX_POLICY_CHARS);
     TextFields.optional(tx, "claim kind", c.getProof().getClaim(), MAX_CLAIM_KIND_CHARS);
     String system = c.getProof().getSystem();
     int index = draft.claimRegistries().indexOf(system);

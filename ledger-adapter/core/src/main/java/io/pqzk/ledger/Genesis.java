@@ -69,6 +69,7 @@ public final class Genesis {
   // the systems that verify this chain's claims, checked (and keys parsed) once, here
   private final Map<String, io.pqzk.zk.ProofSystem> claimProofSystems = new LinkedHashMap<>();
   private io.pqzk.ledger.quorum.SignerSet commitSigners;
+  private io.pqzk.zk.claims.RecordSchema recordSchema = io.pqzk.zk.claims.RecordSchema.V1;
 
   private Genesis(io.pqzk.ledger.proto.Genesis proto, byte[] fileBytes) {
     this.proto = proto;
@@ -182,13 +183,23 @@ public final class Genesis {
       if (trustedSetup) {
         checkCircuit(sys, claims.getCircuitsMap().get(sys));
       }
+      claimProofSystems.put(sys, claimProofSystem(claims, sys, key, trustedSetup));
+    }
+    for (String sys : claims.getParameterSetsMap().keySet()) {
+      if (!seen.contains(sys)) {
+        throw new MalformedInputException("claims.parameter_sets names '" + sys + "', which is"
+            + " not in claims.systems");
+      }
+    }
+    if (!claims.getRecordSchema().isEmpty()) {
       try {
-        claimProofSystems.put(sys, trustedSetup
-            ? io.pqzk.zk.ProofSystems.withVerificationKey(sys, key)
-            : io.pqzk.zk.ProofSystems.get(sys));
-      } catch (io.pqzk.zk.ProofException e) {
-        throw new MalformedInputException((trustedSetup ? "claims.verification_keys['" + sys
-            + "']" : "claims.systems: '" + sys + "'") + ": " + e.getMessage(), e);
+        recordSchema = io.pqzk.zk.claims.RecordSchema.parse(claims.getRecordSchema());
+      } catch (IllegalArgumentException e) {
+        throw new MalformedInputException("claims.record_schema: " + e.getMessage());
+      }
+      if (!recordSchema.id().equals(claims.getRecordSchema())) {
+        throw new MalformedInputException("claims.record_schema must be written as '"
+            + recordSchema.id() + "', not '" + claims.getRecordSchema() + "'");
       }
     }
     for (String sys : claims.getVerificationKeysMap().keySet()) {
@@ -266,6 +277,41 @@ public final class Genesis {
     if (l.getMaxBlockBytes() > MAX_BLOCK_BYTES_CEILING) {
       throw new MalformedInputException("genesis limits.max_block_bytes " + l.getMaxBlockBytes()
           + " exceeds what a node can hold, " + MAX_BLOCK_BYTES_CEILING);
+    }
+  }
+
+  /**
+   * The system that verifies the chain's claims of {@code sys}: bound to the pinned key (a
+   * trusted setup), or accepting exactly the pinned parameter sets, or, for a system with
+   * parameter sets that the file does not pin, exactly its default ones.
+   */
+  private static io.pqzk.zk.ProofSystem claimProofSystem(Claims claims, String sys, String key,
+      boolean trustedSetup) throws MalformedInputException {
+    io.pqzk.ledger.proto.ParameterSets pinned = claims.getParameterSetsMap().get(sys);
+    String field = "claims.systems: '" + sys + "'";
+    try {
+      if (trustedSetup) {
+        if (pinned != null) {
+          throw new MalformedInputException("claims.parameter_sets names '" + sys + "', which"
+              + " has a trusted setup: its pinned verification key fixes what it accepts");
+        }
+        field = "claims.verification_keys['" + sys + "']";
+        return io.pqzk.zk.ProofSystems.withVerificationKey(sys, key);
+      }
+      if (pinned == null) {
+        java.util.List<String> defaults = io.pqzk.zk.ProofSystems.defaultParameterSets(sys);
+        return defaults.isEmpty() ? io.pqzk.zk.ProofSystems.get(sys)
+            : io.pqzk.zk.ProofSystems.withParameterSets(sys, defaults);
+      }
+      field = "claims.parameter_sets['" + sys + "']";
+      java.util.List<String> names = pinned.getNamesList();
+      if (names.isEmpty() || new java.util.HashSet<>(names).size() != names.size()) {
+        throw new MalformedInputException(field + " must name at least one set, each once: "
+            + names);
+      }
+      return io.pqzk.zk.ProofSystems.withParameterSets(sys, names);
+    } catch (io.pqzk.zk.ProofException e) {
+      throw new MalformedInputException(field + ": " + e.getMessage(), e);
     }
   }
 
@@ -350,6 +396,31 @@ public final class Genesis {
     return proto.getClaims().getSystemsList();
   }
 
+  /**
+   * The record schema of this chain's claim registries: what every registration's leaves commit
+   * to and every claim statement names ({@code pqzk-record/1} when the file names none).
+   */
+  public io.pqzk.zk.claims.RecordSchema recordSchema() {
+    return recordSchema;
+  }
+
+  /**
+   * The parameter sets a system's claims are verified under (the pinned ones, or the system's
+   * defaults when the file pins none); empty for a system without parameter sets.
+   */
+  public List<String> claimParameterSets(String system) {
+    io.pqzk.ledger.proto.ParameterSets p = proto.getClaims().getParameterSetsMap().get(system);
+    if (p != null) {
+      return p.getNamesList();
+    }
+    try {
+      return io.pqzk.zk.ProofSystems.hasTrustedSetup(system) ? List.of()
+          : io.pqzk.zk.ProofSystems.defaultParameterSets(system);
+    } catch (io.pqzk.zk.UnavailableProofSystemException e) {
+      return List.of();
+    }
+  }
+
   /** The pinned circuit digests of a system with a trusted setup, or null. */
   public CircuitDigests claimCircuit(String system) {
     return proto.getClaims().getCircuitsMap().get(system);
@@ -371,7 +442,8 @@ public final class Genesis {
   /**
    * The proof system that verifies this chain's claims of {@code system} (one of {@link
    * #claimSystems()}); for a system with a trusted setup, bound to the verification key the
-   * genesis pins. Built and checked when the genesis was parsed.
+   * genesis pins; for one with parameter sets, accepting exactly {@link #claimParameterSets}.
+   * Built and checked when the genesis was parsed.
    */
   public io.pqzk.zk.ProofSystem claimProofSystem(String system) {
     io.pqzk.zk.ProofSystem p = claimProofSystems.get(system);

@@ -22,6 +22,7 @@ public final class GenesisBuilder {
   private final Validators.Builder validators = Validators.newBuilder();
   private final Claims.Builder claims = Claims.newBuilder();
   private Limits limits = DEFAULT_LIMITS;
+  private io.pqzk.zk.claims.RecordSchema recordSchema = io.pqzk.zk.claims.RecordSchema.V1;
 
   public GenesisBuilder(String chainId, long createdMillis) {
     g.setFormat(Genesis.FORMAT).setChainId(chainId).setCreatedMillis(createdMillis);
@@ -88,9 +89,37 @@ public final class GenesisBuilder {
     return this;
   }
 
-  /** Accept claims of a transparent system (no key to pin). */
+  /**
+   * Accept claims of a transparent system (no key to pin), pinning its default parameter sets
+   * when it has any (the STARK: {@code b32-q34-g16-f8-r255-sha256}).
+   */
   public GenesisBuilder claimSystem(String system) {
+    java.util.List<String> defaults;
+    try {
+      defaults = io.pqzk.zk.ProofSystems.defaultParameterSets(system);
+    } catch (io.pqzk.zk.UnavailableProofSystemException e) {
+      defaults = java.util.List.of(); // Genesis.parse refuses the unknown system by name
+    }
+    return defaults.isEmpty() ? claimSystem(system, java.util.List.of())
+        : claimSystem(system, defaults);
+  }
+
+  /**
+   * Accept claims of a transparent system under exactly these parameter sets (a proof made under
+   * any other is refused); none: pin nothing, so validators use the system's defaults.
+   */
+  public GenesisBuilder claimSystem(String system, java.util.List<String> parameterSets) {
     claims.addSystems(system);
+    if (!parameterSets.isEmpty()) {
+      claims.putParameterSets(system, io.pqzk.ledger.proto.ParameterSets.newBuilder()
+          .addAllNames(parameterSets).build());
+    }
+    return this;
+  }
+
+  /** The record schema of the chain's claim registries (default {@code pqzk-record/1}). */
+  public GenesisBuilder recordSchema(io.pqzk.zk.claims.RecordSchema schema) {
+    recordSchema = schema;
     return this;
   }
 
@@ -103,8 +132,13 @@ public final class GenesisBuilder {
     return this;
   }
 
+  /** The genesis; one with claim systems names its record schema. */
   public io.pqzk.ledger.proto.Genesis build() {
-    return g.clone().setValidators(validators).setLimits(limits).setClaims(claims).build();
+    Claims.Builder c = claims.clone();
+    if (c.getSystemsCount() > 0) {
+      c.setRecordSchema(recordSchema.id());
+    }
+    return g.clone().setValidators(validators).setLimits(limits).setClaims(c).build();
   }
 
   public byte[] toJson() {

@@ -68,7 +68,10 @@ public final class DemoNetwork {
       Groth16Pin groth16) throws UnsupportedAlgorithmException, GeneralSecurityException {
     GenesisBuilder g = new GenesisBuilder(chainId, System.currentTimeMillis())
         .blockAlgorithm(BLOCK_ALGORITHM).slhDsa(slhAlgorithm, slhEvery)
-        .claimSystem(io.pqzk.zk.stark.claim.StarkProofSystem.ID);
+        // the STARK set the validators accept, pinned; the custodian commits schema-1 leaves
+        .claimSystem(io.pqzk.zk.stark.claim.StarkProofSystem.ID,
+            List.of(io.pqzk.zk.stark.StarkOptions.DEFAULT.name()))
+        .recordSchema(io.pqzk.zk.claims.RecordSchema.V1);
     if (groth16 != null) {
       g.claimSystem(io.pqzk.zk.groth16claims.ZokratesGroth16ProofSystem.ID,
           groth16.verificationKey(), groth16.sourceSha256(), groth16.programSha256());

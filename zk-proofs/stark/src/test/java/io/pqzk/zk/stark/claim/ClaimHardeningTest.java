@@ -30,9 +30,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The audit's findings on the claim STARK, each reproduced with its fix: (1) only configured
- * option sets are accepted; (3) the zero-knowledge budget counts 2q + 6 revealed points, computed
- * per AIR; (4) the statement encoding is one-to-one; (5) proofs are size-capped from the largest
- * accepted set before parsing. (2), the remainder floor, is in {@code EngineHardeningTest}.
+ * option sets are accepted, and proofs are size-capped from the largest accepted set before
+ * parsing; (3) the zero-knowledge budget counts 2q + 6 revealed points, computed per AIR; (4) the
+ * statement encoding is one-to-one; (5) a verification reports its classical bits apart from
+ * the post-quantum estimate. (2), the remainder floor, is in {@code EngineHardeningTest}; the
+ * ledger's side of (1), the genesis pinning the sets, in ledger-core's
+ * {@code ClaimGenesisPinningTest}; the wording of (5) in {@code pqzk claim security}, in the
+ * CLI's {@code ClaimSecurityCommandTest}.
  */
 class ClaimHardeningTest {
   final Random r = new Random(20);
@@ -168,7 +172,31 @@ class ClaimHardeningTest {
   }
 
   /**
-   * (5) A proof longer than the largest accepted set allows for the statement is malformed
+   * (5) The audit's case: "101 bits proven" is a classical random-oracle bound. A verification
+   * says so and carries the post-quantum estimate beside it, lower and on its stated basis:
+   * proven bits halved (quantum query soundness), the query term halved with the grinding
+   * (Grover), both capped at 85 bits (quantum collision search on SHA-256's 256-bit digests).
+   */
+  @Test
+  void verify_reportsClassicalBitsApartFromThePostQuantumEstimate() throws ProofException {
+    ClaimFixtures.Fixture f = fixture(20);
+    StarkProofSystem sys = new StarkProofSystem();
+    ClaimStatement s = f.statement("fitness>=70", "0f");
+    io.pqzk.zk.ProofSystem.Verification v = sys.verify(s, sys.prove(s, f.witness()));
+    assertTrue(v.provenBits() >= 100 && v.conjecturedBits() >= 128, v.toString());
+    assertEquals(Math.min((int) v.provenBits() / 2, 85), (int) v.postQuantumProvenBits());
+    // 34 queries at blowup 32 and 16 grinding bits: (min(192, 5 * 34 + 16) - 1) / 2 = 92 -> 85
+    assertEquals(85, (int) v.postQuantumConjecturedBits());
+    assertTrue(v.postQuantumProvenBits() < v.provenBits()
+        && v.postQuantumConjecturedBits() < v.conjecturedBits(), v.toString());
+    assertTrue(v.detail().contains("classical bits; post-quantum estimate 85 conjectured / "
+        + (int) v.postQuantumProvenBits() + " proven"), v.detail());
+    assertTrue(io.pqzk.zk.stark.security.PostQuantumEstimate.BASIS.contains("Grover")
+        && io.pqzk.zk.stark.security.PostQuantumEstimate.BASIS.contains("collision search"));
+  }
+
+  /**
+   * (1) A proof longer than the largest accepted set allows for the statement is malformed
    * before any parsing (here padded by one byte past the cap); honest proofs are below it.
    */
   @Test
