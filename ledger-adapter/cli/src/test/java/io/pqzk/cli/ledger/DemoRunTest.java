@@ -56,11 +56,12 @@ class DemoRunTest {
         demo.out());
     assertTrue(demo.err().contains("NOT post-quantum sound and needs a trusted setup"), demo.err());
     assertTrue(demo.out().contains("independent validation"), demo.out());
-    assertTrue(demo.err().contains("== registering 50 record commitments"), demo.err());
+    assertTrue(demo.err().contains("== importing 50 documents into the custodian's vault"),
+        demo.err());
     assertTrue(demo.out().contains("stark proofs (post-quantum"), demo.out());
     Matcher m = Pattern.compile("(\\d+) transactions \\{").matcher(demo.out());
     assertTrue(m.find(), demo.out());
-    // 50 registrations, 5 grants, 50 reads and the claims whose policies a record meets
+    // 50 imports, 5 grants, 48 custodian reads and the claims whose policies a record meets
     assertTrue(Integer.parseInt(m.group(1)) > 105, demo.out());
 
     Genesis genesis = Genesis.load(data.resolve(Genesis.FILE_NAME));
@@ -123,12 +124,18 @@ class DemoRunTest {
     assertEquals(0, CliRun.of("demo", "--data", data.toString(), "--records", "5",
         "--validators", "1", "--groth16", "off").exit());
     for (String secret : new String[] {"keys/DEMO-PASSPHRASE",
-        "keys/validator-0.ML-DSA-65.key", "records/openings.csv", "records/records.csv"}) {
+        "keys/validator-0.ML-DSA-65.key", "keys/custodian-us.X-Wing.key",
+        "keys/clinic-alpha.X-Wing.key", "keys/tls/clinic-alpha.tls.key"}) {
       assertEquals("rw-------", PosixFilePermissions.toString(
           Files.getPosixFilePermissions(data.resolve(secret))), secret);
     }
     assertTrue(Files.readString(data.resolve("keys/validator-0.ML-DSA-65.key"))
         .startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    assertTrue(Files.readString(data.resolve("keys/custodian-us.X-Wing.key"))
+        .startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    // the records are in the custodian's vault, encrypted: no plaintext record files any more
+    assertTrue(Files.notExists(data.resolve("records")), "no records/ folder");
+    assertTrue(Files.isDirectory(data.resolve("custodian/vault")));
   }
 
   private static String sha256(byte[] b) throws Exception {
