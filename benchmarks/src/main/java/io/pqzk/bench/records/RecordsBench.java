@@ -117,6 +117,15 @@ public final class RecordsBench {
           : slhEvery + " blocks", Runtime.getRuntime().availableProcessors(),
           os.getSystemLoadAverage(), Runtime.version());
     }
+    deleteTree(dir); // this run's chain, vault and key store (kept only when the run failed)
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static byte[] document(int i) {

@@ -126,12 +126,17 @@ class DemoRunTest {
         "--validators", "1", "--groth16", "off").exit());
     for (String secret : new String[] {"keys/DEMO-PASSPHRASE",
         "keys/validator-0.ML-DSA-65.key", "keys/custodian-us.X-Wing.key",
-        "keys/tls/ca.tls.key", "keys/tls/clinic-alpha.tls.key"}) {
+        "keys/tls/ca.tls.key", "keys/clinic-alpha.X-Wing.key", "keys/tls/clinic-alpha.tls.key"}) {
       assertEquals("rw-------", PosixFilePermissions.toString(
           Files.getPosixFilePermissions(data.resolve(secret))), secret);
     }
     assertTrue(Files.readString(data.resolve("keys/validator-0.ML-DSA-65.key"))
         .startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    assertTrue(Files.readString(data.resolve("keys/custodian-us.X-Wing.key"))
+        .startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    // the records are in the custodian's vault, encrypted: no plaintext record files any more
+    assertTrue(Files.notExists(data.resolve("records")), "no records/ folder");
+    assertTrue(Files.isDirectory(data.resolve("custodian/vault")));
   }
 
   private static String sha256(byte[] b) throws Exception {

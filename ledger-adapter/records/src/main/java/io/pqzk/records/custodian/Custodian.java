@@ -199,7 +199,7 @@ public final class Custodian implements CustodianOperations, Closeable {
       try {
         for (ImportRequest r : requests) {
           if (!r.residency().equals(info.jurisdiction())) {
-            throw new InvalidRecordInputException("custodian '" + info.name() + "' keeps records"
+            throw new AccessRefusedException("custodian '" + info.name() + "' keeps records"
                 + " resident in " + info.jurisdiction() + " only; this one is tagged "
                 + io.pqzk.ledger.Printable.escape(r.residency()));
           }
