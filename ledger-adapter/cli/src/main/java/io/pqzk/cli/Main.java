@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       AttestCommand.class,
       RecordsCommand.class,
       AuditCommand.class,
+      FhirCommand.class,
       VectorsCommand.class,
       KeygenCommand.class,
       SignCommand.class,
