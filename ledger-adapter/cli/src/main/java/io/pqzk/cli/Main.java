@@ -58,7 +58,22 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     Thread.setDefaultUncaughtExceptionHandler(WorkerDeath.install());
+    quietFhirLogs();
     System.exit(run(args));
+  }
+
+  /**
+   * HAPI FHIR's and Jetty's own loggers are off (SLF4J simple reads these when a logger is first
+   * made): a warning of theirs can quote a request path, and so a resource id; the FHIR facade
+   * writes its own request log, which never holds an id. An operator's setting stands.
+   */
+  static void quietFhirLogs() {
+    for (String logger : new String[] {"ca.uhn.fhir", "org.hl7.fhir", "org.eclipse.jetty"}) {
+      String key = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "off");
+      }
+    }
   }
 
   /**
