@@ -6,6 +6,7 @@ import io.pqzk.records.custodian.Audit;
 import io.pqzk.records.service.CustodianNode;
 import io.pqzk.records.service.NodeLayout;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +29,16 @@ import picocli.CommandLine.Option;
     description = {"Every access, denied access, break-glass, review and purge event of a"
         + " record (with its consent directives and custody), or the break-glass reads still"
         + " unreviewed; each is checked against the chain (height, transaction id).",
+        "--format fhir writes the record's trail as a FHIR R4 Bundle of AuditEvents (IHE Basic"
+        + " Audit Log Patterns), each carrying its ledger height and transaction id; --check"
+        + " FILE holds such a Bundle (or one AuditEvent) against the chain, field by field.",
         "Exit 0 listed, every entry confirmed by the chain; 1 an entry the chain does not"
-        + " confirm; 2 bad input (a subject the custodian has no record of)."})
+        + " confirm; 2 bad input (a subject the custodian has no record of)."},
+    subcommands = {AnomaliesCommand.class})
 final class AuditCommand implements Callable<Integer> {
   @Mixin RecordsCommand.Node node;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   What what;
 
   static final class What {
@@ -42,12 +47,46 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--unreviewed", description = "The break-glass reads no review closed.")
     boolean unreviewed;
+
+    @Option(names = "--check", paramLabel = "FILE",
+        description = "A FHIR Bundle of AuditEvents (or one AuditEvent) to check against the"
+            + " chain.")
+    Path check;
   }
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|fhir",
+      description = "With --subject: text lines (default) or a FHIR R4 Bundle of AuditEvents.")
+  String format;
+
+  @Option(names = "--base", defaultValue = "https://localhost:8443/fhir", paramLabel = "URL",
+      description = "With --format fhir: the FHIR base of the entries' full URLs (default:"
+          + " ${DEFAULT-VALUE}).")
+  String base;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "With --format fhir: write the Bundle to FILE instead of standard output.")
+  Path out;
 
   @Override
   public Integer call() {
+    if (what == null) {
+      throw CliException.badInput("give --subject ID, --unreviewed or --check FILE (or the"
+          + " anomalies command)");
+    }
+    if (!format.equals("text") && !format.equals("fhir")) {
+      throw CliException.badInput("--format must be text or fhir, not '" + format + "'");
+    }
+    if (format.equals("fhir") && what.subject == null) {
+      throw CliException.badInput("--format fhir goes with --subject");
+    }
     char[] pass = node.passphrase(NodeLayout.keys(node.data.dir));
     try (CustodianNode n = RecordsAccess.open(node.data.dir, node.custodian, pass)) {
+      if (what.check != null) {
+        return FhirAudit.check(n, what.check);
+      }
+      if (format.equals("fhir")) {
+        return FhirAudit.export(n, what.subject, base, out);
+      }
       Audit audit = new Audit(n.custodian());
       List<Audit.Entry> entries;
       if (what.unreviewed) {

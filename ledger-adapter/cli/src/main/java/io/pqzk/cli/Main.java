@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       AttestCommand.class,
       RecordsCommand.class,
       AuditCommand.class,
+      FhirCommand.class,
       VectorsCommand.class,
       KeygenCommand.class,
       SignCommand.class,
@@ -68,6 +69,7 @@ public final class Main implements Runnable {
       startingOutOfMemory();
       Runtime.getRuntime().halt(INTERNAL_ERROR);
     }
+    quietFhirLogs();
     System.exit(run(args));
   }
 
@@ -84,6 +86,20 @@ public final class Main implements Runnable {
       }
     } catch (Throwable ignored) {
       // nothing more can be said; the exit code still says it
+    }
+  }
+
+  /**
+   * HAPI FHIR's and Jetty's own loggers are off (SLF4J simple reads these when a logger is first
+   * made): a warning of theirs can quote a request path, and so a resource id; the FHIR facade
+   * writes its own request log, which never holds an id. An operator's setting stands.
+   */
+  static void quietFhirLogs() {
+    for (String logger : new String[] {"ca.uhn.fhir", "org.hl7.fhir", "org.eclipse.jetty"}) {
+      String key = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "off");
+      }
     }
   }
 

@@ -148,6 +148,14 @@ final class RecordsCommand implements Runnable {
           "A document is a JSON object carrying the attributes subject_id, birth_year,"
           + " blood_group, fitness, vax_date, clearance and issuer as integers; anything else in"
           + " it is kept, byte for byte, and read by nobody here.",
+          "A FHIR R4 Bundle (collection or transaction, one Patient) is one record: the whole"
+          + " bundle, byte for byte, encrypted; its attributes extracted by the rules of"
+          + " ledger-adapter/fhir/README.md (birth year from Patient.birthDate, blood group and"
+          + " measures from Observations by code, last vaccination from Immunization.occurrence,"
+          + " issuer from Bundle.meta.source); an attribute the bundle does not carry is"
+          + " recorded as absent (2^32-1), on which no claim can be proven; its subject id is"
+          + " derived from the Patient's id. Missing or ambiguous data is refused naming the"
+          + " resource and field.",
           "Exit 0 imported; 1 refused (a residency the custodian does not keep); 2 bad input."})
   static final class Import implements Callable<Integer> {
     @Mixin Node node;
@@ -160,6 +168,21 @@ final class RecordsCommand implements Runnable {
         description = "The owning authority's key prefix (KEY.ML-DSA-65.key, KEY.X-Wing.key;"
             + " default: DIR/keys/ and the genesis's first authority).")
     Path as;
+
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|document|fhir",
+        description = "What the files are (default: auto, a JSON object whose resourceType is"
+            + " Bundle is FHIR, anything else a document).")
+    String format;
+
+    @Option(names = "--issuer", paramLabel = "SOURCE=CODE",
+        description = "FHIR: a Bundle.meta.source URI and the issuer code it stands for"
+            + " (repeatable); a bundle naming a source not listed is refused.")
+    java.util.Map<String, Long> issuers = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--source", paramLabel = "URI",
+        description = "FHIR: the source (one of --issuer) of bundles that name none (default:"
+            + " their issuer is absent).")
+    String source;
 
     @Option(names = "--residency", paramLabel = "CODE",
         description = "The documents' residency tag, a genesis jurisdiction (default: the"
@@ -183,9 +206,32 @@ final class RecordsCommand implements Runnable {
               g.chainId(), kem)) {
         String tag = residency != null ? residency : n.custodian().info().jurisdiction();
         List<Custodian.ImportRequest> rs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        io.pqzk.fhir.bundle.BundleReader fhir = null;
         for (Path f : files) {
-          rs.add(new Custodian.ImportRequest(RecordDocument.parse(CliFiles.read("--in", f),
-              f.toString()), tag, null, List.of()));
+          byte[] bytes = CliFiles.read("--in", f);
+          if (!isFhir(bytes)) {
+            rs.add(new Custodian.ImportRequest(RecordDocument.parse(bytes, f.toString()), tag,
+                null, List.of()));
+            notes.add("");
+            continue;
+          }
+          if (fhir == null) {
+            fhir = new io.pqzk.fhir.bundle.BundleReader(issuers());
+          }
+          io.pqzk.fhir.bundle.BundleRecord r = fhir.read(bytes, f.toString());
+          Arrays.fill(bytes, (byte) 0);
+          byte[] exact = r.bytes();
+          try {
+            rs.add(new Custodian.ImportRequest(RecordDocument.extracted(exact, r.attributes(),
+                f.toString()), tag, null, List.of()));
+          } finally {
+            Arrays.fill(exact, (byte) 0);
+          }
+          notes.add(" FHIR " + r.bundleType() + " bundle, subject " + r.subjectId()
+              + (r.absent().isEmpty() ? "" : ", absent: " + String.join(", ", r.absent()
+                  .stream().map(a -> a.columnName()).sorted().toList())));
+          r.wipe();
         }
         List<Custodian.Imported> done = n.custodian().importAll(rs, key, kem.publicKey());
         for (Custodian.Imported d : done) {
@@ -193,12 +239,14 @@ final class RecordsCommand implements Runnable {
         }
         for (int i = 0; i < files.size(); i++) {
           System.out.println(files.get(i) + " -> record " + HEX.formatHex(done.get(i)
-              .commitment()) + " (height " + done.get(i).height() + ")");
+              .commitment()) + " (height " + done.get(i).height() + ")" + notes.get(i));
         }
         System.out.println("imported " + done.size() + " document" + (done.size() == 1 ? "" : "s")
             + " into custodian '" + n.custodian().info().name() + "' (" + tag + "): encrypted"
             + " in its vault, commitments on the chain, data keys escrowed for the owner");
         return Main.OK;
+      } catch (io.pqzk.fhir.InvalidFhirException e) {
+        throw CliException.badInput(ChainCommand.oneLine(e.getMessage()));
       } catch (RecordsException e) {
         throw RecordsAccess.failure(e);
       } catch (LedgerException e) {
@@ -209,6 +257,34 @@ final class RecordsCommand implements Runnable {
         Arrays.fill(pass, '\0');
         kem.destroy();
         key.destroy();
+      }
+    }
+
+    private static final java.util.regex.Pattern BUNDLE = java.util.regex.Pattern.compile(
+        "\\A\\s*\\{[^{]*\"resourceType\"\\s*:\\s*\"Bundle\"");
+
+    private boolean isFhir(byte[] bytes) {
+      switch (format) {
+        case "fhir":
+          return true;
+        case "document":
+          return false;
+        case "auto":
+          // a bundle's resourceType comes before its first nested object in every writer seen
+          String head = new String(bytes, 0, Math.min(bytes.length, 4096),
+              StandardCharsets.UTF_8);
+          return BUNDLE.matcher(head).find();
+        default:
+          throw CliException.badInput("--format must be auto, document or fhir, not '" + format
+              + "'");
+      }
+    }
+
+    private io.pqzk.fhir.bundle.Issuers issuers() {
+      try {
+        return new io.pqzk.fhir.bundle.Issuers(issuers, Optional.ofNullable(source));
+      } catch (IllegalArgumentException e) {
+        throw CliException.badInput("--issuer/--source: " + e.getMessage());
       }
     }
 

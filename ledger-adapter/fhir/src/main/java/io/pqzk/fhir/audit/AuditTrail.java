@@ -1,5 +1,7 @@
 package io.pqzk.fhir.audit;
 
+import io.pqzk.fhir.Fhir;
+import io.pqzk.fhir.InvalidFhirException;
 import io.pqzk.ledger.Genesis;
 import io.pqzk.ledger.LedgerException;
 import io.pqzk.ledger.ReaderRegistrationRule;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -69,6 +72,41 @@ public final class AuditTrail {
           .setResource(a);
     }
     return b;
+  }
+
+  /** The subject's trail as a pretty-printed JSON Bundle; empty when no record is kept. */
+  public Optional<String> subjectBundleJson(String subjectId, String base)
+      throws RecordsException, LedgerException, IOException, UnconfirmedEventException {
+    Optional<List<AuditEvent>> events = subject(subjectId);
+    if (events.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Fhir.json().setPrettyPrint(true).encodeResourceToString(
+        bundle(events.get(), base)));
+  }
+
+  /**
+   * Checks a Bundle of AuditEvents, or one AuditEvent, in JSON or XML, against this chain;
+   * returns the mismatches, none when the chain confirms every one. {@code source} names the
+   * text in errors.
+   */
+  public List<AuditCheck.Mismatch> check(String text, String source)
+      throws InvalidFhirException, IOException, LedgerException {
+    IBaseResource r;
+    try {
+      r = Fhir.strictParserFor(text).parseResource(text);
+    } catch (RuntimeException e) {
+      throw new InvalidFhirException(source, "the resource", "", "not FHIR R4 JSON or XML ("
+          + e.getClass().getSimpleName() + ")");
+    }
+    AuditCheck check = new AuditCheck(chain, mapping, custodian.genesis().chainId());
+    if (r instanceof Bundle b) {
+      return check.check(b);
+    }
+    if (r instanceof AuditEvent a) {
+      return check.check(a).map(List::of).orElse(List.of());
+    }
+    throw new InvalidFhirException(source, r.fhirType(), "", "not a Bundle or an AuditEvent");
   }
 
   /** Reader and genesis member names from the chain. */
