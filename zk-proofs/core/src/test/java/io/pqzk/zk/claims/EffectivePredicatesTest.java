@@ -116,6 +116,6 @@ class EffectivePredicatesTest {
   }
 
   static String eff(String policy) {
-    return Policy.parse(policy).effectivePredicates().toString().replace(" && ", ", ");
+    return Policy.parse(policy).effectivePredicates().toString();
   }
 }
