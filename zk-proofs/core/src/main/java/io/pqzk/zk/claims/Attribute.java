@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The fixed record schema ({@code docs/CLI.md}, "Records CSV"): every attribute is a
- * non-negative integer below 2^32, in this order, which is also the order inside commitments.
+ * non-negative integer below 2^32, in this order, which is also the order inside commitments;
+ * 2^32 - 1 ({@link #ABSENT}) records that the attribute is absent.
  */
 public enum Attribute {
   SUBJECT_ID,
@@ -22,13 +23,17 @@ public enum Attribute {
   /**
    * The value recording that a record does not carry the attribute (a FHIR bundle without a
    * fitness score): 2^32 - 1, which no real value takes (years, group codes, scores, YYYYMMDD
-   * dates and levels are all far below). No predicate holds on it ({@link Predicate#holds}), so
-   * an honest prover refuses any claim about an absent attribute; and since it is above every
-   * other value, a policy that bounds the attribute from above ({@code fitness<=100}, or an
-   * {@code ==}) cannot be proven about it by any prover: verifiers pair a {@code >=} with such a
-   * bound when absence matters.
+   * dates and levels are all far below). Present values are in [0, {@link #ABSENT}). A claim
+   * about an absent attribute cannot be proven, and the verifier itself enforces it: predicate
+   * constants are below {@link #ABSENT} ({@link Predicate}), so a {@code <=} or {@code ==} never
+   * holds on it, and a {@code >=} is proven with the bound {@code <= }{@link #MAX_PRESENT} that
+   * {@link Policy#effectivePredicates()} adds to every statement (the honest prover refuses
+   * earlier, {@link Predicate#holds}).
    */
   public static final long ABSENT = LIMIT - 1;
+
+  /** The largest value a present attribute takes: 2^32 - 2. */
+  public static final long MAX_PRESENT = ABSENT - 1;
 
   /** Column name in the records CSV and in policies, e.g. {@code vax_date}. */
   public String columnName() {

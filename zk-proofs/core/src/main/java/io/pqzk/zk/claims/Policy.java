@@ -10,7 +10,10 @@ import java.util.List;
  * only integrity claims (a document digest and nothing else; see {@link ClaimStatement}).
  */
 public record Policy(List<Predicate> predicates) {
-  /** Every proof system supports at least this many predicates in one claim. */
+  /**
+   * The most predicates a policy has. The STARK proves every policy; Groth16's 8 predicate slots
+   * hold its {@link #effectivePredicates()}, which may be longer.
+   */
   public static final int MAX_PREDICATES = 8;
 
   private static final Policy NONE = new Policy(List.of());
@@ -64,6 +67,42 @@ public record Policy(List<Predicate> predicates) {
     }
     throw new IllegalArgumentException(
         "policy term '" + term + "' is not ATTRIBUTE OP INTEGER with OP one of >=, <=, ==");
+  }
+
+  /**
+   * The predicates a proof system proves and a verifier checks for this policy: its own, in
+   * order, then {@code a<=}{@link Attribute#MAX_PRESENT} for each attribute {@code a} (in
+   * {@link Attribute} order) that the policy bounds with a {@code >=} but neither with an
+   * {@code ==} nor with a {@code <=} whose constant is below {@link Attribute#MAX_PRESENT}.
+   * Since no constant is {@link Attribute#ABSENT}, every predicate of the list fails on an
+   * absent attribute, inside the proof as well as in {@link #holds}; and the list holds on a
+   * record exactly when the policy does.
+   *
+   * <p>Both proof systems build their statement from this list, so a {@code >=} may cost a
+   * second predicate slot. The map is one-to-one: a {@code <=} with the constant
+   * {@link Attribute#MAX_PRESENT} itself never stands in for the added bound, so a policy and the
+   * same policy with that bound written out ({@code fitness>=70} and {@code fitness>=70 &&
+   * fitness<=4294967294}) have different lists; adding such bounds lengthens the list, and the
+   * policy is its prefix. Empty for {@link #none()}.
+   */
+  public List<Predicate> effectivePredicates() {
+    boolean[] lower = new boolean[Attribute.values().length];
+    boolean[] upper = new boolean[lower.length];
+    for (Predicate p : predicates) {
+      int a = p.attribute().ordinal();
+      switch (p.op()) {
+        case GE -> lower[a] = true;
+        case EQ -> upper[a] = true;
+        case LE -> upper[a] |= p.constant() < Attribute.MAX_PRESENT;
+      }
+    }
+    List<Predicate> out = new ArrayList<>(predicates);
+    for (Attribute a : Attribute.values()) {
+      if (lower[a.ordinal()] && !upper[a.ordinal()]) {
+        out.add(new Predicate(a, Predicate.Op.LE, Attribute.MAX_PRESENT));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Whether every predicate holds on the record. */

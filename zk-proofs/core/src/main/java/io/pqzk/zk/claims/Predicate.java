@@ -1,6 +1,10 @@
 package io.pqzk.zk.claims;
 
-/** One comparison of an attribute against a public constant below 2^32. */
+/**
+ * One comparison of an attribute against a public constant in [0, 2^32 - 1): the constant is
+ * never {@link Attribute#ABSENT}, so no {@code <=} or {@code ==} holds on an absent attribute in
+ * any proof system ({@link Policy#effectivePredicates()} covers {@code >=}).
+ */
 public record Predicate(Attribute attribute, Op op, long constant) {
 
   /** Comparison operators. */
@@ -23,9 +27,9 @@ public record Predicate(Attribute attribute, Op op, long constant) {
   public Predicate {
     java.util.Objects.requireNonNull(attribute, "attribute");
     java.util.Objects.requireNonNull(op, "op");
-    if (constant < 0 || constant >= Attribute.LIMIT) {
-      throw new IllegalArgumentException(
-          "constant of " + attribute.columnName() + " out of range [0, 2^32): " + constant);
+    if (constant < 0 || constant >= Attribute.ABSENT) {
+      throw new IllegalArgumentException("constant of " + attribute.columnName()
+          + " out of range [0, 2^32 - 1) (2^32 - 1 encodes an absent attribute): " + constant);
     }
   }
 

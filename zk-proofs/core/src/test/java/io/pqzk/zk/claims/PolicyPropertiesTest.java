@@ -18,7 +18,7 @@ class PolicyPropertiesTest {
   @Provide
   Arbitrary<Predicate> predicates() {
     return Combinators.combine(Arbitraries.of(Attribute.class), Arbitraries.of(Predicate.Op.class),
-        Arbitraries.longs().between(0, Attribute.LIMIT - 1)).as(Predicate::new);
+        Arbitraries.longs().between(0, Attribute.MAX_PRESENT)).as(Predicate::new);
   }
 
   @Provide
@@ -83,7 +83,8 @@ class PolicyPropertiesTest {
   @Example
   void parse_rejectsTypicalMistakes() {
     for (String bad : List.of("", "  ", "fitness>70", "fitness=>70", "fitness>=-1",
-        "fitness>=4294967296", "fitness>=70 &&", "&& fitness>=70", "fitness>=70 & age<=3",
+        "fitness>=4294967296", "fitness>=4294967295", "fitness==4294967295", "fitness>=70 &&",
+        "&& fitness>=70", "fitness>=70 & age<=3",
         "height>=1", "fitness>=7O", "fitness>=70 && fitness>=71 && fitness>=72 && fitness>=73"
             + " && fitness>=74 && fitness>=75 && fitness>=76 && fitness>=77 && fitness>=78")) {
       assertThrows(IllegalArgumentException.class, () -> Policy.parse(bad), bad);

@@ -6,6 +6,7 @@ import io.pqzk.zk.claims.ClaimContext;
 import io.pqzk.zk.claims.ClaimStatement;
 import io.pqzk.zk.claims.ClaimWitness;
 import io.pqzk.zk.claims.MerklePath;
+import io.pqzk.zk.claims.Policy;
 import io.pqzk.zk.claims.Predicate;
 import io.pqzk.zk.claims.Record;
 import java.math.BigInteger;
@@ -19,7 +20,10 @@ import java.util.List;
  * The claim circuit's inputs ({@code circuits/claim.zok}), derived from a statement and a witness.
  *
  * <p>Public inputs, in ABI order (30 field elements): root; 8 attribute indices; 8 op codes
- * (0 unused, 1 {@code >=}, 2 {@code <=}, 3 {@code ==}); 8 constants; context = SHA-256(context
+ * (0 unused, 1 {@code >=}, 2 {@code <=}, 3 {@code ==}); 8 constants (the slots hold the
+ * policy's {@link Policy#effectivePredicates()}: its own predicates, then {@code a<=2^32-2} for
+ * each attribute it bounds only with {@code >=}, so that no used slot holds on an absent
+ * attribute, 2^32 - 1, and the circuit needs no change); context = SHA-256(context
  * bytes) as a big-endian integer mod r; the record schema (1 or 2); disclose (1 for an integrity
  * claim); the disclosed document digest as two 128-bit halves (0, 0 when not disclosed). Unused
  * slots are all zero, and no used slot has op code 0, so the encoding is one-to-one: a policy
@@ -41,10 +45,15 @@ public final class ClaimInputs {
 
   /** The public inputs a proof of this statement must carry. */
   public static List<BigInteger> publicInputs(ClaimStatement statement) {
-    List<Predicate> preds = statement.policy().predicates();
+    Policy policy = statement.policy();
+    List<Predicate> preds = policy.effectivePredicates();
     if (preds.size() > SLOTS) {
-      throw new IllegalArgumentException(
-          "the Groth16 claim circuit has " + SLOTS + " predicate slots, the policy has " + preds.size());
+      int own = policy.predicates().size();
+      throw new IllegalArgumentException("the policy needs " + preds.size() + " of the Groth16"
+          + " claim circuit's " + SLOTS + " predicate slots: its " + own + " predicates and the"
+          + " bounds " + preds.subList(own, preds.size()) + " that keep absent attributes"
+          + " (2^32-1) out of its >= predicates; a <= of its own on such an attribute saves"
+          + " a slot");
     }
     List<BigInteger> out = new ArrayList<>(PUBLIC_COUNT);
     out.add(PoseidonRegistryHash.fromBytes(statement.root()));

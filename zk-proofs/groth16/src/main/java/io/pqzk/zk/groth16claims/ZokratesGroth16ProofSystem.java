@@ -189,16 +189,16 @@ public final class ZokratesGroth16ProofSystem implements ProofSystem, AutoClosea
       throw new MalformedProofException("proof of " + proof.length + " bytes exceeds the "
           + MAX_PROOF_BYTES + " bytes of any " + ID + " claim proof");
     }
-    // The byte form checks the length against Groth16Proof.MAX_JSON_BYTES before decoding.
-    Groth16Proof p = Groth16Proof.fromJson(proof);
-    if (p.curve() != ZokratesCurve.BN128) {
-      throw new MalformedProofException("a " + ID + " proof is on bn128, this one on " + p.curve().id());
-    }
     List<BigInteger> expected;
     try {
       expected = ClaimInputs.publicInputs(statement);
     } catch (IllegalArgumentException e) {
       throw new MalformedProofException("statement does not fit the claim circuit: " + e.getMessage(), e);
+    }
+    // The byte form checks the length against Groth16Proof.MAX_JSON_BYTES before decoding.
+    Groth16Proof p = Groth16Proof.fromJson(proof);
+    if (p.curve() != ZokratesCurve.BN128) {
+      throw new MalformedProofException("a " + ID + " proof is on bn128, this one on " + p.curve().id());
     }
     List<BigInteger> got = p.inputs();
     if (got.size() != expected.size()) {

@@ -36,11 +36,13 @@ import java.util.Optional;
  *       rate[1 + j] of row 8 minus that of row 7 equal to the public limb d[j];
  *   <li>column 12: the path bit b of each merge block, read at the block's first row: b = 0 puts
  *       the digest left (rate 0-3), b = 1 right (rate 4-7); boolean;
- *   <li>columns 13..: one accumulator per predicate: acc[0] = x - t (>=, ==) or t - x (<=),
- *       where x is the hashed attribute cell of row 0; acc[i] - 2 acc[i+1] is a bit for rows
- *       0..31 and acc[32] = 0, so acc[0] is in [0, 2^32): with x, t below 2^32 nothing wraps mod
- *       p. For == also acc[0] = 0. The policy's predicate count is part of the statement
- *       ({@link #identity()}), so no slot is padded;
+ *   <li>columns 13..: one accumulator per predicate of the policy's
+ *       {@link Policy#effectivePredicates()} (its own, then {@code a<=2^32-2} for each attribute
+ *       it bounds only from below, so that no predicate holds on an absent attribute, 2^32 - 1):
+ *       acc[0] = x - t (>=, ==) or t - x (<=), where x is the hashed attribute cell of row 0;
+ *       acc[i] - 2 acc[i+1] is a bit for rows 0..31 and acc[32] = 0, so acc[0] is in [0, 2^32):
+ *       with x, t below 2^32 nothing wraps mod p. For == also acc[0] = 0. The predicate count
+ *       is part of the statement ({@link #identity()}), so no slot is padded;
  *   <li>rows from 8 * (depth + 2) (and at least 33) to n - 1: random, for zero-knowledge: at
  *       least the {@link StarkProver#revealedPoints} (2 q + 6) of the option set proved with, so
  *       n depends on the query count (256 at depth 20 with the default 34 queries).
@@ -106,7 +108,7 @@ public final class ClaimAir extends Air {
     this.context = context.bytes();
     this.documentLimbs = document.map(StarkRegistryHash::documentLimbs).orElse(null);
     this.n = traceLength(depth, randomRows);
-    List<Predicate> ps = policy.predicates();
+    List<Predicate> ps = policy.effectivePredicates(); // absent attributes fail every one
     int k = ps.size();
     attr = new int[k];
     op = new Predicate.Op[k];
@@ -434,8 +436,8 @@ public final class ClaimAir extends Air {
   }
 
   /**
-   * One-to-one: name and version, depth, log2 n, schema, the predicate count and each predicate
-   * (attribute, operator, constant), the root, whether a document digest is public and which,
+   * One-to-one: name and version, depth, log2 n, schema, the count and each predicate
+   * (attribute, operator, constant) of the effective list (one-to-one on policies), the root, whether a document digest is public and which,
    * and the context, each length-prefixed. Two different statements never share an identity, so
    * never a proof ({@code fitness>=70} and {@code fitness>=70 && subject_id>=0} differ in the
    * count).
