@@ -18,13 +18,13 @@ for d in "${dirs[@]}"; do
     ft=$(echo "$last" | grep -oE 'ft: [0-9]+' | grep -oE '[0-9]+')
     corp=$(echo "$last" | grep -oE 'corp: [0-9]+' | grep -oE '[0-9]+')
     status=$(cat "$log.status" 2>/dev/null || echo running)
-    if [ "$status" = finding ]; then
-      units=$(grep -aoE 'Test unit written to [^ ]+' "$log" | sed 's|Test unit written to ||')
-      if [ -n "$units" ]; then
-        status="FINDING $(echo "$units" | wc -l): $(echo "$units" | xargs -n1 basename | tr '\n' ' ')"
-      else
-        status="FAILED (no fuzzing run: see $log)"
-      fi
+    # with keep_going the JUnit run may pass although libFuzzer wrote reproducers: count those
+    units=$(grep -aoE 'Test unit written to [^ ]+' "$log" | sed 's|Test unit written to ||')
+    if [ -n "$units" ]; then
+      names=$(echo "$units" | xargs -n1 basename | tr '\n' ' ')
+      status="FINDING $(echo "$units" | wc -l): $names"
+    elif [ "$status" = finding ]; then
+      status="FAILED (no fuzzing run: see $log)"
     fi
     printf '%-46s %12s %8s %8s %8s %s\n' "$name" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$status"
   done

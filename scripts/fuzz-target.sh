@@ -11,10 +11,13 @@ mkdir -p target/fuzz
 log=target/fuzz/${class##*.}.log
 echo "fuzz: $class for ${seconds}s (log $module/$log)"
 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# the libraries the parsers sit on, instrumented so that coverage guides through them too
+instrument=io.pqzk.**,org.bouncycastle.asn1.**,org.bouncycastle.pkcs.**,com.google.protobuf.**
+instrument=$instrument,com.google.gson.**,ca.uhn.fhir.parser.**
 if JAZZER_FUZZ=1 "$java_bin" -Xmx"$heap" -Xss4m -XX:+EnableDynamicAgentLoading \
     --enable-native-access=ALL-UNNAMED -Djazzer.max_duration="${seconds}s" \
     -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.keep_going="${FUZZ_KEEP_GOING:-20}" \
-    -Djazzer.instrument="${FUZZ_INSTRUMENT:-io.pqzk.**,org.bouncycastle.asn1.**,org.bouncycastle.pkcs.**,com.google.protobuf.**,com.google.gson.**}" \
+    -Djazzer.instrument="${FUZZ_INSTRUMENT:-$instrument}" \
     -cp "$(cat "$cpfile")" "$root/scripts/FuzzTarget.java" "$class" > "$log" 2>&1; then
   echo ok > "$log.status"
 else

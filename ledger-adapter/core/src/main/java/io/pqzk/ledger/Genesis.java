@@ -59,7 +59,7 @@ public final class Genesis {
   public record Author(String name, Role role, LedgerPublicKey key) {}
 
   private final io.pqzk.ledger.proto.Genesis proto;
-  private final byte[] hash;
+  private byte[] hash;
   private final Map<String, Validator> validatorsByMlDsaKey = new LinkedHashMap<>();
   private final Map<String, Author> authors = new LinkedHashMap<>();
   private final Map<String, CustodianInfo> custodians = new LinkedHashMap<>();
@@ -71,9 +71,8 @@ public final class Genesis {
   private io.pqzk.ledger.quorum.SignerSet commitSigners;
   private io.pqzk.zk.claims.RecordSchema recordSchema = io.pqzk.zk.claims.RecordSchema.V1;
 
-  private Genesis(io.pqzk.ledger.proto.Genesis proto, byte[] fileBytes) {
+  private Genesis(io.pqzk.ledger.proto.Genesis proto) {
     this.proto = proto;
-    this.hash = Hashes.hash(Hashes.GENESIS, proto.getChainId(), fileBytes);
   }
 
   /** Reads {@code file}; every problem is a {@link MalformedInputException} naming it. */
@@ -105,11 +104,14 @@ public final class Genesis {
       JsonFormat.parser().merge(text, b);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      // the parser's message may quote the file (a field name): shown escaped
       throw new MalformedInputException("genesis file is not valid JSON for " + FORMAT + ": "
-          + why.replaceFirst("^[\\w.]+Exception: ", ""));
+          + Printable.escape(why.replaceFirst("^[\\w.]+Exception: ", "")));
     }
-    Genesis g = new Genesis(b.build(), fileBytes);
+    Genesis g = new Genesis(b.build());
     g.check();
+    // hashed once checked: the chain id is then at most 64 characters, as the hash's tag needs
+    g.hash = Hashes.hash(Hashes.GENESIS, g.proto.getChainId(), fileBytes);
     return g;
   }
 

@@ -128,6 +128,9 @@ public final class NetworkGenesis {
     }
     try {
       return Files.readString(base.resolve(file), StandardCharsets.UTF_8);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException(field + ": '" + file + "' is not a valid path (" + e.getReason()
+          + ")", e);
     } catch (IOException e) {
       throw new ConfigException(field + ": cannot read " + file + " (" + e.getMessage() + ")", e);
     }

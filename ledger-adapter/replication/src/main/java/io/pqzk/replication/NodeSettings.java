@@ -110,7 +110,12 @@ public record NodeSettings(String nodeId, Path dataDir, Path genesis, InetSocket
     if (value.isEmpty()) {
       throw new ConfigException(field + " is required");
     }
-    return base.resolve(value).normalize();
+    try {
+      return base.resolve(value).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException(field + ": '" + value + "' is not a valid path (" + e.getReason()
+          + ")", e);
+    }
   }
 
   /** Parses {@code host:port}. */

@@ -92,6 +92,11 @@ public final class BundleReader {
     } catch (DataFormatException e) {
       throw new InvalidFhirException(source, "Bundle", "", "not a valid FHIR R4 resource ("
           + Redact.parserMessage(e.getMessage()) + ")");
+    } catch (RuntimeException e) {
+      // HAPI's parser fails this way on some malformed JSON (an extension that is not an
+      // object, an empty property name): the same refusal, naming no value
+      throw new InvalidFhirException(source, "Bundle", "", "not a valid FHIR R4 resource (the"
+          + " parser failed on its structure: " + e.getClass().getSimpleName() + ")");
     }
     if (!(parsed instanceof Bundle b)) {
       throw new InvalidFhirException(source, parsed.fhirType(), "", "a record is a Bundle,"
@@ -262,7 +267,7 @@ public final class BundleReader {
       Integer found = null;
       Entry<Observation> first = null;
       for (Entry<Observation> o : observations) {
-        if (!COUNTED.contains(o.resource().getStatus())
+        if (!counted(o.resource())
             || !hasCoding(o.resource().getCode(), Codes.LOINC, Codes.ABO_RH)) {
           continue;
         }
@@ -272,7 +277,8 @@ public final class BundleReader {
         }
         Integer g = null;
         for (Coding c : o.resource().getValueCodeableConcept().getCoding()) {
-          if (Codes.SNOMED.equals(c.getSystem()) && Codes.BLOOD_GROUPS.containsKey(c.getCode())) {
+          if (Codes.SNOMED.equals(c.getSystem()) && c.getCode() != null
+              && Codes.BLOOD_GROUPS.containsKey(c.getCode())) {
             if (g != null && !g.equals(Codes.BLOOD_GROUPS.get(c.getCode()))) {
               throw new InvalidFhirException(source, o.where(), "Observation.valueCodeableConcept",
                   "two different ABO and Rh(D) groups in one value");
@@ -304,7 +310,7 @@ public final class BundleReader {
       long latestValue = 0;
       long latestMillis = Long.MIN_VALUE;
       for (Entry<Observation> o : observations) {
-        if (!COUNTED.contains(o.resource().getStatus())
+        if (!counted(o.resource())
             || !hasCoding(o.resource().getCode(), Codes.PQZK_MEASURES, code)) {
           continue;
         }
@@ -343,7 +349,12 @@ public final class BundleReader {
           throw new InvalidFhirException(source, o.where(), "Observation.valueQuantity.value",
               "not a whole number");
         }
-        v = d.longValue();
+        if (d.signum() < 0 || d.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+          // compared as decimals: longValue() would wrap 2^64 + 5 to 5
+          throw new InvalidFhirException(source, o.where(), "Observation.valueQuantity.value",
+              "out of range [0, " + max + "]");
+        }
+        v = d.longValueExact();
       } else {
         throw new InvalidFhirException(source, o.where(), "Observation.value[x]", "missing or"
             + " neither valueInteger nor valueQuantity");
@@ -381,6 +392,11 @@ public final class BundleReader {
         return Attribute.ABSENT;
       }
       return Long.parseLong(latest);
+    }
+
+    /** Whether the Observation's status is one counted (an Observation may have none). */
+    private static boolean counted(Observation o) {
+      return o.getStatus() != null && COUNTED.contains(o.getStatus());
     }
 
     private static boolean hasCoding(CodeableConcept cc, String system, String code) {

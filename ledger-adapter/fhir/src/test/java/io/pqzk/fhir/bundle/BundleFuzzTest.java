@@ -1,6 +1,7 @@
 package io.pqzk.fhir.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -70,6 +71,15 @@ class BundleFuzzTest {
       BundleRecord r = READER.read(Files.readAllBytes(p), p.getFileName().toString());
       assertTrue(r.attributes()[Attribute.BIRTH_YEAR.ordinal()] != Attribute.ABSENT, p.toString());
     }
+  }
+
+  /** A clearance of 2^64 + 2 is out of range, not 2 (longValue() wrapped it before). */
+  @Test
+  void quantityBeyondALong_isOutOfRange() throws Exception {
+    byte[] b = Files.readAllBytes(inputs().resolve("finding-quantity-beyond-2-to-64"));
+    InvalidFhirException e = assertThrows(InvalidFhirException.class,
+        () -> READER.read(b, "clearance"));
+    assertEquals("Observation.valueQuantity.value", e.field());
   }
 
   private static Path inputs() throws URISyntaxException {
