@@ -10,10 +10,10 @@ import io.pqzk.ledger.proto.TransactionBody;
  * An authority reviews a break-glass read and closes it: the event must be a break-glass event
  * on the chain not reviewed before; the finding is 1 to 64 printable characters, the notes (kept
  * elsewhere) optionally committed to by their SHA-256. Until then the event is open, and {@code
- * pqzk audit --unreviewed} lists it. State: {@code 'V' + event transaction id -> StoredReview}.
+ * pqzk audit --unreviewed} lists it. State: {@code 'W' + event transaction id -> StoredReview}.
  */
 public final class BreakGlassReviewRule implements TransactionRule {
-  static final byte PREFIX = 'V';
+  static final byte PREFIX = 'W';
 
   @Override
   public TransactionBody.PayloadCase kind() {
