@@ -50,7 +50,7 @@ class CommandFuzzTest {
     }
     if (node == null) {
       if (root == null) {
-        root = Files.createTempDirectory("pqzk-fuzz-command");
+        root = ReplicationFuzzFixture.scratchRoot("fuzz-command");
       }
       node = ReplicationFuzzFixture.get().node(Files.createTempDirectory(root, "node"));
       uses = 0;
@@ -120,6 +120,14 @@ class CommandFuzzTest {
   void seeds_areAcceptedByAFreshNode() throws Exception {
     ReplicationFuzzFixture f = ReplicationFuzzFixture.get();
     Path d = Files.createTempDirectory("pqzk-fuzz-seeds");
+    try {
+      seedsAccepted(f, d);
+    } finally {
+      ReplicationFuzzFixture.delete(d);
+    }
+  }
+
+  private static void seedsAccepted(ReplicationFuzzFixture f, Path d) throws Exception {
     try (ReplicationFuzzFixture.Node n = f.node(d.resolve("a"))) {
       n.apply(ReplicationSeeds.proposal(BLOCK_1)).get();
       assertEquals(1, n.ledger.height());
@@ -134,7 +142,6 @@ class CommandFuzzTest {
         assertNull(t.getException(), s);
       }
     }
-    ReplicationFuzzFixture.delete(d);
   }
 
   /** A command the leader lets into the log: a proposal is never one, a transaction is real. */

@@ -40,7 +40,7 @@ class MembershipFuzzTest {
     }
     if (node == null) {
       if (root == null) {
-        root = Files.createTempDirectory("pqzk-fuzz-membership");
+        root = ReplicationFuzzFixture.scratchRoot("fuzz-membership");
         certified = new HashSet<>();
         for (String c : CHANGES) {
           certified.add(Transaction.parseFrom(ReplicationFuzzFixture.resource(

@@ -155,6 +155,28 @@ final class ReplicationFuzzFixture {
       java.util.UUID.nameUUIDFromBytes(CHAIN.getBytes(StandardCharsets.US_ASCII)));
 
   /** Deletes {@code dir} and what it holds. */
+  /**
+   * A fuzz target's scratch folder for its nodes: {@code target/NAME}, emptied when a run starts
+   * and deleted at exit. A fuzzing run ends at its first finding or timeout without
+   * {@code @AfterAll}; with a fresh temporary folder per run, every such end left its nodes'
+   * RocksDB folders (75 MB each) in /tmp, and a campaign filled the disk.
+   */
+  static Path scratchRoot(String name) throws IOException {
+    Path root = Path.of("target", name).toAbsolutePath();
+    if (Files.exists(root)) {
+      delete(root);
+    }
+    Files.createDirectories(root);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        delete(root);
+      } catch (RuntimeException ignored) {
+        // best effort at exit; the next run empties the folder anyway
+      }
+    }));
+    return root;
+  }
+
   static void delete(Path dir) {
     try (var s = Files.walk(dir)) {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
