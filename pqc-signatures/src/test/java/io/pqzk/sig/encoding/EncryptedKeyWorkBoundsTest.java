@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An encrypted key file chooses its own key-derivation work: scrypt N = 2^24 asks for 16 GiB,
  * 2^31 PBKDF2 iterations for hours. Such files are refused before any work is done, within
- * milliseconds (the bounds are Pbes2's: 1 GiB of scrypt memory, 4 GiB mixed, 10^7 PBKDF2
+ * milliseconds (the bounds are Pbes2's: 1 GiB of scrypt memory, 1 GiB mixed, 10^7 PBKDF2
  * iterations), and keys inside the bounds still decrypt.
  */
 public class EncryptedKeyWorkBoundsTest {
@@ -106,6 +106,19 @@ public class EncryptedKeyWorkBoundsTest {
     refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(20), 16, 1), "scrypt memory");
     refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(17), 8, 64), "scrypt work");
     refusedAtOnce(withScrypt(der, BigInteger.valueOf(3 << 14), 8, 1), "N=49152");
+  }
+
+  /**
+   * The fuzzer's slow unit ({@code finding-scrypt-2gib-work} in EncryptedKeyFuzzTestInputs):
+   * N = 2^15, r = 8, p = 63, 32 MiB of memory but 2 GiB of mixing, was derived in full (10 s)
+   * before the wrong passphrase showed; the work bound is now 1 GiB, as the memory bound.
+   */
+  @Test
+  void scryptWithManyParallelLanes_refusedBeforeAnyWork() throws Exception {
+    byte[] der = KeyCodec.encryptPrivateKey(key, PASS, KeyEncryption.scrypt(15));
+    refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(15), 8, 63), "scrypt work");
+    KeyCodec.decryptPrivateKey(withScrypt(der, BigInteger.ONE.shiftLeft(15), 8, 1),
+        PASS.clone()).destroy();
   }
 
   @Test
