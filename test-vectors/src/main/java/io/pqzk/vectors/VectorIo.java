@@ -103,7 +103,37 @@ public final class VectorIo {
     if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
       throw new VectorFormatException("missing or non-numeric field '" + field + "'");
     }
-    return e.getAsInt();
+    long v = decimal(e, field);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw new VectorFormatException("field '" + field + "' is out of range: " + v);
+    }
+    return (int) v;
+  }
+
+  /** An optional integer field (absent or null: {@code absent}); a number written as digits. */
+  public static long optLong(JsonObject o, String field, long absent)
+      throws VectorFormatException {
+    JsonElement e = o.get(field);
+    if (e == null || e.isJsonNull()) {
+      return absent;
+    }
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw new VectorFormatException("field '" + field + "' is not a number");
+    }
+    return decimal(e, field);
+  }
+
+  /**
+   * The number as its digits say, never through Gson's lazy conversions (a string such as
+   * {@code "5rnd3"} threw NumberFormatException out of them, and {@code 1e999999999} would be
+   * expanded to a billion digits first).
+   */
+  private static long decimal(JsonElement e, String field) throws VectorFormatException {
+    String text = e.getAsString();
+    if (!text.matches("-?[0-9]{1,18}")) {
+      throw new VectorFormatException("field '" + field + "' is not an integer");
+    }
+    return Long.parseLong(text);
   }
 
   public static Boolean optBool(JsonObject o, String field) throws VectorFormatException {

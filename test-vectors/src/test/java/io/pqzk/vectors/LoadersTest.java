@@ -205,4 +205,29 @@ class LoadersTest {
       assertTrue(ex.getMessage().length() > 10, ex.getMessage());
     }
   }
+
+  /**
+   * Two findings of VectorFileFuzzTest (reproducers {@code finding-vsid-not-a-number} and {@code
+   * finding-algorithm-name-with-line-break}): a {@code vsId} that is not a number escaped as
+   * Gson's NumberFormatException, and an unknown algorithm name was quoted raw in the refusal,
+   * line breaks, terminal escapes and kilobytes of it, which {@code pqzk vectors} printed.
+   */
+  @Test
+  void load_fieldsOfTheWrongKind_andStrangersStrings_refusedInOneBoundedLine(@TempDir Path dir)
+      throws IOException {
+    String keyGen = "\"mode\":\"keyGen\",\"revision\":\"FIPS204\",\"testGroups\":[]}";
+    Map<String, String> bad = Map.of(
+        "vsid.json", "{\"vsId\":5rnd3,\"algorithm\":\"ML-DSA\"," + keyGen,
+        "vsid-object.json", "{\"vsId\":{},\"algorithm\":\"ML-DSA\"," + keyGen,
+        "vsid-exponent.json", "{\"vsId\":1e999999999,\"algorithm\":\"ML-DSA\"," + keyGen,
+        "name.json", "{\"algorithm\":\"ML-" + "ab".repeat(3000) + "\\n\\u001b[2J\"," + keyGen);
+    for (Map.Entry<String, String> e : bad.entrySet()) {
+      Path p = dir.resolve(e.getKey());
+      Files.write(p, e.getValue().getBytes(StandardCharsets.UTF_8));
+      VectorFormatException ex = assertThrows(VectorFormatException.class,
+          () -> VectorFiles.load(p), e.getKey());
+      String m = ex.getMessage();
+      assertTrue(m.length() <= 1003 && m.chars().noneMatch(c -> c < 0x20), e.getKey() + ": " + m);
+    }
+  }
 }

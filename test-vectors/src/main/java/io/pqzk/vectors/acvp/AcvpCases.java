@@ -3,6 +3,7 @@ package io.pqzk.vectors.acvp;
 import static io.pqzk.vectors.VectorIo.hex;
 import static io.pqzk.vectors.VectorIo.optBool;
 import static io.pqzk.vectors.VectorIo.optHex;
+import static io.pqzk.vectors.VectorIo.optLong;
 import static io.pqzk.vectors.VectorIo.optStr;
 import static io.pqzk.vectors.VectorIo.str;
 
@@ -74,7 +75,7 @@ final class AcvpCases {
   private static byte[] message(JsonObject t) throws VectorFormatException {
     byte[] m = hex(t, "message");
     if (t.has("messageLength")) {
-      long bits = t.get("messageLength").getAsLong();
+      long bits = optLong(t, "messageLength", -1);
       if (bits != 8L * m.length) {
         throw new VectorFormatException(
             "messageLength " + bits + " bits does not match the " + m.length + "-byte message");

@@ -185,8 +185,7 @@ public final class AcvpLoader {
   }
 
   private static AcvpHeader header(JsonObject o) throws VectorFormatException {
-    JsonElement vs = o.get("vsId");
-    long vsId = vs != null && vs.isJsonPrimitive() ? vs.getAsLong() : -1;
+    long vsId = VectorIo.optLong(o, "vsId", -1);
     Boolean sample = optBool(o, "isSample");
     String revision = optStr(o, "revision");
     return new AcvpHeader(vsId, str(o, "algorithm"), str(o, "mode"), revision == null ? "" : revision,
