@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An encrypted key file chooses its own key-derivation work: scrypt N = 2^24 asks for 16 GiB,
  * 2^31 PBKDF2 iterations for hours. Such files are refused before any work is done, within
- * milliseconds (the bounds are Pbes2's: 1 GiB of scrypt memory, 1 GiB mixed, 10^7 PBKDF2
+ * milliseconds (the bounds are Pbes2's: 1 GiB of scrypt memory, 1 GiB mixed, 2,000,000 PBKDF2
  * iterations), and keys inside the bounds still decrypt.
  */
 public class EncryptedKeyWorkBoundsTest {
@@ -122,8 +122,10 @@ public class EncryptedKeyWorkBoundsTest {
   }
 
   @Test
-  void pbkdf2IterationsAboveTenMillion_refused() throws Exception {
+  void pbkdf2IterationsAboveTwoMillion_refused() throws Exception {
     refusedAtOnce(withPbkdf2(BigInteger.valueOf(Integer.MAX_VALUE)), "PBKDF2 iteration count");
+    // inside the old bound of 10^7, 9 s (HMAC-SHA256) to 50 s (HMAC-SHA512) of work
+    refusedAtOnce(withPbkdf2(BigInteger.valueOf(9_999_999)), "PBKDF2 iteration count");
   }
 
   @Test
