@@ -230,4 +230,26 @@ class LoadersTest {
       assertTrue(m.length() <= 1003 && m.chars().noneMatch(c -> c < 0x20), e.getKey() + ": " + m);
     }
   }
+
+  /**
+   * VectorFileFuzzTest's finding {@code finding-sign-case-without-msg}: a Wycheproof sign case
+   * with neither {@code msg} nor {@code mu} was loaded with a null message, and the runner
+   * handed it to the signature API (a NullPointerException out of {@code sign}).
+   */
+  @Test
+  void wycheproof_signCaseWithoutItsMessage_refused(@TempDir Path dir) throws IOException {
+    com.google.gson.JsonObject json;
+    try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(
+        TestVectors.path("wycheproof/mldsa_44_sign_noseed_test.json.gz")))) {
+      json = VectorIo.parseJson(in);
+    }
+    com.google.gson.JsonObject first = json.getAsJsonArray("testGroups").get(0).getAsJsonObject()
+        .getAsJsonArray("tests").get(0).getAsJsonObject();
+    first.remove("msg");
+    first.remove("mu");
+    Path p = dir.resolve("sign.json");
+    Files.writeString(p, json.toString());
+    VectorFormatException e = assertThrows(VectorFormatException.class, () -> VectorFiles.load(p));
+    assertTrue(e.getMessage().contains("'msg'"), e.getMessage());
+  }
 }

@@ -100,8 +100,16 @@ public final class WycheproofLoader {
   private static MlDsaSignTest signTest(JsonObject t) throws VectorFormatException {
     int tcId = integer(t, "tcId");
     try {
-      return new MlDsaSignTest(tcId, comment(t), optHex(t, "msg"), ctx(t), optHex(t, "rnd"),
-          optHex(t, "mu"), hex(t, "sig"), WycheproofResult.of(str(t, "result")), flags(t));
+      MlDsaSignTest s = new MlDsaSignTest(tcId, comment(t), optHex(t, "msg"), ctx(t),
+          optHex(t, "rnd"), optHex(t, "mu"), hex(t, "sig"), WycheproofResult.of(str(t, "result")),
+          flags(t));
+      // what the case signs must be there: mu for an Internal case, else msg (a file without
+      // either let a null message reach the signature API, found by VectorFileFuzzTest)
+      if (s.isInternal() ? s.mu() == null : s.msg() == null) {
+        throw new VectorFormatException(s.isInternal() ? "an Internal case without 'mu'"
+            : "missing hex field 'msg'");
+      }
+      return s;
     } catch (VectorFormatException e) {
       throw new VectorFormatException("tcId " + tcId + ": " + e.getMessage(), e);
     }
