@@ -189,19 +189,20 @@ public final class Genesis {
     }
     for (String sys : claims.getParameterSetsMap().keySet()) {
       if (!seen.contains(sys)) {
-        throw new MalformedInputException("claims.parameter_sets names '" + sys + "', which is"
-            + " not in claims.systems");
+        throw new MalformedInputException("claims.parameter_sets names '" + Printable.escape(sys)
+            + "', which is not in claims.systems");
       }
     }
     if (!claims.getRecordSchema().isEmpty()) {
       try {
         recordSchema = io.pqzk.zk.claims.RecordSchema.parse(claims.getRecordSchema());
       } catch (IllegalArgumentException e) {
-        throw new MalformedInputException("claims.record_schema: " + e.getMessage());
+        throw new MalformedInputException("claims.record_schema: "
+            + Printable.escape(e.getMessage()));
       }
       if (!recordSchema.id().equals(claims.getRecordSchema())) {
         throw new MalformedInputException("claims.record_schema must be written as '"
-            + recordSchema.id() + "', not '" + claims.getRecordSchema() + "'");
+            + recordSchema.id() + "', not '" + Printable.escape(claims.getRecordSchema()) + "'");
       }
     }
     for (String sys : claims.getVerificationKeysMap().keySet()) {
@@ -290,14 +291,15 @@ public final class Genesis {
   private static io.pqzk.zk.ProofSystem claimProofSystem(Claims claims, String sys, String key,
       boolean trustedSetup) throws MalformedInputException {
     io.pqzk.ledger.proto.ParameterSets pinned = claims.getParameterSetsMap().get(sys);
-    String field = "claims.systems: '" + sys + "'";
+    String field = "claims.systems: '" + Printable.escape(sys) + "'";
     try {
       if (trustedSetup) {
         if (pinned != null) {
-          throw new MalformedInputException("claims.parameter_sets names '" + sys + "', which"
-              + " has a trusted setup: its pinned verification key fixes what it accepts");
+          throw new MalformedInputException("claims.parameter_sets names '"
+              + Printable.escape(sys) + "', which has a trusted setup: its pinned verification"
+              + " key fixes what it accepts");
         }
-        field = "claims.verification_keys['" + sys + "']";
+        field = "claims.verification_keys['" + Printable.escape(sys) + "']";
         return io.pqzk.zk.ProofSystems.withVerificationKey(sys, key);
       }
       if (pinned == null) {
@@ -305,15 +307,16 @@ public final class Genesis {
         return defaults.isEmpty() ? io.pqzk.zk.ProofSystems.get(sys)
             : io.pqzk.zk.ProofSystems.withParameterSets(sys, defaults);
       }
-      field = "claims.parameter_sets['" + sys + "']";
+      field = "claims.parameter_sets['" + Printable.escape(sys) + "']";
       java.util.List<String> names = pinned.getNamesList();
       if (names.isEmpty() || new java.util.HashSet<>(names).size() != names.size()) {
         throw new MalformedInputException(field + " must name at least one set, each once: "
-            + names);
+            + Printable.escape(names.toString()));
       }
       return io.pqzk.zk.ProofSystems.withParameterSets(sys, names);
     } catch (io.pqzk.zk.ProofException e) {
-      throw new MalformedInputException(field + ": " + e.getMessage(), e);
+      // the proof system's refusal quotes the file's own set names
+      throw new MalformedInputException(field + ": " + Printable.escape(e.getMessage()), e);
     }
   }
 
