@@ -512,10 +512,15 @@ final class LedgerStateMachine extends BaseStateMachine {
     }
     List<ByteBuffer> ids = new ArrayList<>();
     if (h <= ledger.height() && ledger.height() >= 0) {
-      // replayed after a restart: this node appended it before it crashed
+      // replayed after a restart: this node appended it before it crashed. Other bytes for a
+      // height this node holds are refused like any bad proposal, never a stop: such an entry
+      // is one every node refused when it was first applied (a replayed log holds it again
+      // after every restart), or a leader's proposal for a height the chain already has; as an
+      // IllegalStateException it stopped the node at every restart, and any node at once when
+      // a leader put one in the log (CommandFuzzTest, reproducer finding-old-height-other-bytes)
       if (!java.util.Arrays.equals(blockBytes(h), bytes)) {
-        throw new IllegalStateException("the log's block " + h + " differs from the one in"
-            + " this node's block files");
+        throw new BlockRejectedException(h, "proposal for height " + h + ", which this node"
+            + " already holds with other bytes");
       }
       for (com.google.protobuf.ByteString t : Block.parseFrom(bytes).getTransactionsList()) {
         ids.add(ByteBuffer.wrap(rules.transactionId(Transaction.parseFrom(t).getBody()

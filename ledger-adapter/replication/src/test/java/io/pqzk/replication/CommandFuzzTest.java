@@ -144,6 +144,37 @@ class CommandFuzzTest {
     }
   }
 
+  /**
+   * CommandFuzzTest's finding (reproducer {@code finding-old-height-other-bytes}): a committed
+   * proposal for a height the node already holds, with other bytes, threw IllegalStateException
+   * out of the apply, which stops the node. Such an entry is in the log whenever two proposals
+   * for one height were committed and the second refused, and the log replays after every
+   * restart; a leader could also put one there on purpose. It is now refused like any bad
+   * proposal, and the node goes on.
+   */
+  @Test
+  void proposalForAHeldHeightWithOtherBytes_isRefused_andTheNodeGoesOn() throws Exception {
+    ReplicationFuzzFixture f = ReplicationFuzzFixture.get();
+    Path d = Files.createTempDirectory("pqzk-fuzz-held");
+    try (ReplicationFuzzFixture.Node n = f.node(d.resolve("a"))) {
+      n.apply(ReplicationSeeds.proposal(BLOCK_1)).get();
+      byte[] other = io.pqzk.ledger.proto.Block.parseFrom(BLOCK_1).toBuilder()
+          .addTransactions(com.google.protobuf.ByteString.copyFromUtf8("other")).build()
+          .toByteArray();
+      ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+          ExecutionException.class, () -> n.apply(ReplicationSeeds.proposal(other)).get());
+      assertTrue(e.getCause() instanceof BlockRejectedException, e.getCause().toString());
+      assertTrue(e.getCause().getMessage().contains("already holds"), e.getCause().getMessage());
+      assertEquals(1, n.ledger.height());
+      assertArrayEquals(BLOCK_1, n.ledger.blockBytes(1));
+      // the same block again (a replay after a restart) is still taken as the one it holds
+      n.apply(ReplicationSeeds.proposal(BLOCK_1)).get();
+      assertEquals(1, n.ledger.height());
+    } finally {
+      ReplicationFuzzFixture.delete(d);
+    }
+  }
+
   /** A command the leader lets into the log: a proposal is never one, a transaction is real. */
   private static boolean admittedIsReal(ReplicationFuzzFixture.Node n, byte[] entry)
       throws Exception {
