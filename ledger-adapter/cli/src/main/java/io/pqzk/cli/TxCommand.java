@@ -1,7 +1,6 @@
 package io.pqzk.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import io.pqzk.ledger.TransactionFactory;
 import io.pqzk.ledger.crypto.LedgerPublicKey;
 import io.pqzk.ledger.crypto.LedgerSigningKey;
@@ -89,7 +88,7 @@ final class TxCommand implements Runnable {
     public Integer call() {
       TransactionBody.Builder body = TransactionBody.newBuilder();
       try {
-        JsonFormat.parser().merge(Files.readString(payload, StandardCharsets.UTF_8), body);
+        io.pqzk.ledger.ProtoJson.merge(Files.readString(payload, StandardCharsets.UTF_8), body);
       } catch (InvalidProtocolBufferException | RuntimeException e) {
         throw CliException.badInput("--payload " + payload + " is not a transaction payload: "
             + ChainCommand.oneLine(e.getMessage()));

@@ -101,7 +101,7 @@ public final class Genesis {
     }
     io.pqzk.ledger.proto.Genesis.Builder b = io.pqzk.ledger.proto.Genesis.newBuilder();
     try {
-      JsonFormat.parser().merge(text, b);
+      ProtoJson.merge(text, b);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       // the parser's message may quote the file (a field name): shown escaped

@@ -1,7 +1,6 @@
 package io.pqzk.replication;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import io.pqzk.ledger.Genesis;
 import io.pqzk.ledger.GenesisBuilder;
 import io.pqzk.ledger.MalformedInputException;
@@ -96,7 +95,7 @@ public final class NetworkGenesis {
   private static NetworkConfig read(Path file) throws ConfigException {
     try {
       NetworkConfig.Builder b = NetworkConfig.newBuilder();
-      JsonFormat.parser().merge(Files.readString(file, StandardCharsets.UTF_8), b);
+      io.pqzk.ledger.ProtoJson.merge(Files.readString(file, StandardCharsets.UTF_8), b);
       return b.build();
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw new ConfigException(file + " is not a valid network description: "

@@ -1,7 +1,6 @@
 package io.pqzk.replication;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import io.pqzk.replication.proto.NodeConfig;
 import io.pqzk.replication.proto.PeerConfig;
 import java.io.IOException;
@@ -53,7 +52,7 @@ public record NodeSettings(String nodeId, Path dataDir, Path genesis, InetSocket
     }
     NodeConfig.Builder b = NodeConfig.newBuilder();
     try {
-      JsonFormat.parser().merge(text, b);
+      io.pqzk.ledger.ProtoJson.merge(text, b);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw new ConfigException(file + " is not a valid node configuration: "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);

@@ -64,7 +64,7 @@ public final class Attesters {
     }
     Builder b = io.pqzk.chains.proto.Attesters.newBuilder();
     try {
-      JsonFormat.parser().merge(text, b);
+      io.pqzk.ledger.ProtoJson.merge(text, b);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw new AttestationException("attesters file is not " + FORMAT + " JSON: "
           + e.getMessage());

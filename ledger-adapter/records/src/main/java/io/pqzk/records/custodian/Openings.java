@@ -168,7 +168,7 @@ public final class Openings {
   public static Opened read(String json, String system) throws InvalidRecordInputException {
     ExportedOpening.Builder b = ExportedOpening.newBuilder();
     try {
-      JsonFormat.parser().merge(json, b);
+      io.pqzk.ledger.ProtoJson.merge(json, b);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw new InvalidRecordInputException("not an exported opening (" + FORMAT + "): "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
@@ -202,14 +202,28 @@ public final class Openings {
       if (!p.getSystem().equals(system)) {
         continue;
       }
+      if (p.getSiblingsCount() != SparseMerkleTree.DEPTH) {
+        throw new InvalidRecordInputException("the opening's " + system + " path has "
+            + p.getSiblingsCount() + " siblings; a registry path has " + SparseMerkleTree.DEPTH);
+      }
       List<byte[]> siblings = new ArrayList<>();
       p.getSiblingsList().forEach(x -> siblings.add(x.toByteArray()));
-      MerklePath path = new MerklePath(p.getLeafIndex(), siblings);
       RegistryHash h = RecordCommitments.registryHash(system);
-      if (!SparseMerkleTree.verify(h, h.leaf(rec), path, p.getRoot().toByteArray())) {
+      boolean reaches;
+      try {
+        MerklePath path = new MerklePath(p.getLeafIndex(), siblings);
+        reaches = SparseMerkleTree.verify(h, h.leaf(rec), path, p.getRoot().toByteArray());
+      } catch (IllegalArgumentException e) {
+        // a sibling or root that is no digest of this system, a leaf index beyond the tree
+        // (OpeningExportFuzzTest: "a STARK registry digest is 32 bytes, got 2" escaped)
+        throw new InvalidRecordInputException("the opening's " + system + " path is malformed: "
+            + io.pqzk.ledger.Printable.escape(String.valueOf(e.getMessage())));
+      }
+      if (!reaches) {
         throw new InvalidRecordInputException("the opening's " + system + " path does not reach"
             + " the root it names");
       }
+      MerklePath path = new MerklePath(p.getLeafIndex(), siblings);
       return new Opened(rec, path, p.getRoot().toByteArray(), p.getRootHeight(),
           o.getChainId(), o.getRecordCommitment().toByteArray());
     }

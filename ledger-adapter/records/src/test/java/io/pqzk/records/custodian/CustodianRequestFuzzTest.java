@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Timeout;
  * a message that does not parse is gRPC's refusal before the custodian sees it. What is released
  * is what the chain permits: a document only to clinic-alpha for subject {@value
  * RecordsFuzzFixture#GRANTED} and TREAT, or to field-er breaking the glass (emergency-physician,
- * ETREAT), and only that subject's record; an opening only to the authority and only of the
+ * ETREAT, the role named or, with a reason given, taken from the reader's registration), and
+ * only that subject's record; an opening only to the authority and only of the
  * record of the subject asked; nothing for a signature that is not this run's.
  */
 class CustodianRequestFuzzTest {
@@ -116,8 +117,12 @@ class CustodianRequestFuzzTest {
     boolean asGranted = reader.equals("clinic-alpha") && r.getPurpose().equals("TREAT")
         && r.getSubjectId().equals(Long.toString(RecordsFuzzFixture.GRANTED))
         && r.getBreakGlassRole().isEmpty();
+    // a break-glass read may name its role or leave it to the custodian, which takes the
+    // reader's registered break-glass role for the purpose (a campaign input did so: the
+    // oracle, not the custodian, was wrong; kept as finding-break-glass-role-inferred)
     boolean breakGlass = reader.equals("field-er") && r.getPurpose().equals("ETREAT")
-        && r.getBreakGlassRole().equals("emergency-physician");
+        && (r.getBreakGlassRole().equals("emergency-physician")
+            || (r.getBreakGlassRole().isEmpty() && !r.getBreakGlassReason().isEmpty()));
     assertTrue(asGranted || breakGlass, "released what the chain does not permit: " + reader
         + " " + r.getPurpose() + " " + r.getBreakGlassRole());
     assertArrayEquals(commitmentOf(x, r.getSubjectId()),
