@@ -92,6 +92,12 @@ public final class AuditTrail {
    */
   public List<AuditCheck.Mismatch> check(String text, String source)
       throws InvalidFhirException, IOException, LedgerException {
+    try {
+      io.pqzk.ledger.ProtoJson.checkNumbers(text); // as BundleReader: no BigDecimal bombs
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new InvalidFhirException(source, "the resource", "", "not FHIR R4 JSON or XML ("
+          + e.getMessage() + ")");
+    }
     IBaseResource r;
     try {
       r = Fhir.strictParserFor(text).parseResource(text);

@@ -86,6 +86,14 @@ public final class BundleReader {
     } catch (CharacterCodingException e) {
       throw new InvalidFhirException(source, "Bundle", "", "not UTF-8 text");
     }
+    try {
+      // HAPI reads decimals through new BigDecimal(text): a long or far-scaled number is
+      // refused first (a 3.6 KB bundle kept the parser busy for over ten minutes)
+      io.pqzk.ledger.ProtoJson.checkNumbers(text);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new InvalidFhirException(source, "Bundle", "", "not a valid FHIR R4 resource ("
+          + e.getMessage() + ")");
+    }
     IBaseResource parsed;
     try {
       parsed = Fhir.strictParserFor(text).parseResource(text);
