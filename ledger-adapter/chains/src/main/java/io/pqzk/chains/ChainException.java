@@ -1,5 +1,7 @@
 package io.pqzk.chains;
 
+import io.pqzk.ledger.Printable;
+
 /**
  * The root of every failure this module reports about foreign data: a block, header or
  * attestation that is malformed ({@link MalformedBlockException}), whose own commitments do not
@@ -23,26 +25,12 @@ public abstract class ChainException extends Exception {
   /**
    * Messages quote what a foreign block, an attestation or an attesters file says (names,
    * formats, the JSON parser's complaint), and {@code pqzk attest verify} and {@code pqzk adapter}
-   * print them: anything but printable ASCII is shown as {@code \\uXXXX}, and a message is cut
-   * at {@value #MAX} characters. Each message site escaped its own quotes before; the fuzzer found
-   * six attesters-file refusals that did not (a member name, a key algorithm, the parser's text).
+   * print them: through {@link Printable#line}, anything but printable ASCII is shown as {@code
+   * \\uXXXX}, and a message is cut at {@value #MAX} characters. Each message site escaped its
+   * own quotes before; the fuzzer found six attesters-file refusals that did not (a member name,
+   * a key algorithm, the parser's text).
    */
   static String printable(String m) {
-    if (m == null) {
-      return null;
-    }
-    StringBuilder b = new StringBuilder(Math.min(m.length(), MAX) + 8);
-    for (int i = 0; i < m.length() && b.length() < MAX; i++) {
-      char c = m.charAt(i);
-      if (c >= 0x20 && c < 0x7f) {
-        b.append(c);
-      } else {
-        b.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    if (b.length() >= MAX) {
-      b.append("...");
-    }
-    return b.toString();
+    return Printable.line(m, MAX);
   }
 }

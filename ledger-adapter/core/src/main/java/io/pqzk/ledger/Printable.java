@@ -11,18 +11,32 @@ public final class Printable {
   private Printable() {}
 
   public static String escape(String s) {
-    StringBuilder b = new StringBuilder(Math.min(s.length(), MAX) + 8);
-    for (int i = 0; i < s.length() && b.length() < MAX; i++) {
+    return escape(s, MAX, true);
+  }
+
+  /**
+   * A whole message that quotes strangers' strings, made one printable line: as {@link
+   * #escape} but cut at {@code max} characters, and with backslashes kept as they are (so the
+   * parts a message site already escaped are not escaped twice); {@code null} stays {@code
+   * null}.
+   */
+  public static String line(String message, int max) {
+    return message == null ? null : escape(message, max, false);
+  }
+
+  private static String escape(String s, int max, boolean backslash) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 8);
+    for (int i = 0; i < s.length() && b.length() < max; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '\\') {
-        b.append(c);
-      } else if (c == '\\') {
+      if (c == '\\' && backslash) {
         b.append("\\\\");
+      } else if (c >= 0x20 && c < 0x7f) {
+        b.append(c);
       } else {
         b.append(String.format("\\u%04x", (int) c));
       }
     }
-    if (b.length() >= MAX) {
+    if (b.length() >= max) {
       b.append("...");
     }
     return b.toString();
