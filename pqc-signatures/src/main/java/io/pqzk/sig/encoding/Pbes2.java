@@ -47,8 +47,9 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * <p>The declared work is bounded before any is done ({@link KeyDerivationCostException}):
  * at most {@value #MAX_PBKDF2_ITERATIONS} PBKDF2 iterations; for scrypt at most 1 GiB of memory
  * (128 r N bytes) and 1 GiB of mixing (128 r N p; a file asking for 2 GiB, N = 2^15, r = 8,
- * p = 63, took 10 s to refuse by its wrong passphrase, found by the fuzzer). PBKDF2 and the ciphers run on the JDK's own
- * implementations (which use the CPU's SHA and AES instructions), scrypt on BouncyCastle's.
+ * p = 63, took 10 s to refuse by its wrong passphrase, found by the fuzzer). PBKDF2 and the
+ * ciphers run on the JDK's own implementations (which use the CPU's SHA and AES instructions),
+ * scrypt on BouncyCastle's.
  */
 final class Pbes2 {
   /**

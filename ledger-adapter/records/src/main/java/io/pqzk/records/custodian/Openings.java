@@ -209,9 +209,10 @@ public final class Openings {
       List<byte[]> siblings = new ArrayList<>();
       p.getSiblingsList().forEach(x -> siblings.add(x.toByteArray()));
       RegistryHash h = RecordCommitments.registryHash(system);
+      MerklePath path;
       boolean reaches;
       try {
-        MerklePath path = new MerklePath(p.getLeafIndex(), siblings);
+        path = new MerklePath(p.getLeafIndex(), siblings);
         reaches = SparseMerkleTree.verify(h, h.leaf(rec), path, p.getRoot().toByteArray());
       } catch (IllegalArgumentException e) {
         // a sibling or root that is no digest of this system, a leaf index beyond the tree
@@ -223,7 +224,6 @@ public final class Openings {
         throw new InvalidRecordInputException("the opening's " + system + " path does not reach"
             + " the root it names");
       }
-      MerklePath path = new MerklePath(p.getLeafIndex(), siblings);
       return new Opened(rec, path, p.getRoot().toByteArray(), p.getRootHeight(),
           o.getChainId(), o.getRecordCommitment().toByteArray());
     }
