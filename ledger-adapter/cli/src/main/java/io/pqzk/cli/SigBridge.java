@@ -87,7 +87,7 @@ final class SigBridge {
    * the caller wipes what it returns.
    */
   static PqPrivateKey readPrivateKey(Path file, byte[] contents, Supplier<char[]> passphrase) {
-    String label = pemLabel(contents);
+    String label = pemLabel(file, contents);
     try {
       if (label != null) {
         String pem = new String(contents, StandardCharsets.US_ASCII);
@@ -138,7 +138,7 @@ final class SigBridge {
 
   /** Reads a public key file: SPKI as PEM ("PUBLIC KEY") or DER. */
   static PqPublicKey readPublicKey(Path file, byte[] contents) {
-    String label = pemLabel(contents);
+    String label = pemLabel(file, contents);
     try {
       if (label == null) {
         if (contents.length == 0 || contents[0] != 0x30) {
@@ -208,10 +208,19 @@ final class SigBridge {
   }
 
   /** The PEM label if the file is PEM text, else null (DER or garbage). */
-  private static String pemLabel(byte[] contents) {
+  private static String pemLabel(Path file, byte[] contents) {
     String head = new String(contents, 0, Math.min(contents.length, 4096),
         StandardCharsets.US_ASCII);
-    return head.contains("-----BEGIN ") ? Pem.label(head) : null;
+    if (!head.contains("-----BEGIN ")) {
+      return null;
+    }
+    String label = Pem.label(head);
+    if (label == null) {
+      throw CliException.badInput(file + " has a '-----BEGIN ' line without a PEM label"
+          + " (RFC 7468: printable words, at most " + Pem.MAX_LABEL + " characters, then"
+          + " '-----' on the same line)");
+    }
+    return label;
   }
 
   private static boolean isPublicKeyDer(byte[] der) {

@@ -15,14 +15,40 @@ public final class Pem {
         + "\n-----END " + label + "-----\n";
   }
 
-  /** The label of the first PEM block in {@code text}, or {@code null} if there is none. */
+  /** The longest label {@link #label} returns; every label in use is far shorter. */
+  public static final int MAX_LABEL = 64;
+
+  /**
+   * The label of the first PEM block in {@code text}, or {@code null} if there is none or its
+   * begin line does not carry an RFC 7468 label (section 3: printable ASCII, words separated by
+   * one space or hyphen, at most {@value #MAX_LABEL} characters). Callers put the label into
+   * messages, so it is never more than one short printable line (the fuzzer found a begin
+   * marker whose closing dashes came lines later, and the "label" spanned base64 lines).
+   */
   public static String label(String text) {
     int b = text.indexOf("-----BEGIN ");
     if (b < 0) {
       return null;
     }
     int e = text.indexOf("-----", b + 11);
-    return e < 0 ? null : text.substring(b + 11, e);
+    if (e < 0 || e - (b + 11) > MAX_LABEL) {
+      return null;
+    }
+    String label = text.substring(b + 11, e);
+    return isLabel(label) ? label : null;
+  }
+
+  private static boolean isLabel(String label) {
+    char previous = 'A';
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      boolean separator = c == ' ' || c == '-';
+      if (separator ? i == 0 || previous == ' ' || previous == '-' : c < 0x21 || c > 0x7e) {
+        return false;
+      }
+      previous = c;
+    }
+    return previous != ' ' && previous != '-';
   }
 
   /**
