@@ -12,10 +12,13 @@ import java.util.Objects;
 public final class PqPublicKey {
   private final SignatureAlgorithm algorithm;
   private final byte[] raw;
+  /** Computed once: batch verification looks every item's key up in a map. */
+  private final int hash;
 
   private PqPublicKey(SignatureAlgorithm algorithm, byte[] raw) {
     this.algorithm = algorithm;
     this.raw = raw;
+    this.hash = 31 * algorithm.hashCode() + Arrays.hashCode(raw);
   }
 
   /**
@@ -54,6 +57,9 @@ public final class PqPublicKey {
 
   @Override
   public boolean equals(Object o) {
+    if (o == this) {
+      return true; // the common case of a batch: one key object shared by many items
+    }
     if (!(o instanceof PqPublicKey)) {
       return false;
     }
@@ -63,7 +69,7 @@ public final class PqPublicKey {
 
   @Override
   public int hashCode() {
-    return 31 * algorithm.hashCode() + Arrays.hashCode(raw);
+    return hash;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Entry point of the signature layer: providers, key generation and import, signers and
@@ -172,7 +173,17 @@ public final class Signatures {
   /** As {@link #verifyAll(List)} with the given provider. */
   public static void verifyAll(SignatureProvider provider, List<VerificationItem> items)
       throws BatchVerificationException {
-    BatchVerifier.verifyAll(provider, items);
+    startVerifyAll(provider, items).await();
+  }
+
+  /**
+   * Starts verifying every item on the common fork-join pool's workers and returns at once: the
+   * caller does other work, then {@link PendingVerification#await}s the outcome (verifying what
+   * is left itself), as {@link #verifyAll(SignatureProvider, List)} would have reported it.
+   */
+  public static PendingVerification startVerifyAll(SignatureProvider provider,
+      List<VerificationItem> items) {
+    return PendingVerification.start(provider, items, ForkJoinPool.getCommonPoolParallelism());
   }
 
   /** Constant-time comparison for callers checking a computed mu against an expected one. */

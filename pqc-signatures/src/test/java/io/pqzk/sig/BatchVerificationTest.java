@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.junit.jupiter.api.Test;
 
 class BatchVerificationTest {
@@ -68,5 +70,54 @@ class BatchVerificationTest {
         () -> Signatures.verifyAll(Signatures.provider("bc"), items));
     assertArrayEquals(new int[] {2}, e.failedIndices());
     assertInstanceOf(IncompatibleOptionsException.class, e.failures().get(2));
+  }
+
+  /** Every way of running a batch reports the same failed indices, and only those. */
+  @Test
+  void startThenAwait_sameOutcomeAsVerifyAll_whateverTheCallerDoesMeanwhile() throws Exception {
+    List<VerificationItem> items = batch(40);
+    for (int i : new int[] {2, 9, 33}) { // 2: an SLH-DSA item, handed out first
+      VerificationItem it = items.get(i);
+      byte[] sig = it.signature().clone();
+      sig[7] ^= 0x40;
+      items.set(i, VerificationItem.of(it.key(), it.message(), sig));
+    }
+    SignatureProvider p = Signatures.provider("pqzk");
+    for (int run = 0; run < 5; run++) {
+      PendingVerification pending = Signatures.startVerifyAll(p, items);
+      if (run % 2 == 1) {
+        Signatures.verifyAll(p, batch(6)); // the caller busy with other signatures meanwhile
+      }
+      BatchVerificationException e = assertThrows(BatchVerificationException.class,
+          pending::await);
+      assertArrayEquals(new int[] {2, 9, 33}, e.failedIndices());
+      assertEquals(40, e.total());
+    }
+  }
+
+  /** A pool worker awaiting a batch verifies what is left itself instead of waiting for a worker. */
+  @Test
+  void awaitFromInsideTheCommonPool_doesNotDeadlock() throws Exception {
+    List<VerificationItem> items = batch(12);
+    int workers = ForkJoinPool.getCommonPoolParallelism();
+    List<ForkJoinTask<?>> tasks = new ArrayList<>();
+    for (int t = 0; t < workers + 2; t++) { // more than the pool has threads, each awaiting
+      tasks.add(ForkJoinPool.commonPool().submit(() -> {
+        Signatures.startVerifyAll(Signatures.provider("pqzk"), items).await();
+        return null;
+      }));
+    }
+    for (ForkJoinTask<?> t : tasks) {
+      t.get();
+    }
+  }
+
+  @Test
+  void cancelled_hasNoOutcome() throws Exception {
+    PendingVerification pending = Signatures.startVerifyAll(Signatures.provider("pqzk"),
+        batch(9));
+    pending.cancel();
+    IllegalStateException e = assertThrows(IllegalStateException.class, pending::await);
+    assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
   }
 }

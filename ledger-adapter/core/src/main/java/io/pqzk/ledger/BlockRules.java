@@ -137,20 +137,41 @@ public final class BlockRules {
    */
   public ParsedTransaction parseTransaction(byte[] bytes, ChainState state)
       throws TransactionRejectedException {
-    int max = genesis.limits().getMaxTransactionBytes();
-    if (bytes.length > max) {
-      throw new TransactionRejectedException("transaction is " + bytes.length
-          + " bytes, the genesis allows at most " + max);
-    }
-    Transaction tx;
-    TransactionBody body;
+    checkSize(bytes.length);
     try {
-      tx = Canonical.parse(Transaction.parser(), bytes, "transaction");
-      body = Canonical.parse(TransactionBody.parser(), tx.getBody().toByteArray(),
-          "transaction body");
+      return parsed(bytes, Canonical.parse(Transaction.parser(), bytes, "transaction"), state);
     } catch (NonCanonicalException e) {
       throw new TransactionRejectedException(e.getMessage());
     }
+  }
+
+  /**
+   * As {@link #parseTransaction(byte[], ChainState)} for a transaction a block carries: parsed
+   * from the block's own (immutable) bytes, so that its body and signature are not copied.
+   */
+  private ParsedTransaction parseTransaction(ByteString carried, ChainState state)
+      throws TransactionRejectedException {
+    checkSize(carried.size());
+    try {
+      return parsed(carried.toByteArray(),
+          Canonical.parse(Transaction.parser(), carried, "transaction"), state);
+    } catch (NonCanonicalException e) {
+      throw new TransactionRejectedException(e.getMessage());
+    }
+  }
+
+  private void checkSize(int length) throws TransactionRejectedException {
+    int max = genesis.limits().getMaxTransactionBytes();
+    if (length > max) {
+      throw new TransactionRejectedException("transaction is " + length
+          + " bytes, the genesis allows at most " + max);
+    }
+  }
+
+  private ParsedTransaction parsed(byte[] bytes, Transaction tx, ChainState state)
+      throws TransactionRejectedException, NonCanonicalException {
+    TransactionBody body = Canonical.parse(TransactionBody.parser(), tx.getBody(),
+        "transaction body");
     byte[] id = transactionId(tx.getBody().toByteArray());
     String label = "transaction " + HEX.formatHex(id).substring(0, 16);
     if (!genesis.chainId().equals(body.getChainId())) {
@@ -230,22 +251,51 @@ public final class BlockRules {
    * Validates the block record {@code bytes} as the next block after {@code state}, verifying
    * its signatures, then its proofs, on every core.
    *
+   * <p>The outcome is {@link #check}'s followed by the signatures' and then the proofs' (the
+   * first rule broken, in that order), but the signatures are verified on the pool's workers
+   * while this thread applies the state rules: once every transaction has parsed, its signature
+   * check no longer depends on them. A block the state rules refuse stops the verification.
+   *
    * @throws BlockRejectedException naming the block and the first rule it breaks
    */
   public ValidatedBlock validate(byte[] bytes, ChainState state) throws BlockRejectedException {
-    CheckedBlock c = check(bytes, state);
-    long h = c.block().header().getHeight();
+    Staged s = stage(bytes, state);
+    CheckedBlock c;
+    if (s.checks() == null) {
+      c = admit(s, state); // a transaction did not parse: refused here, in block order
+      verifyNow(c);
+    } else {
+      Signatures.Pending pending = Signatures.start(s.checks());
+      try {
+        c = admit(s, state);
+      } catch (BlockRejectedException | RuntimeException e) {
+        pending.cancel();
+        throw e;
+      }
+      try {
+        pending.await();
+      } catch (Signatures.BatchFailure e) {
+        throw new BlockRejectedException(s.height(), e.getMessage());
+      }
+    }
+    verifyProofs(c);
+    return c.block();
+  }
+
+  private static void verifyNow(CheckedBlock c) throws BlockRejectedException {
     try {
       Signatures.verifyAll(c.checks());
     } catch (Signatures.BatchFailure e) {
-      throw new BlockRejectedException(h, e.getMessage());
+      throw new BlockRejectedException(c.block().header().getHeight(), e.getMessage());
     }
+  }
+
+  private static void verifyProofs(CheckedBlock c) throws BlockRejectedException {
     try {
       BlockDraft.verifyProofs(c.proofs());
     } catch (TransactionRejectedException e) {
-      throw new BlockRejectedException(h, e.getMessage());
+      throw new BlockRejectedException(c.block().header().getHeight(), e.getMessage());
     }
-    return c.block();
   }
 
   /**
@@ -253,6 +303,18 @@ public final class BlockRules {
    * can verify those of many blocks in parallel batches.
    */
   public CheckedBlock check(byte[] bytes, ChainState state) throws BlockRejectedException {
+    return admit(stage(bytes, state), state);
+  }
+
+  /**
+   * A block past its block-level rules, with its transactions parsed (each a {@link
+   * ParsedTransaction} or the {@link TransactionRejectedException} refusing it) and, when all
+   * parsed, every signature check it needs in {@link #check}'s order (else null).
+   */
+  private record Staged(Block block, BlockHeader header, long height, Object[] parsed,
+      List<Signatures.Check> checks) {}
+
+  private Staged stage(byte[] bytes, ChainState state) throws BlockRejectedException {
     long expected = state.height() + 1;
     long maxBlock = genesis.limits().getMaxBlockBytes();
     if (bytes.length > maxBlock) {
@@ -263,8 +325,7 @@ public final class BlockRules {
     BlockHeader header;
     try {
       block = Canonical.parse(Block.parser(), bytes, "block");
-      header = Canonical.parse(BlockHeader.parser(), block.getHeader().toByteArray(),
-          "block header");
+      header = Canonical.parse(BlockHeader.parser(), block.getHeader(), "block header");
     } catch (NonCanonicalException e) {
       throw new BlockRejectedException(expected, e.getMessage());
     }
@@ -305,25 +366,38 @@ public final class BlockRules {
     List<Signatures.Check> checks = new ArrayList<>(block.getTransactionsCount() + 8);
     checks.addAll(lastCommitChecks(block, header, state, h));
     checks.addAll(headerChecks(block, proposer, h));
-    BlockDraft draft = draft(state, header.getTimestampMillis());
     // Decoding and hashing need no state: done on every core, then admitted in block order.
     Object[] parsed = IntStream.range(0, block.getTransactionsCount()).parallel()
         .mapToObj(i -> {
           try {
-            return parseTransaction(block.getTransactions(i).toByteArray(), state);
+            return parseTransaction(block.getTransactions(i), state);
           } catch (TransactionRejectedException e) {
             return e;
           }
         }).toArray();
     for (int i = 0; i < parsed.length; i++) {
+      if (!(parsed[i] instanceof ParsedTransaction tx)) {
+        return new Staged(block, header, h, parsed, null);
+      }
+      checks.add(signatureCheck(tx, "transaction " + i + " (" + tx.idHex().substring(0, 16)
+          + ")", h));
+    }
+    return new Staged(block, header, h, parsed, checks);
+  }
+
+  /** The state rules, in block order, then the roots. */
+  private CheckedBlock admit(Staged s, ChainState state) throws BlockRejectedException {
+    Block block = s.block();
+    BlockHeader header = s.header();
+    long h = s.height();
+    BlockDraft draft = draft(state, header.getTimestampMillis());
+    Object[] parsed = s.parsed();
+    for (int i = 0; i < parsed.length; i++) {
       try {
         if (parsed[i] instanceof TransactionRejectedException e) {
           throw e;
         }
-        ParsedTransaction tx = (ParsedTransaction) parsed[i];
-        draft.admit(tx);
-        checks.add(signatureCheck(tx, "transaction " + i + " ("
-            + tx.idHex().substring(0, 16) + ")", h));
+        draft.admit((ParsedTransaction) parsed[i]);
       } catch (TransactionRejectedException e) {
         throw new BlockRejectedException(h, "transaction " + i + ": " + e.getMessage());
       }
@@ -347,7 +421,7 @@ public final class BlockRules {
     byte[] hash = headerHash(block.getHeader().toByteArray());
     return new CheckedBlock(
         new ValidatedBlock(block, header, hash, draft.admitted(), draft.effects(hash),
-            state.validators()), checks,
+            state.validators()), s.checks(),
         draft.proofChecks());
   }
 

@@ -1,6 +1,7 @@
 package io.pqzk.ledger.crypto;
 
 import io.pqzk.sig.BatchVerificationException;
+import io.pqzk.sig.PendingVerification;
 import io.pqzk.sig.PqKeyPair;
 import io.pqzk.sig.PqPrivateKey;
 import io.pqzk.sig.PqPublicKey;
@@ -246,6 +247,15 @@ public final class Signatures {
    * the check's label.
    */
   public static void verifyAll(List<Check> checks) throws BatchFailure {
+    start(checks).await();
+  }
+
+  /**
+   * Starts verifying every check on the pool's workers and returns at once, so that the caller
+   * can apply a block's state rules meanwhile; {@link Pending#await} then gives the outcome
+   * {@link #verifyAll} would have.
+   */
+  public static Pending start(List<Check> checks) {
     List<VerificationItem> items = new ArrayList<>(checks.size());
     Map<ByteBuffer, SignatureOptions> options = new HashMap<>();
     for (Check c : checks) {
@@ -258,13 +268,38 @@ public final class Signatures {
       });
       items.add(new VerificationItem(c.key().pqKey(), o, c.message(), c.signature()));
     }
-    try {
-      io.pqzk.sig.Signatures.verifyAll(VERIFIER, items);
-    } catch (BatchVerificationException e) {
-      int first = e.failedIndices()[0];
-      Check c = checks.get(first);
-      throw new BatchFailure(c, c.key().algorithm() + " signature does not verify ("
-          + e.failures().get(first).getMessage() + ")");
+    return new Pending(List.copyOf(checks),
+        io.pqzk.sig.Signatures.startVerifyAll(VERIFIER, items));
+  }
+
+  /** Checks being verified; see {@link #start}. */
+  public static final class Pending {
+    private final List<Check> checks;
+    private final PendingVerification verification;
+
+    private Pending(List<Check> checks, PendingVerification verification) {
+      this.checks = checks;
+      this.verification = verification;
+    }
+
+    /**
+     * Verifies what no worker has taken yet on this thread, waits for the rest, and throws for
+     * the first failing check in list order.
+     */
+    public void await() throws BatchFailure {
+      try {
+        verification.await();
+      } catch (BatchVerificationException e) {
+        int first = e.failedIndices()[0];
+        Check c = checks.get(first);
+        throw new BatchFailure(c, c.key().algorithm() + " signature does not verify ("
+            + e.failures().get(first).getMessage() + ")");
+      }
+    }
+
+    /** The outcome is no longer needed: stop handing out checks ({@link #await} may not follow). */
+    public void cancel() {
+      verification.cancel();
     }
   }
 }
