@@ -173,14 +173,13 @@ public final class BlockRules {
     TransactionBody body = Canonical.parse(TransactionBody.parser(), tx.getBody(),
         "transaction body");
     byte[] id = transactionId(tx.getBody().toByteArray());
-    String label = "transaction " + HEX.formatHex(id).substring(0, 16);
     if (!genesis.chainId().equals(body.getChainId())) {
-      throw new TransactionRejectedException(label + " is for chain '"
+      throw new TransactionRejectedException(label(id) + " is for chain '"
           + Printable.escape(body.getChainId()) + "', not '" + genesis.chainId() + "'");
     }
     if (body.getNonce().size() != BlockDraft.NONCE_BYTES) {
-      throw new TransactionRejectedException(label + " nonce must be " + BlockDraft.NONCE_BYTES
-          + " bytes");
+      throw new TransactionRejectedException(label(id) + " nonce must be "
+          + BlockDraft.NONCE_BYTES + " bytes");
     }
     Genesis.Author author = genesis.author(body.getAuthorKeyId().toByteArray());
     if (author == null && state != null) {
@@ -188,31 +187,36 @@ public final class BlockRules {
       author = v == null ? null : new Genesis.Author(v.name(), Genesis.Role.VALIDATOR, v.mlDsa());
     }
     if (author == null) {
-      throw new TransactionRejectedException(label + " author "
+      throw new TransactionRejectedException(label(id) + " author "
           + HEX.formatHex(body.getAuthorKeyId().toByteArray()) + " is not in the genesis");
     }
     SignatureEnvelope env = tx.getSignature();
-    checkEnvelope(env, author.key(), txContext, label);
+    checkEnvelope(env, author.key(), txContext, id);
     return new ParsedTransaction(bytes, tx, body, id, author,
         Hashes.hash(Hashes.TX_LEAF, genesis.chainId(), bytes));
   }
 
+  /** How refusals name a transaction (made only for a refusal: validators parse thousands). */
+  private static String label(byte[] id) {
+    return "transaction " + HEX.formatHex(id, 0, 8);
+  }
+
   private static void checkEnvelope(SignatureEnvelope env, LedgerPublicKey key, byte[] ctx,
-      String label) throws TransactionRejectedException {
+      byte[] id) throws TransactionRejectedException {
     if (!Signatures.ALGORITHMS.contains(env.getAlgorithm())) {
-      throw new TransactionRejectedException(label + " signature: unknown signature algorithm '"
-          + Printable.escape(env.getAlgorithm()) + "'");
+      throw new TransactionRejectedException(label(id) + " signature: unknown signature"
+          + " algorithm '" + Printable.escape(env.getAlgorithm()) + "'");
     }
     if (!env.getAlgorithm().equals(key.algorithm())) {
-      throw new TransactionRejectedException(label + " signature algorithm " + env.getAlgorithm()
-          + " does not match the signer's " + key.algorithm() + " key");
+      throw new TransactionRejectedException(label(id) + " signature algorithm "
+          + env.getAlgorithm() + " does not match the signer's " + key.algorithm() + " key");
     }
     if (!MessageDigest.isEqual(env.getKeyId().toByteArray(), key.keyId())) {
-      throw new TransactionRejectedException(label + " signature names key "
+      throw new TransactionRejectedException(label(id) + " signature names key "
           + HEX.formatHex(env.getKeyId().toByteArray()) + ", not the author's");
     }
     if (!MessageDigest.isEqual(env.getContext().toByteArray(), ctx)) {
-      throw new TransactionRejectedException(label + " signature context is not '"
+      throw new TransactionRejectedException(label(id) + " signature context is not '"
           + new String(ctx, java.nio.charset.StandardCharsets.UTF_8) + "'");
     }
   }
@@ -259,43 +263,38 @@ public final class BlockRules {
    * @throws BlockRejectedException naming the block and the first rule it breaks
    */
   public ValidatedBlock validate(byte[] bytes, ChainState state) throws BlockRejectedException {
-    Staged s = stage(bytes, state);
+    Staged s = stage(bytes, state, true);
+    Signatures.Pending txs = null;
     CheckedBlock c;
-    if (s.checks() == null) {
-      c = admit(s, state); // a transaction did not parse: refused here, in block order
-      verifyNow(c);
-    } else {
-      Signatures.Pending pending = Signatures.start(s.checks());
-      try {
-        c = admit(s, state);
-      } catch (BlockRejectedException | RuntimeException e) {
-        pending.cancel();
-        throw e;
-      }
-      try {
-        pending.await();
-      } catch (Signatures.BatchFailure e) {
-        throw new BlockRejectedException(s.height(), e.getMessage());
-      }
-    }
-    verifyProofs(c);
-    return c.block();
-  }
-
-  private static void verifyNow(CheckedBlock c) throws BlockRejectedException {
     try {
-      Signatures.verifyAll(c.checks());
-    } catch (Signatures.BatchFailure e) {
-      throw new BlockRejectedException(c.block().header().getHeight(), e.getMessage());
+      if (s.txChecks() != null) {
+        txs = Signatures.start(s.txChecks());
+      }
+      c = admit(s, state); // refuses the block here if a transaction did not parse
+    } catch (BlockRejectedException | RuntimeException e) {
+      s.head().cancel();
+      if (txs != null) {
+        txs.cancel();
+      }
+      throw e;
     }
-  }
-
-  private static void verifyProofs(CheckedBlock c) throws BlockRejectedException {
+    try {
+      s.head().await(); // the block's own signatures come first in the list
+    } catch (Signatures.BatchFailure e) {
+      txs.cancel();
+      throw new BlockRejectedException(s.height(), e.getMessage());
+    }
+    try {
+      txs.await();
+    } catch (Signatures.BatchFailure e) {
+      throw new BlockRejectedException(s.height(), e.getMessage());
+    }
     try {
       BlockDraft.verifyProofs(c.proofs());
     } catch (TransactionRejectedException e) {
-      throw new BlockRejectedException(c.block().header().getHeight(), e.getMessage());
+      throw new BlockRejectedException(s.height(), e.getMessage());
     }
+    return c.block();
   }
 
   /**
@@ -303,18 +302,36 @@ public final class BlockRules {
    * can verify those of many blocks in parallel batches.
    */
   public CheckedBlock check(byte[] bytes, ChainState state) throws BlockRejectedException {
-    return admit(stage(bytes, state), state);
+    return admit(stage(bytes, state, false), state);
   }
 
   /**
    * A block past its block-level rules, with its transactions parsed (each a {@link
-   * ParsedTransaction} or the {@link TransactionRejectedException} refusing it) and, when all
-   * parsed, every signature check it needs in {@link #check}'s order (else null).
+   * ParsedTransaction} or the {@link TransactionRejectedException} refusing it); the signature
+   * checks of its commit certificate and header ({@code headChecks}, being verified by {@code
+   * head} when {@link #validate} staged it) and, when every transaction parsed, theirs ({@code
+   * txChecks}, else null).
    */
   private record Staged(Block block, BlockHeader header, long height, Object[] parsed,
-      List<Signatures.Check> checks) {}
+      List<Signatures.Check> headChecks, Signatures.Pending head,
+      List<Signatures.Check> txChecks) {
+    /** Every signature check, in {@link #check}'s order. */
+    List<Signatures.Check> checks() {
+      List<Signatures.Check> all = new ArrayList<>(headChecks.size() + txChecks.size());
+      all.addAll(headChecks);
+      all.addAll(txChecks);
+      return all;
+    }
+  }
 
-  private Staged stage(byte[] bytes, ChainState state) throws BlockRejectedException {
+  /**
+   * The block-level rules, then the transactions parsed on every core. With {@code verifyHead},
+   * the commit certificate's and the header's signatures (among them the SLH-DSA one, the
+   * slowest of the block) start verifying on the pool as soon as they are known, while the
+   * transactions parse.
+   */
+  private Staged stage(byte[] bytes, ChainState state, boolean verifyHead)
+      throws BlockRejectedException {
     long expected = state.height() + 1;
     long maxBlock = genesis.limits().getMaxBlockBytes();
     if (bytes.length > maxBlock) {
@@ -363,26 +380,37 @@ public final class BlockRules {
       throw new BlockRejectedException(h, "header counts " + header.getTransactionCount()
           + " transactions, block carries " + block.getTransactionsCount());
     }
-    List<Signatures.Check> checks = new ArrayList<>(block.getTransactionsCount() + 8);
-    checks.addAll(lastCommitChecks(block, header, state, h));
-    checks.addAll(headerChecks(block, proposer, h));
-    // Decoding and hashing need no state: done on every core, then admitted in block order.
-    Object[] parsed = IntStream.range(0, block.getTransactionsCount()).parallel()
-        .mapToObj(i -> {
-          try {
-            return parseTransaction(block.getTransactions(i), state);
-          } catch (TransactionRejectedException e) {
-            return e;
-          }
-        }).toArray();
+    List<Signatures.Check> head = new ArrayList<>(8);
+    head.addAll(lastCommitChecks(block, header, state, h));
+    head.addAll(headerChecks(block, proposer, h));
+    Signatures.Pending pending = verifyHead ? Signatures.start(head) : null;
+    Object[] parsed;
+    try {
+      // Decoding and hashing need no state: done on every core, then admitted in block order.
+      parsed = IntStream.range(0, block.getTransactionsCount()).parallel()
+          .mapToObj(i -> {
+            try {
+              return parseTransaction(block.getTransactions(i), state);
+            } catch (TransactionRejectedException e) {
+              return e;
+            }
+          }).toArray();
+    } catch (RuntimeException e) {
+      if (pending != null) {
+        pending.cancel();
+      }
+      throw e;
+    }
+    List<Signatures.Check> txs = new ArrayList<>(parsed.length);
     for (int i = 0; i < parsed.length; i++) {
       if (!(parsed[i] instanceof ParsedTransaction tx)) {
-        return new Staged(block, header, h, parsed, null);
+        txs = null;
+        break;
       }
-      checks.add(signatureCheck(tx, "transaction " + i + " (" + tx.idHex().substring(0, 16)
-          + ")", h));
+      txs.add(signatureCheck(tx, "transaction " + i + " (" + tx.idHex().substring(0, 16) + ")",
+          h));
     }
-    return new Staged(block, header, h, parsed, checks);
+    return new Staged(block, header, h, parsed, head, pending, txs);
   }
 
   /** The state rules, in block order, then the roots. */
