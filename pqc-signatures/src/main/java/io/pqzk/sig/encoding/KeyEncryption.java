@@ -49,13 +49,14 @@ public final class KeyEncryption {
   /**
    * scrypt with N = 2^log2N, r = 8, p = 1, 16-byte salt, AES-256-CBC. OpenSSL 3.5 reads
    * log2N = 14 (its default and largest at r = 8); 15 and more need {@code openssl} with a raised
-   * memory limit, which {@code openssl pkey} does not offer.
+   * memory limit, which {@code openssl pkey} does not offer. At most 17 (128 MiB), the most
+   * this module reads back.
    *
-   * @throws IllegalArgumentException if log2N is outside 14..20
+   * @throws IllegalArgumentException if log2N is outside 14..17
    */
   public static KeyEncryption scrypt(int log2N) {
-    if (log2N < 14 || log2N > 20) {
-      throw new IllegalArgumentException("scrypt log2 N must be in 14..20, was " + log2N);
+    if (log2N < 14 || log2N > 17) {
+      throw new IllegalArgumentException("scrypt log2 N must be in 14..17, was " + log2N);
     }
     return new KeyEncryption(true, 0, log2N, 8, 1);
   }

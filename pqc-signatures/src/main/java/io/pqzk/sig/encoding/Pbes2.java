@@ -45,9 +45,11 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * AES-256-GCM (what this module wrote before) or DES-EDE3-CBC.
  *
  * <p>The declared work is bounded before any is done ({@link KeyDerivationCostException}):
- * at most {@value #MAX_PBKDF2_ITERATIONS} PBKDF2 iterations; for scrypt at most 1 GiB of memory
- * (128 r N bytes) and 1 GiB of mixing (128 r N p; a file asking for 2 GiB, N = 2^15, r = 8,
- * p = 63, took 10 s to refuse by its wrong passphrase, found by the fuzzer). PBKDF2 and the
+ * at most {@value #MAX_PBKDF2_ITERATIONS} PBKDF2 iterations; for scrypt at most 128 MiB of
+ * memory (128 r N bytes: N = 2^17 at r = 8, the most this module writes, four times OpenSSL's
+ * default limit; 1 GiB until a file asking for 372 MiB, N = 2^15, r = 93, ran the fuzzer's
+ * 256 MiB heap out of memory) and 1 GiB of mixing (128 r N p; a file asking for 2 GiB, N =
+ * 2^15, r = 8, p = 63, took 10 s to refuse by its wrong passphrase, found by the fuzzer). PBKDF2 and the
  * ciphers run on the JDK's own implementations (which use the CPU's SHA and AES instructions),
  * scrypt on BouncyCastle's.
  */
@@ -58,7 +60,7 @@ final class Pbes2 {
    * chosen by whoever wrote the file. 2,000,000 SHA-512 iterations take about 5 s at most.
    */
   static final int MAX_PBKDF2_ITERATIONS = 2_000_000;
-  static final long MAX_SCRYPT_MEMORY = 1L << 30;
+  static final long MAX_SCRYPT_MEMORY = 1L << 27;
   static final long MAX_SCRYPT_WORK = 1L << 30;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ASN1ObjectIdentifier DES_EDE3_CBC = PKCSObjectIdentifiers.des_EDE3_CBC;

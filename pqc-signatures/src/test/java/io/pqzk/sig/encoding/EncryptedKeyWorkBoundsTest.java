@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An encrypted key file chooses its own key-derivation work: scrypt N = 2^24 asks for 16 GiB,
  * 2^31 PBKDF2 iterations for hours. Such files are refused before any work is done, within
- * milliseconds (the bounds are Pbes2's: 1 GiB of scrypt memory, 1 GiB mixed, 2,000,000 PBKDF2
+ * milliseconds (the bounds are Pbes2's: 128 MiB of scrypt memory, 1 GiB mixed, 2,000,000 PBKDF2
  * iterations), and keys inside the bounds still decrypt.
  */
 public class EncryptedKeyWorkBoundsTest {
@@ -133,6 +133,19 @@ public class EncryptedKeyWorkBoundsTest {
     KeyCodec.decryptPrivateKey(KeyCodec.encryptPrivateKey(key, PASS, KeyEncryption.scrypt(17)),
         PASS.clone()).destroy();
     KeyCodec.decryptPrivateKey(withPbkdf2(BigInteger.valueOf(1000)), PASS.clone()).destroy();
-    assertThrows(IllegalArgumentException.class, () -> KeyEncryption.scrypt(21));
+    assertThrows(IllegalArgumentException.class, () -> KeyEncryption.scrypt(18));
+  }
+
+  /**
+   * The fuzzer's out-of-memory unit ({@code finding-scrypt-372mib-memory}): N = 2^15, r = 93,
+   * p = 1 asked for 372 MiB, inside the old 1 GiB memory bound, and ran the 256 MiB heap out.
+   * The memory bound is now 128 MiB (N = 2^17 at r = 8, the most this module writes).
+   */
+  @Test
+  void scryptMemoryAbove128MiB_refusedBeforeAnyWork() throws Exception {
+    byte[] der = KeyCodec.encryptPrivateKey(key, PASS, KeyEncryption.scrypt(15));
+    refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(15), 93, 1), "scrypt memory");
+    refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(18), 8, 1), "scrypt memory");
+    refusedAtOnce(withScrypt(der, BigInteger.ONE.shiftLeft(17), 9, 1), "scrypt memory");
   }
 }
