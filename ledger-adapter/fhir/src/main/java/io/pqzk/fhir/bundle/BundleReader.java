@@ -122,7 +122,7 @@ public final class BundleReader {
     Entry<Patient> patient = x.patient();
     attrs[Attribute.SUBJECT_ID.ordinal()] = subjectId(source, patient);
     x.checkReferences();
-    attrs[Attribute.BIRTH_YEAR.ordinal()] = birthYear(patient, notes);
+    attrs[Attribute.BIRTH_YEAR.ordinal()] = birthYear(source, patient, notes);
     attrs[Attribute.BLOOD_GROUP.ordinal()] = x.bloodGroup(notes);
     attrs[Attribute.FITNESS.ordinal()] = x.measure(Codes.FITNESS, 100, "fitness", notes);
     attrs[Attribute.VAX_DATE.ordinal()] = x.vaxDate(notes);
@@ -193,12 +193,32 @@ public final class BundleReader {
     return id == null || id.isEmpty() ? null : id;
   }
 
-  private static long birthYear(Entry<Patient> p, List<String> notes) {
+  private static long birthYear(String source, Entry<Patient> p, List<String> notes)
+      throws InvalidFhirException {
     if (!p.resource().getBirthDateElement().hasValue()) {
       notes.add("birth_year absent: " + p.where() + " has no Patient.birthDate");
       return Attribute.ABSENT;
     }
-    return Long.parseLong(p.resource().getBirthDateElement().getValueAsString().substring(0, 4));
+    // HAPI keeps the text it parsed, which it reads leniently (the fuzzer's " 198..." passed)
+    String v = p.resource().getBirthDateElement().getValueAsString();
+    if (!digits(v, 0, 4)) {
+      throw new InvalidFhirException(source, p.where(), "Patient.birthDate", "does not start"
+          + " with a four-digit year (YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+    return Long.parseLong(v.substring(0, 4));
+  }
+
+  /** Whether {@code s} has ASCII digits at every index in [from, to). */
+  static boolean digits(String s, int from, int to) {
+    if (s == null || s.length() < to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private long issuer(String source, Bundle b, List<String> notes) throws InvalidFhirException {
@@ -390,7 +410,13 @@ public final class BundleReader {
           throw new InvalidFhirException(source, m.where(), "Immunization.occurrenceDateTime",
               "has no day (a vaccination date is YYYYMMDD)");
         }
-        String day = t.getValueAsString().substring(0, 10).replace("-", "");
+        String v = t.getValueAsString();
+        if (!digits(v, 0, 4) || !digits(v, 5, 7) || !digits(v, 8, 10) || v.charAt(4) != '-'
+            || v.charAt(7) != '-') {
+          throw new InvalidFhirException(source, m.where(), "Immunization.occurrenceDateTime",
+              "does not start with a day YYYY-MM-DD");
+        }
+        String day = v.substring(0, 10).replace("-", "");
         if (latest == null || day.compareTo(latest) > 0) {
           latest = day;
         }

@@ -166,6 +166,27 @@ class BundleReaderTest {
         .getResource();
   }
 
+  /**
+   * Found by BundleFuzzTest: HAPI parses a birth date with a leading space and keeps the text,
+   * whose first four characters were then read as the year ({@code NumberFormatException}).
+   * The same text in a vaccination date is refused too.
+   */
+  @Test
+  void datesThatDoNotStartWithDigits_areRefusedNamingTheField() throws Exception {
+    String json = new String(FhirFixture.kept("patient-3.json"), StandardCharsets.UTF_8);
+    String birth = json.replaceFirst("\"birthDate\"\\s*:\\s*\"", "\"birthDate\": \" ");
+    assertFalse(birth.equals(json), "the fixture has a birthDate");
+    InvalidFhirException e = assertThrows(InvalidFhirException.class,
+        () -> reader.read(birth.getBytes(StandardCharsets.UTF_8), "p"));
+    assertEquals("Patient.birthDate", e.field(), e.getMessage());
+    String vax = json.replaceFirst("\"occurrenceDateTime\"\\s*:\\s*\"",
+        "\"occurrenceDateTime\": \" ");
+    assertFalse(vax.equals(json), "the fixture has an immunization date");
+    e = assertThrows(InvalidFhirException.class,
+        () -> reader.read(vax.getBytes(StandardCharsets.UTF_8), "p"));
+    assertEquals("Immunization.occurrenceDateTime", e.field(), e.getMessage());
+  }
+
   @Test
   void twoPatients_areRefused() throws Exception {
     refused(b -> b.addEntry().setResource(new Patient().setBirthDate(new Date())),
