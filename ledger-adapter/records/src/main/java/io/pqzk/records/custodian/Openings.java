@@ -175,8 +175,14 @@ public final class Openings {
     }
     ExportedOpening o = b.build();
     if (!FORMAT.equals(o.getFormat())) {
-      throw new InvalidRecordInputException("opening format is '" + o.getFormat()
-          + "', expected " + FORMAT);
+      // the file's own string: shown escaped and cut (OpeningExportFuzzTest: a line break)
+      throw new InvalidRecordInputException("opening format is '"
+          + io.pqzk.ledger.Printable.line(o.getFormat(), 64) + "', expected " + FORMAT);
+    }
+    if (o.getChainId().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+      // a chain id is hashed with a one-byte length (OpeningExportFuzzTest: the hash refused a
+      // 300-byte one with IllegalArgumentException)
+      throw new InvalidRecordInputException("the opening's chain id is longer than 255 bytes");
     }
     long[] attrs = new long[Attribute.values().length];
     for (Attribute a : Attribute.values()) {
@@ -228,6 +234,7 @@ public final class Openings {
           o.getChainId(), o.getRecordCommitment().toByteArray());
     }
     throw new InvalidRecordInputException("the opening has no path for proof system " + system
-        + " (it has " + o.getPathsList().stream().map(RegistryPath::getSystem).toList() + ")");
+        + " (it has " + io.pqzk.ledger.Printable.line(o.getPathsList().stream()
+            .map(RegistryPath::getSystem).toList().toString(), 200) + ")");
   }
 }
