@@ -6,7 +6,19 @@ import java.io.UncheckedIOException;
 
 /** Fixtures of the foreign-block targets and what every refusal must look like. */
 final class ChainFuzzChecks {
+  /** How the seeds and fixtures are rewritten after a format change (ChainSeeds' javadoc). */
+  static final String REGENERATE = "regenerate with ./mvnw -pl ledger-adapter/chains -am test"
+      + " -Dtest=ChainSeeds -Dfuzz.seeds=write -Dsurefire.failIfNoSpecifiedTests=false";
+
   private ChainFuzzChecks() {}
+
+  /**
+   * Why a seed or fixture that no longer does what it is there for fails its test: the file, what
+   * went wrong, and how to rewrite it.
+   */
+  static String stale(String file, String what) {
+    return file + ": " + what + " (stale after a format change? " + REGENERATE + ")";
+  }
 
   static byte[] resource(String path) {
     try (InputStream in = ChainFuzzChecks.class.getResourceAsStream(path)) {
