@@ -60,8 +60,8 @@ public final class SignatureSizes {
     b.append("Bytes, from one key pair and one signature made through the project's API when this ")
         .append("report was written (the same on every machine). PKCS#8 is DER in clear: the seed ")
         .append("form (RFC 9881 `seed`; SLH-DSA has one form, RFC 9909) and, for ML-DSA, the ")
-        .append("expanded form; the encrypted PEM is the file `pqzk keygen` writes (scrypt, ")
-        .append("AES-256-GCM).\n\n");
+        .append("expanded form; the encrypted PEM is the file `pqzk keygen` writes (PBES2: ")
+        .append("PBKDF2-HMAC-SHA256, AES-256-CBC).\n\n");
     b.append("| algorithm | public key | SPKI | signature | PKCS#8 (seed) | PKCS#8 (expanded) ")
         .append("| encrypted PEM |\n|---|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {

@@ -142,7 +142,7 @@ public final class DemoNetwork {
     KeyFiles.atomicWrite(keys.resolve(NodeLayout.DEMO_PASSPHRASE),
         (new String(passphrase) + "\n").getBytes(StandardCharsets.US_ASCII), true);
     KeyFiles.atomicWrite(keys.resolve("README.txt"), ("Demo keys. Private keys (*.key) are"
-        + " encrypted PKCS#8 (PBES2, scrypt, AES-256-GCM)\nunder the passphrase in"
+        + " encrypted PKCS#8 (PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC)\nunder the passphrase in"
         + " DEMO-PASSPHRASE, which sits beside them only because this is a demo:\na real node"
         + " keeps it elsewhere. tls/ holds the demo's private CA and the mutual-TLS\ncertificates"
         + " of the custodian and the readers (keys encrypted the same way).\n")

@@ -10,7 +10,8 @@ import java.security.GeneralSecurityException;
 /**
  * Key files of a node, in the signature module's formats: {@code NAME.ALG.pub} is PEM
  * "PUBLIC KEY" (SPKI, RFC 9881 / RFC 9909), {@code NAME.ALG.key} is PEM "ENCRYPTED PRIVATE KEY"
- * (PKCS#8 under PBES2 with scrypt and AES-256-GCM), created 0600. Both readable by OpenSSL 3.5.
+ * (PKCS#8 under PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC), created 0600. Both readable by
+ * OpenSSL 3.5.
  * The one implementation is the records module's {@link KeyDirectory} (which also keeps X-Wing
  * keys, {@code NAME.X-Wing.*}); this class is the demo's name for it.
  */

@@ -21,7 +21,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * SubjectPublicKeyInfo ("PUBLIC KEY" PEM) whose subjectPublicKey is the 1216 raw bytes, the
  * private key as a PKCS#8 OneAsymmetricKey whose privateKey is the 32-byte seed, both under the
  * id-XWing object identifier without parameters, and no public key inside the private one. The
- * private key is written encrypted in the signature keys' own scheme (PBES2, scrypt, AES-256-GCM:
+ * private key is written encrypted in the signature keys' own scheme (PBES2, PBKDF2, AES-256-CBC:
  * {@link KeyCodec#encryptPkcs8}), so one passphrase habit covers every key a node holds.
  */
 public final class KemKeyFiles {

@@ -19,7 +19,7 @@ import java.security.GeneralSecurityException;
 
 /**
  * A node's key files: {@code NAME.ALG.pub} (PEM "PUBLIC KEY", SPKI) and {@code NAME.ALG.key} (PEM
- * "ENCRYPTED PRIVATE KEY", PKCS#8 under PBES2 with scrypt and AES-256-GCM, mode 0600), for the
+ * "ENCRYPTED PRIVATE KEY", PKCS#8 under PBES2 with PBKDF2 and AES-256-CBC, mode 0600), for the
  * ledger's signature keys (ALG an ML-DSA or SLH-DSA parameter set) and for X-Wing KEM keys (ALG
  * {@code X-Wing}). Written durably; read with the private half checked against the public one.
  */

@@ -45,7 +45,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * (names and loopback addresses in its subjectAltName) and client certificates, all ECDSA P-256
  * with SHA-256 (TLS in the JDK has no post-quantum certificates; the transport is classical, and
  * documents travel HPKE-sealed inside it). Private keys are written in the project's encrypted
- * PKCS#8 ("ENCRYPTED PRIVATE KEY", PBES2 with scrypt and AES-256-GCM), mode 0600; certificates as
+ * PKCS#8 ("ENCRYPTED PRIVATE KEY", PBES2 with PBKDF2 and AES-256-CBC), mode 0600; certificates as
  * PEM. A reader's client certificate is bound to the reader on the ledger by its SHA-256 ({@link
  * #fingerprint}).
  */
