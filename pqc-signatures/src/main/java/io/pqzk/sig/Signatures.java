@@ -173,7 +173,10 @@ public final class Signatures {
   /** As {@link #verifyAll(List)} with the given provider. */
   public static void verifyAll(SignatureProvider provider, List<VerificationItem> items)
       throws BatchVerificationException {
-    startVerifyAll(provider, items).await();
+    // the caller verifies too, so one item needs no worker (the engine admits one at a time)
+    Objects.requireNonNull(items, "items");
+    PendingVerification.start(provider, items,
+        Math.min(ForkJoinPool.getCommonPoolParallelism(), items.size() - 1)).await();
   }
 
   /**
