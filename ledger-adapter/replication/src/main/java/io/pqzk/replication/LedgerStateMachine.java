@@ -369,8 +369,25 @@ final class LedgerStateMachine extends BaseStateMachine {
       if (state.hasTransaction(tx.id())) {
         return IN_CHAIN + heightOf(state, tx.id());
       }
-      if (pool.containsKey(id) || admitted.containsKey(id)) {
-        return null; // submitted again (a client retrying after a failure): harmless
+      byte[] held = pool.containsKey(id) ? pool.get(id)
+          : admitted.containsKey(id) ? admitted.get(id).bytes() : null;
+      if (held != null) {
+        // The same body is pending. The same bytes again are a client retrying, harmless, but
+        // only once their signature was checked here: an entry that reached the pool from the
+        // log was not (CommandFuzzTest found this leader vouching for a forged transaction a
+        // log entry had pooled). Other bytes would put a second signature into the log.
+        if (!java.util.Arrays.equals(held, bytes)) {
+          return REFUSED + "transaction " + tx.idHex().substring(0, 16) + " is already pending"
+              + " with other bytes (another signature)";
+        }
+        if (!verifiedHere.contains(id)) {
+          try {
+            rules.verifySignature(tx);
+          } catch (TransactionRejectedException e) {
+            return REFUSED + e.getMessage();
+          }
+        }
+        return null;
       }
       if (admission == null) {
         rebuildAdmission(state);

@@ -175,6 +175,52 @@ class CommandFuzzTest {
     }
   }
 
+  /**
+   * CommandFuzzTest's finding (reproducer {@code finding-forged-transaction-pooled-from-the-log}):
+   * a forged transaction that reached the pool through a log entry (a committed entry is pooled
+   * unchecked; the proposer checks it before sealing) was vouched for by the leader when
+   * submitted again: "a client retrying" was answered by transaction id alone, so the forgery
+   * got the leader's acceptance and a second log entry. And a genuine pending transaction
+   * submitted again with another signature put those bytes into the log.
+   */
+  @Test
+  void resubmissions_areAcceptedOnlyAsTheBytesCheckedHere() throws Exception {
+    ReplicationFuzzFixture f = ReplicationFuzzFixture.get();
+    Path d = Files.createTempDirectory("pqzk-fuzz-resubmit");
+    byte[] genuine = ReplicationFuzzFixture.resource("registration.tx");
+    Transaction t = Transaction.parseFrom(genuine);
+    byte[] sig = t.getSignature().getSignature().toByteArray();
+    sig[sig.length / 2] ^= 1;
+    byte[] forged = t.toBuilder().setSignature(t.getSignature().toBuilder().setSignature(
+        com.google.protobuf.ByteString.copyFrom(sig))).build().toByteArray();
+    try {
+      try (ReplicationFuzzFixture.Node n = f.node(d.resolve("a"))) {
+        n.apply(txCommand(forged)).get(); // pooled from the log, unchecked
+        TransactionContext again = n.start(txCommand(forged));
+        assertTrue(again.getException() instanceof LedgerStateMachine.Refusal,
+            "the leader vouched for a forged transaction: " + again.getException());
+        assertTrue(again.getException().getMessage().contains("does not verify"),
+            again.getException().getMessage());
+      }
+      try (ReplicationFuzzFixture.Node n = f.node(d.resolve("b"))) {
+        assertNull(n.start(txCommand(genuine)).getException());
+        assertNull(n.start(txCommand(genuine)).getException(), "a client retrying");
+        TransactionContext other = n.start(txCommand(forged));
+        assertTrue(other.getException() instanceof LedgerStateMachine.Refusal,
+            "other bytes of a pending transaction went into the log");
+        assertTrue(other.getException().getMessage().contains("already pending with other"
+            + " bytes"), other.getException().getMessage());
+      }
+    } finally {
+      ReplicationFuzzFixture.delete(d);
+    }
+  }
+
+  private static byte[] txCommand(byte[] transaction) {
+    return Command.newBuilder().setTransaction(com.google.protobuf.ByteString.copyFrom(
+        transaction)).build().toByteArray();
+  }
+
   /** A command the leader lets into the log: a proposal is never one, a transaction is real. */
   private static boolean admittedIsReal(ReplicationFuzzFixture.Node n, byte[] entry)
       throws Exception {
