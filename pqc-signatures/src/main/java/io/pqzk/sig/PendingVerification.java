@@ -35,6 +35,8 @@ public final class PendingVerification {
   private final AtomicInteger next = new AtomicInteger();
   private final CountDownLatch finished;
   private volatile boolean cancelled;
+  /** An Error a verifier threw (out of memory, a stack overflow), rethrown by {@link #await}. */
+  private volatile Error broken;
 
   private PendingVerification(SignatureProvider provider, List<VerificationItem> items) {
     this.provider = Objects.requireNonNull(provider, "provider");
@@ -78,6 +80,9 @@ public final class PendingVerification {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    if (broken != null) {
+      throw broken;
+    }
     Map<Integer, PqSignatureException> failures = new TreeMap<>();
     for (int i = 0; i < failed.length; i++) {
       if (failed[i] != null) {
@@ -102,8 +107,15 @@ public final class PendingVerification {
     int n = items.size();
     for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
       int i = order[k];
-      failed[i] = verifyOne(items.get(i));
-      finished.countDown();
+      try {
+        failed[i] = verifyOne(items.get(i));
+      } catch (Error e) {
+        // counted down all the same, or the caller would wait for this item for ever
+        broken = e;
+        failed[i] = new PqSignatureException("verification failed: " + e, e);
+      } finally {
+        finished.countDown();
+      }
     }
   }
 

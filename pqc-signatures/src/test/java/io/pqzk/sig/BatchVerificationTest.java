@@ -120,4 +120,45 @@ class BatchVerificationTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, pending::await);
     assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
   }
+
+  /**
+   * An Error out of a verifier on a pool worker (a stack overflow, out of memory) reaches the
+   * caller instead of leaving it waiting for an item no one will finish. Made certain to happen
+   * on the worker: its verifications throw, the caller's wait until the worker has taken one.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void anErrorOnAWorker_reachesTheCaller_insteadOfAHang() throws Exception {
+    SignatureProvider pqzk = Signatures.provider("pqzk");
+    for (int run = 0; run < 3; run++) {
+      java.util.concurrent.CountDownLatch workerTook = new java.util.concurrent.CountDownLatch(1);
+      SignatureProvider overflowing = (SignatureProvider) java.lang.reflect.Proxy.newProxyInstance(
+          SignatureProvider.class.getClassLoader(), new Class<?>[] {SignatureProvider.class},
+          (proxy, method, args) -> {
+            if (!method.getName().equals("verifier")) {
+              try {
+                return method.invoke(pqzk, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }
+            Verifier real = pqzk.verifier((PqPublicKey) args[0], (SignatureOptions) args[1]);
+            return (Verifier) (message, signature) -> {
+              if (Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread) {
+                workerTook.countDown();
+                throw new StackOverflowError("a verifier that overflows");
+              }
+              try {
+                workerTook.await();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              real.verify(message, signature);
+            };
+          });
+      StackOverflowError e = assertThrows(StackOverflowError.class,
+          () -> Signatures.verifyAll(overflowing, batch(8)));
+      assertEquals("a verifier that overflows", e.getMessage());
+    }
+  }
 }
