@@ -247,7 +247,11 @@ public final class Signatures {
    * the check's label.
    */
   public static void verifyAll(List<Check> checks) throws BatchFailure {
-    start(checks).await();
+    try {
+      io.pqzk.sig.Signatures.verifyAll(VERIFIER, items(checks));
+    } catch (BatchVerificationException e) {
+      throw firstFailure(checks, e);
+    }
   }
 
   /**
@@ -256,6 +260,11 @@ public final class Signatures {
    * {@link #verifyAll} would have.
    */
   public static Pending start(List<Check> checks) {
+    return new Pending(List.copyOf(checks),
+        io.pqzk.sig.Signatures.startVerifyAll(VERIFIER, items(checks)));
+  }
+
+  private static List<VerificationItem> items(List<Check> checks) {
     List<VerificationItem> items = new ArrayList<>(checks.size());
     Map<ByteBuffer, SignatureOptions> options = new HashMap<>();
     for (Check c : checks) {
@@ -268,8 +277,15 @@ public final class Signatures {
       });
       items.add(new VerificationItem(c.key().pqKey(), o, c.message(), c.signature()));
     }
-    return new Pending(List.copyOf(checks),
-        io.pqzk.sig.Signatures.startVerifyAll(VERIFIER, items));
+    return items;
+  }
+
+  /** The first failing check of the batch, in list order. */
+  private static BatchFailure firstFailure(List<Check> checks, BatchVerificationException e) {
+    int first = e.failedIndices()[0];
+    Check c = checks.get(first);
+    return new BatchFailure(c, c.key().algorithm() + " signature does not verify ("
+        + e.failures().get(first).getMessage() + ")");
   }
 
   /** Checks being verified; see {@link #start}. */
@@ -290,10 +306,7 @@ public final class Signatures {
       try {
         verification.await();
       } catch (BatchVerificationException e) {
-        int first = e.failedIndices()[0];
-        Check c = checks.get(first);
-        throw new BatchFailure(c, c.key().algorithm() + " signature does not verify ("
-            + e.failures().get(first).getMessage() + ")");
+        throw firstFailure(checks, e);
       }
     }
 
