@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * What validating a block costs beside the signatures it carries, in one process: for each block
@@ -174,13 +175,15 @@ public final class BlockValidationCost {
           Arrays.toString(Arrays.stream(cpu).map(d -> Math.round(d * 1000) / 1000.0).toArray()));
       System.out.printf("medians per block: single-thread verifications %.2f ms CPU, validation"
           + " %.2f ms CPU, %.2f ms wall%n",
-          median(counted.stream().mapToDouble(x -> x.singleCpu() / 1e6 / x.blocks()).sorted()
-              .toArray()),
-          median(counted.stream().mapToDouble(x -> x.validateCpu() / 1e6 / x.blocks()).sorted()
-              .toArray()),
-          median(counted.stream().mapToDouble(x -> x.validateWall() / 1e6 / x.blocks()).sorted()
-              .toArray()));
+          medianMsPerBlock(counted, Round::singleCpu),
+          medianMsPerBlock(counted, Round::validateCpu),
+          medianMsPerBlock(counted, Round::validateWall));
     }
+  }
+
+  private static double medianMsPerBlock(List<Round> rounds, ToLongFunction<Round> nanos) {
+    return median(rounds.stream().mapToDouble(x -> nanos.applyAsLong(x) / 1e6 / x.blocks())
+        .sorted().toArray());
   }
 
   private static double median(double[] sorted) {

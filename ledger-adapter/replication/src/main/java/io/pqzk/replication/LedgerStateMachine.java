@@ -369,8 +369,10 @@ final class LedgerStateMachine extends BaseStateMachine {
       if (state.hasTransaction(tx.id())) {
         return IN_CHAIN + heightOf(state, tx.id());
       }
-      byte[] held = pool.containsKey(id) ? pool.get(id)
-          : admitted.containsKey(id) ? admitted.get(id).bytes() : null;
+      byte[] held = pool.get(id); // pool values are never null
+      if (held == null && admitted.containsKey(id)) {
+        held = admitted.get(id).bytes();
+      }
       if (held != null) {
         // The same body is pending. The same bytes again are a client retrying, harmless, but
         // only once their signature was checked here: an entry that reached the pool from the

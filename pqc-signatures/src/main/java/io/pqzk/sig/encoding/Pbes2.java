@@ -44,14 +44,13 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * 3.5 reads; read with PBKDF2 (HMAC-SHA1/224/256/384/512) or scrypt and AES-128/192/256-CBC,
  * AES-256-GCM (what this module wrote before) or DES-EDE3-CBC.
  *
- * <p>The declared work is bounded before any is done ({@link KeyDerivationCostException}):
- * at most {@value #MAX_PBKDF2_ITERATIONS} PBKDF2 iterations; for scrypt at most 128 MiB of
- * memory (128 r N bytes: N = 2^17 at r = 8, the most this module writes, four times OpenSSL's
- * default limit; 1 GiB until a file asking for 372 MiB, N = 2^15, r = 93, ran the fuzzer's
- * 256 MiB heap out of memory) and 1 GiB of mixing (128 r N p; a file asking for 2 GiB, N =
- * 2^15, r = 8, p = 63, took 10 s to refuse by its wrong passphrase, found by the fuzzer). PBKDF2 and the
- * ciphers run on the JDK's own implementations (which use the CPU's SHA and AES instructions),
- * scrypt on BouncyCastle's.
+ * <p>The declared work is bounded before any is done ({@link KeyDerivationCostException}): at most
+ * {@value #MAX_PBKDF2_ITERATIONS} PBKDF2 iterations; for scrypt at most 128 MiB of memory (128 r N
+ * bytes: N = 2^17 at r = 8, the most this module writes, four times OpenSSL's default limit; 1 GiB
+ * until a file asking for 372 MiB, N = 2^15, r = 93, ran the fuzzer's 256 MiB heap out of memory)
+ * and 1 GiB of mixing (128 r N p; a file asking for 2 GiB, N = 2^15, r = 8, p = 63, took 10 s to
+ * refuse by its wrong passphrase, found by the fuzzer). PBKDF2 and the ciphers run on the JDK's
+ * own implementations (which use the CPU's SHA and AES instructions), scrypt on BouncyCastle's.
  */
 final class Pbes2 {
   /**

@@ -3,6 +3,7 @@ package io.pqzk.sig.encoding;
 import io.pqzk.sig.MalformedKeyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** RFC 7468 textual encoding: one labelled block, base64 in 64-character lines. */
 public final class Pem {
@@ -17,6 +18,13 @@ public final class Pem {
 
   /** The longest label {@link #label} returns; every label in use is far shorter. */
   public static final int MAX_LABEL = 64;
+
+  /**
+   * RFC 7468 section 3's label: {@code labelchar} (printable ASCII but the hyphen) words, each
+   * pair separated by one hyphen or space, or nothing at all.
+   */
+  private static final Pattern LABEL =
+      Pattern.compile("(?:[\\x21-\\x2c\\x2e-\\x7e]+(?:[ -][\\x21-\\x2c\\x2e-\\x7e]+)*)?");
 
   /**
    * The label of the first PEM block in {@code text}, or {@code null} if there is none or its
@@ -35,20 +43,7 @@ public final class Pem {
       return null;
     }
     String label = text.substring(b + 11, e);
-    return isLabel(label) ? label : null;
-  }
-
-  private static boolean isLabel(String label) {
-    char previous = 'A';
-    for (int i = 0; i < label.length(); i++) {
-      char c = label.charAt(i);
-      boolean separator = c == ' ' || c == '-';
-      if (separator ? i == 0 || previous == ' ' || previous == '-' : c < 0x21 || c > 0x7e) {
-        return false;
-      }
-      previous = c;
-    }
-    return previous != ' ' && previous != '-';
+    return LABEL.matcher(label).matches() ? label : null;
   }
 
   /**

@@ -105,12 +105,7 @@ public final class Canonical {
 
   /** True when no enum field of {@code d}, or of any message inside it, is closed. */
   static boolean open(Descriptor d) {
-    Boolean known = OPEN.get(d);
-    if (known == null) {
-      known = open(d, new HashSet<>());
-      OPEN.put(d, known);
-    }
-    return known;
+    return OPEN.computeIfAbsent(d, k -> open(k, new HashSet<>())); // the walk leaves OPEN alone
   }
 
   private static boolean open(Descriptor d, Set<Descriptor> seen) {

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -59,6 +60,12 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 public final class BundleReader {
   /** Bundles above this size are refused before parsing (the vault's document limit). */
   public static final int MAX_BYTES = 4 << 20;
+  /**
+   * How a birth date and a vaccination date must start: HAPI keeps the text it parsed, which it
+   * reads leniently (the fuzzer's " 198..." passed it).
+   */
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+  private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Set<Observation.ObservationStatus> COUNTED = Set.of(
       Observation.ObservationStatus.FINAL, Observation.ObservationStatus.AMENDED,
       Observation.ObservationStatus.CORRECTED);
@@ -199,27 +206,14 @@ public final class BundleReader {
       notes.add("birth_year absent: " + p.where() + " has no Patient.birthDate");
       return Attribute.ABSENT;
     }
-    // HAPI keeps the text it parsed, which it reads leniently (the fuzzer's " 198..." passed)
     String v = p.resource().getBirthDateElement().getValueAsString();
-    if (!digits(v, 0, 4)) {
+    if (v == null || !YEAR.matcher(v).lookingAt()) {
       throw new InvalidFhirException(source, p.where(), "Patient.birthDate", "does not start"
           + " with a four-digit year (YYYY, YYYY-MM or YYYY-MM-DD)");
     }
     return Long.parseLong(v.substring(0, 4));
   }
 
-  /** Whether {@code s} has ASCII digits at every index in [from, to). */
-  static boolean digits(String s, int from, int to) {
-    if (s == null || s.length() < to) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private long issuer(String source, Bundle b, List<String> notes) throws InvalidFhirException {
     String s = b.getMeta().getSource();
@@ -411,8 +405,7 @@ public final class BundleReader {
               "has no day (a vaccination date is YYYYMMDD)");
         }
         String v = t.getValueAsString();
-        if (!digits(v, 0, 4) || !digits(v, 5, 7) || !digits(v, 8, 10) || v.charAt(4) != '-'
-            || v.charAt(7) != '-') {
+        if (v == null || !DAY.matcher(v).lookingAt()) {
           throw new InvalidFhirException(source, m.where(), "Immunization.occurrenceDateTime",
               "does not start with a day YYYY-MM-DD");
         }
