@@ -53,9 +53,9 @@ final class RuleChain {
     return producer.state();
   }
 
-  /** Seals {@code transactions} into the next block, stamped {@code at}. */
-  void block(long at, byte[]... transactions) throws LedgerException {
-    producer.produce(List.of(transactions), at);
+  /** Seals {@code transactions} into the next block, stamped {@code at}; its record bytes. */
+  byte[] block(long at, byte[]... transactions) throws LedgerException {
+    return producer.produce(List.of(transactions), at).bytes();
   }
 
   /** The message with which a block stamped {@code at} refuses {@code tx}. */

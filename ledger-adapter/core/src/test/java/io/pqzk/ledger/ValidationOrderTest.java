@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.pqzk.ledger.crypto.LedgerSigningKey;
-import io.pqzk.ledger.crypto.Signatures;
 import io.pqzk.ledger.proto.Block;
 import io.pqzk.ledger.proto.SignatureEnvelope;
 import io.pqzk.ledger.proto.Transaction;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,22 +23,15 @@ class ValidationOrderTest {
 
   @BeforeAll
   static void block() throws Exception {
-    LedgerSigningKey ml = Signatures.generate("ML-DSA-65");
-    LedgerSigningKey slh = Signatures.generate("SLH-DSA-SHA2-128f");
-    LedgerSigningKey authority = Signatures.generate("ML-DSA-65");
-    rules = new BlockRules(Genesis.parse(new GenesisBuilder("order", 1)
-        .validator("v", ml.publicKey(), slh.publicKey()).authority("a", authority.publicKey())
-        .toJson()));
-    BlockProducer producer = new BlockProducer(rules, List.of(new ProposerKeys("v", ml, slh)),
-        new CommitSigner(rules, List.of(ml)));
-    TransactionFactory txs = new TransactionFactory("order");
-    List<byte[]> batch = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    RuleChain chain = new RuleChain();
+    rules = chain.rules;
+    byte[][] batch = new byte[6][];
+    for (int i = 0; i < batch.length; i++) {
       byte[] c = new byte[32];
       c[0] = (byte) i;
-      batch.add(txs.registerRecord(authority, c, "s"));
+      batch[i] = chain.txs.registerRecord(chain.owner, c, "s");
     }
-    honestBytes = producer.produce(batch, 2).bytes();
+    honestBytes = chain.block(RuleChain.T0 + RuleChain.HOUR, batch);
     honest = Block.parseFrom(honestBytes);
   }
 
